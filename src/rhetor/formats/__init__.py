@@ -1,0 +1,45 @@
+"""Output formats: one module per format, chosen through an exhaustive enum.
+
+A formatter turns a finished Report into text. It never writes: the caller
+writes the whole text at once, so a failure never leaves half an output.
+Adding a format is one module plus one enum member (the mapping below is
+checked to cover the enum by the tests).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from importlib import import_module
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from rhetor.report import Report
+
+
+class OutputFormat(str, Enum):
+    terminal = "terminal"
+    json = "json"
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    """What the formatter may assume about where its text goes."""
+
+    color: bool = False
+    width: int = 100
+
+
+class Formatter(Protocol):
+    def render(self, report: Report, context: RenderContext) -> str: ...
+
+
+_MODULES: dict[OutputFormat, str] = {
+    OutputFormat.terminal: "rhetor.formats.terminal",
+    OutputFormat.json: "rhetor.formats.json_format",
+}
+
+
+def get_formatter(fmt: OutputFormat) -> Formatter:
+    """The formatter for ``fmt``; its module is imported only when needed."""
+    return import_module(_MODULES[fmt]).FORMATTER

@@ -1,0 +1,400 @@
+"""Value lexicons: the YAML data model, its loader and its validation.
+
+A value lexicon is one YAML file (format in ``docs/lexicons.md``). Loading
+never trusts the file: YAML is parsed with the safe loader into nodes, so
+every problem can be reported with the file, the key and the line.
+
+This module imports PyYAML but never spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from rhetor.errors import LexiconError
+
+Polarity = Literal["virtue", "vice"]
+POLARITIES: tuple[Polarity, ...] = ("virtue", "vice")
+
+# Characters that join or separate the parts of a word without changing it:
+# "co-operative", "co operative" and "cooperative" share one key.
+_JOINERS = re.compile(r"[\s\-‐‑'’]+")
+_VALUE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_MIN_GLOB_PREFIX = 3
+VALUE_KEYS = {"id", "kind", "description", "version", "virtue", "vice", "exclude"}
+TERM_KEYS = {"term", "pos"}
+# Universal part-of-speech tags, as spaCy's Token.pos_ reports them.
+UPOS = {
+    "ADJ",
+    "ADP",
+    "ADV",
+    "AUX",
+    "CCONJ",
+    "DET",
+    "INTJ",
+    "NOUN",
+    "NUM",
+    "PART",
+    "PRON",
+    "PROPN",
+    "PUNCT",
+    "SCONJ",
+    "SYM",
+    "VERB",
+    "X",
+}
+
+
+def normalise(text: str) -> str:
+    """The matching key of a word or phrase: case-folded, joiners removed."""
+    return _JOINERS.sub("", text.casefold())
+
+
+@dataclass(frozen=True)
+class Term:
+    """One entry of a lexicon: a word, phrase or trailing-``*`` glob."""
+
+    text: str
+    key: str
+    glob: bool = False
+    pos: tuple[str, ...] = ()
+    line: int | None = None
+
+    @classmethod
+    def parse(cls, text: str, pos: Sequence[str] = (), line: int | None = None) -> Term:
+        """Build a term from its written form; raises ``ValueError`` if unusable."""
+        stripped = text.strip()
+        glob = stripped.endswith("*")
+        body = stripped[:-1] if glob else stripped
+        if "*" in body:
+            raise ValueError(f"'*' is allowed only at the end of a term: {text!r}")
+        if "?" in body or "[" in body:
+            raise ValueError(f"only trailing '*' globs are supported: {text!r}")
+        key = normalise(body)
+        if not key:
+            raise ValueError(f"term {text!r} has no letters to match")
+        if glob and len(key) < _MIN_GLOB_PREFIX:
+            raise ValueError(
+                f"glob {text!r} would match too much: give at least "
+                f"{_MIN_GLOB_PREFIX} letters before '*'"
+            )
+        return cls(text=stripped, key=key, glob=glob, pos=tuple(pos), line=line)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One value: its virtue and vice terms and the phrases that veto a match."""
+
+    id: str
+    description: str = ""
+    version: str = "1"
+    virtue: tuple[Term, ...] = ()
+    vice: tuple[Term, ...] = ()
+    exclude: tuple[Term, ...] = ()
+    source: str = "<memory>"
+
+    def terms(self) -> Iterator[tuple[Polarity, Term]]:
+        for polarity in POLARITIES:
+            for term in getattr(self, polarity):
+                yield polarity, term
+
+
+@dataclass(frozen=True)
+class LexiconSet:
+    """The value lexicons in force for one analysis, sorted by value id."""
+
+    lexicons: tuple[Lexicon, ...] = field(default_factory=tuple)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(lexicon.id for lexicon in self.lexicons)
+
+    def get(self, value_id: str) -> Lexicon | None:
+        return next((lex for lex in self.lexicons if lex.id == value_id), None)
+
+    def fingerprint(self) -> tuple:
+        """A hashable summary of the content, for caching compiled matchers."""
+        return tuple(
+            (
+                lex.id,
+                tuple((p, t.key, t.glob, t.pos) for p, t in lex.terms()),
+                tuple((t.key, t.glob, t.pos) for t in lex.exclude),
+            )
+            for lex in self.lexicons
+        )
+
+
+# -- YAML parsing with line numbers ---------------------------------------------------------------
+
+
+def compose_yaml(text: str, source: str):
+    """Parse YAML safely into a node tree, mapping every YAML failure to LexiconError."""
+    import yaml
+
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise LexiconError(f"malformed YAML: {problem}", source=source, line=line) from None
+    except yaml.YAMLError as exc:
+        raise LexiconError(f"malformed YAML: {exc}", source=source) from None
+    return node
+
+
+def _line(node) -> int:
+    return node.start_mark.line + 1
+
+
+def _scalar(node, source: str, key: str) -> str:
+    import yaml
+
+    if not isinstance(node, yaml.ScalarNode) or node.tag not in _PLAIN_TAGS:
+        raise LexiconError("expected a plain text value", source=source, key=key, line=_line(node))
+    return str(node.value)
+
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+}
+
+
+def mapping_items(node, source: str, key: str | None = None) -> list[tuple[str, object]]:
+    """The (key, value node) pairs of a mapping node, keys checked to be text."""
+    import yaml
+
+    if not isinstance(node, yaml.MappingNode):
+        raise LexiconError("expected a mapping", source=source, key=key, line=_line(node))
+    items = []
+    seen: set[str] = set()
+    for key_node, value_node in node.value:
+        name = _scalar(key_node, source, key or "key")
+        if name in seen:
+            raise LexiconError("key given twice", source=source, key=name, line=_line(key_node))
+        seen.add(name)
+        items.append((name, value_node))
+    return items
+
+
+def sequence_items(node, source: str, key: str) -> list:
+    import yaml
+
+    if not isinstance(node, yaml.SequenceNode):
+        raise LexiconError("expected a list", source=source, key=key, line=_line(node))
+    if not node.value:
+        raise LexiconError("list is empty", source=source, key=key, line=_line(node))
+    return list(node.value)
+
+
+def _parse_pos(node, source: str, key: str) -> tuple[str, ...]:
+    import yaml
+
+    nodes = node.value if isinstance(node, yaml.SequenceNode) else [node]
+    tags = tuple(_scalar(n, source, key).upper() for n in nodes)
+    unknown = [t for t in tags if t not in UPOS]
+    if not tags or unknown:
+        raise LexiconError(
+            f"unknown part of speech {', '.join(unknown) or '(none)'}; use Universal POS tags "
+            f"such as ADJ, NOUN, VERB",
+            source=source,
+            key=key,
+            line=_line(node),
+        )
+    return tags
+
+
+def parse_term(node, source: str, key: str) -> Term:
+    """A term is a string, or a mapping ``{term: ..., pos: ...}``."""
+    import yaml
+
+    pos: tuple[str, ...] = ()
+    if isinstance(node, yaml.MappingNode):
+        fields = dict(mapping_items(node, source, key))
+        unknown = sorted(set(fields) - TERM_KEYS)
+        if unknown:
+            raise LexiconError(
+                f"unknown key {unknown[0]!r} in term (allowed: term, pos)",
+                source=source,
+                key=key,
+                line=_line(node),
+            )
+        if "term" not in fields:
+            raise LexiconError(
+                "term entry needs a 'term'", source=source, key=key, line=_line(node)
+            )
+        text = _scalar(fields["term"], source, key)
+        if "pos" in fields:
+            pos = _parse_pos(fields["pos"], source, f"{key}.pos")
+    else:
+        text = _scalar(node, source, key)
+    try:
+        return Term.parse(text, pos, line=_line(node))
+    except ValueError as exc:
+        raise LexiconError(str(exc), source=source, key=key, line=_line(node)) from None
+
+
+def _terms(node, source: str, key: str) -> tuple[Term, ...]:
+    return tuple(parse_term(item, source, key) for item in sequence_items(node, source, key))
+
+
+def parse_lexicon(text: str, source: str) -> Lexicon:
+    """Parse and validate the text of one value lexicon file."""
+    root = compose_yaml(text, source)
+    if root is None:
+        raise LexiconError("file is empty", source=source)
+    fields = dict(mapping_items(root, source))
+    unknown = sorted(set(fields) - VALUE_KEYS)
+    if unknown:
+        name = unknown[0]
+        raise LexiconError(
+            f"unknown key (allowed: {', '.join(sorted(VALUE_KEYS))})",
+            source=source,
+            key=name,
+            line=_line(fields[name]),
+        )
+    if "id" not in fields:
+        raise LexiconError("missing required key 'id'", source=source, line=_line(root))
+    value_id = _scalar(fields["id"], source, "id")
+    if not _VALUE_ID.match(value_id):
+        raise LexiconError(
+            f"{value_id!r} is not a valid value id (lower-case letters, digits, underscores)",
+            source=source,
+            key="id",
+            line=_line(fields["id"]),
+        )
+    if "kind" in fields and _scalar(fields["kind"], source, "kind") != "value":
+        raise LexiconError(
+            "this loader reads value lexicons (kind: value)",
+            source=source,
+            key="kind",
+            line=_line(fields["kind"]),
+        )
+    if "virtue" not in fields and "vice" not in fields:
+        raise LexiconError(
+            "a value needs a 'virtue' or 'vice' list", source=source, line=_line(root)
+        )
+    lexicon = Lexicon(
+        id=value_id,
+        description=_scalar(fields["description"], source, "description").strip()
+        if "description" in fields
+        else "",
+        version=_scalar(fields["version"], source, "version") if "version" in fields else "1",
+        virtue=_terms(fields["virtue"], source, "virtue") if "virtue" in fields else (),
+        vice=_terms(fields["vice"], source, "vice") if "vice" in fields else (),
+        exclude=_terms(fields["exclude"], source, "exclude") if "exclude" in fields else (),
+        source=source,
+    )
+    _check_duplicates(lexicon)
+    return lexicon
+
+
+def _check_duplicates(lexicon: Lexicon) -> None:
+    """The same key (after normalisation) may appear once per lexicon."""
+    seen: dict[tuple[str, bool], tuple[str, Term]] = {}
+    entries = [*lexicon.terms(), *(("exclude", t) for t in lexicon.exclude)]
+    for polarity, term in entries:
+        mark = (term.key, term.glob)
+        if mark in seen:
+            first_key, first = seen[mark]
+            raise LexiconError(
+                f"duplicate term {term.text!r} (same as {first.text!r} in {first_key}, "
+                f"line {first.line})",
+                source=lexicon.source,
+                key=polarity,
+                line=term.line,
+            )
+        seen[mark] = (polarity, term)
+
+
+# -- Finding and loading files --------------------------------------------------------------------
+
+
+def builtin_lexicon_dir():
+    """The lexicons shipped inside the package (found through importlib.resources)."""
+    return resources.files("rhetor") / "lexicons"
+
+
+def _yaml_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(
+            p
+            for p in path.iterdir()
+            if p.suffix in {".yaml", ".yml"} and not p.name.startswith(".")
+        )
+    return [path]
+
+
+def _read(path, source: str) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise LexiconError("no such file", source=source) from None
+    except IsADirectoryError:
+        raise LexiconError("is a directory", source=source) from None
+    except PermissionError:
+        raise LexiconError("permission denied", source=source) from None
+    except UnicodeDecodeError:
+        raise LexiconError("not UTF-8 text", source=source) from None
+    except OSError as exc:
+        raise LexiconError(exc.strerror or str(exc), source=source) from None
+
+
+def is_cue_file(text: str) -> bool:
+    """Cue lexicons declare ``kind: cues``; everything else is a value lexicon."""
+    return re.search(r"^kind:\s*['\"]?cues['\"]?\s*$", text, flags=re.MULTILINE) is not None
+
+
+def iter_lexicon_texts(paths: Iterable[str | Path]) -> Iterator[tuple[str, str]]:
+    """(source, text) for every YAML file named by ``paths`` (files or folders)."""
+    for given in paths:
+        path = Path(given)
+        if not path.exists():
+            raise LexiconError("no such file or folder", source=str(given))
+        for file in _yaml_files(path):
+            yield str(file), _read(file, str(file))
+
+
+def builtin_texts() -> Iterator[tuple[str, str]]:
+    folder = builtin_lexicon_dir()
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith((".yaml", ".yml")):
+            yield f"lexicons/{entry.name}", entry.read_text(encoding="utf-8")
+
+
+def load_lexicons(paths: Sequence[str | Path] = (), *, builtin: bool = True) -> LexiconSet:
+    """Load the built-in value lexicons, then ``paths`` (files or folders).
+
+    A user lexicon with the id of a built-in one replaces it; two user files
+    defining the same id are an error, because neither can be preferred.
+    """
+    by_id: dict[str, Lexicon] = {}
+    if builtin:
+        for source, text in builtin_texts():
+            if not is_cue_file(text):
+                lexicon = parse_lexicon(text, source)
+                by_id[lexicon.id] = lexicon
+    user: dict[str, Lexicon] = {}
+    for source, text in iter_lexicon_texts(paths):
+        if is_cue_file(text):
+            continue
+        lexicon = parse_lexicon(text, source)
+        if lexicon.id in user:
+            raise LexiconError(
+                f"value {lexicon.id!r} is already defined in {user[lexicon.id].source}",
+                source=source,
+                key="id",
+            )
+        user[lexicon.id] = lexicon
+    by_id.update(user)
+    if not by_id:
+        raise LexiconError("no value lexicons to match with", source=", ".join(map(str, paths)))
+    return LexiconSet(tuple(sorted(by_id.values(), key=lambda lex: lex.id)))

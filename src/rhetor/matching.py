@@ -1,0 +1,162 @@
+"""Find value terms in a sequence of tokens.
+
+Matching works on normalised keys (see :func:`rhetor.lexicon.normalise`): a
+candidate span's key is the concatenation of its tokens' keys, built from the
+surface forms and, separately, from the lemmas. A term matches when either key
+equals the term's key, or, for a ``*`` glob, starts with it at a point inside
+the span's last token. Concatenation is what makes "co-operative",
+"co operative" and "cooperative" one term.
+
+This module touches only token attributes (``lower_``, ``lemma_``, ``pos_``),
+so it needs no spaCy import and works on any tokenised text.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from rhetor.lexicon import LexiconSet, Polarity, Term, normalise
+
+
+class TokenLike(Protocol):
+    text: str
+    lemma_: str
+    pos_: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A compiled term: which value it belongs to and what it means there."""
+
+    value: str
+    polarity: Polarity | None  # None for an exclude phrase
+    term: Term
+
+    @property
+    def is_exclude(self) -> bool:
+        return self.polarity is None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A term found at tokens ``[start, end)``."""
+
+    start: int
+    end: int
+    entry: Entry
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+class CompiledLexicons:
+    """Lookup tables for one :class:`LexiconSet`, built once and reused per document."""
+
+    def __init__(self, lexicons: LexiconSet) -> None:
+        self.lexicons = lexicons
+        self.exact: dict[str, list[Entry]] = defaultdict(list)
+        self.globs: dict[str, list[Entry]] = defaultdict(list)
+        # Every prefix of every key: a span whose key is not in here cannot grow into a match.
+        self.prefixes: set[str] = set()
+        self.max_words = 1
+        for lexicon in lexicons.lexicons:
+            entries = [Entry(lexicon.id, polarity, term) for polarity, term in lexicon.terms()]
+            entries += [Entry(lexicon.id, None, term) for term in lexicon.exclude]
+            for entry in entries:
+                self._add(entry)
+
+    def _add(self, entry: Entry) -> None:
+        key = entry.term.key
+        (self.globs if entry.term.glob else self.exact)[key].append(entry)
+        self.prefixes.update(key[:i] for i in range(1, len(key) + 1))
+        # A word may split into several tokens ("co", "-", "operative"): allow for it.
+        words = len(entry.term.text.split()) + entry.term.text.count("-")
+        self.max_words = max(self.max_words, words + 2)
+
+    def find(self, tokens: Sequence[TokenLike], has_pos: bool = True) -> list[Candidate]:
+        """All value matches, with excludes applied and overlaps resolved."""
+        surface = [normalise(t.text) for t in tokens]
+        lemma = [normalise(t.lemma_) or surface[i] for i, t in enumerate(tokens)]
+        found: list[Candidate] = []
+        for start in range(len(tokens)):
+            if surface[start]:  # a match never starts on a hyphen or apostrophe
+                found.extend(self._match_from(start, tokens, surface, lemma, has_pos))
+        return resolve_overlaps(apply_excludes(found))
+
+    def _match_from(self, start, tokens, surface, lemma, has_pos) -> list[Candidate]:
+        found: dict[tuple[int, Entry], Candidate] = {}
+        keys = {"surface": "", "lemma": ""}
+        alive = {"surface": True, "lemma": True}
+        limit = min(len(tokens), start + self.max_words)
+        for end in range(start, limit):
+            if not surface[end]:
+                continue  # joiners extend a span but never end it
+            for mode, parts in (("surface", surface), ("lemma", lemma)):
+                if not alive[mode]:
+                    continue
+                before = len(keys[mode])
+                keys[mode] += parts[end]
+                for entry in self._entries_for(keys[mode], before):
+                    if _pos_ok(entry.term, tokens[end], has_pos):
+                        found.setdefault((end, entry), Candidate(start, end + 1, entry))
+                alive[mode] = keys[mode] in self.prefixes
+            if not (alive["surface"] or alive["lemma"]):
+                break
+        return list(found.values())
+
+    def _entries_for(self, key: str, before: int) -> list[Entry]:
+        entries = list(self.exact.get(key, ()))
+        # A glob's prefix must end inside the last token, so "democra*" does not
+        # match "democra" + a following word.
+        for cut in range(before + 1, len(key) + 1):
+            entries.extend(self.globs.get(key[:cut], ()))
+        return entries
+
+
+def _pos_ok(term: Term, token: TokenLike, has_pos: bool) -> bool:
+    """A part-of-speech limit applies to the term's last word; untagged text never passes."""
+    if not term.pos:
+        return True
+    return has_pos and token.pos_ in term.pos
+
+
+def apply_excludes(candidates: list[Candidate]) -> list[Candidate]:
+    """Drop matches lying inside an exclude phrase of the same value."""
+    vetoes: dict[str, list[Candidate]] = defaultdict(list)
+    for cand in candidates:
+        if cand.entry.is_exclude:
+            vetoes[cand.entry.value].append(cand)
+    return [
+        cand
+        for cand in candidates
+        if not cand.entry.is_exclude
+        and not any(
+            v.start <= cand.start and cand.end <= v.end for v in vetoes.get(cand.entry.value, ())
+        )
+    ]
+
+
+def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
+    """Longest match wins, then the leftmost; a token is counted in one mention only.
+
+    Two values matching exactly the same span both stand (a word may belong to
+    two values, as in multi-category dictionaries), but one value never counts
+    the same span twice.
+    """
+    ranked = sorted(candidates, key=lambda c: (-c.length, c.start, c.entry.value))
+    taken: set[int] = set()
+    kept: dict[tuple[int, int, str], Candidate] = {}
+    spans: set[tuple[int, int]] = set()
+    for cand in ranked:
+        span = (cand.start, cand.end)
+        if (cand.start, cand.end, cand.entry.value) in kept:
+            continue
+        if span in spans or not taken.intersection(range(cand.start, cand.end)):
+            kept[(cand.start, cand.end, cand.entry.value)] = cand
+            spans.add(span)
+            taken.update(range(cand.start, cand.end))
+    return sorted(kept.values(), key=lambda c: (c.start, c.end, c.entry.value))

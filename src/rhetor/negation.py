@@ -1,0 +1,71 @@
+"""Is a value mention negated in its clause?
+
+With a dependency parse, walk from the mention up to the head of its clause
+and look for negating dependents ("we do not believe in fairness", "no
+fairness") or a negating noun or preposition governing it ("a lack of
+accountability", "without solidarity"). Without a parse, look a few tokens back
+in the same sentence. Only token attributes are used: no spaCy import.
+"""
+
+from __future__ import annotations
+
+from rhetor.cues import Negation
+
+_CLAUSE_POS = {"VERB", "AUX"}
+_WINDOW = 3
+
+
+def span_root(doc, start: int, end: int):
+    """The token of ``doc[start:end]`` whose head lies outside it."""
+    for token in doc[start:end]:
+        if token.head.i < start or token.head.i >= end or token.head.i == token.i:
+            return token
+    return doc[start]
+
+
+def is_negated(doc, start: int, end: int, cues: Negation, has_parse: bool) -> bool:
+    if has_parse:
+        return _negated_in_tree(span_root(doc, start, end), cues)
+    return _negated_in_window(doc, start, cues)
+
+
+def _negates(token, cues: Negation) -> bool:
+    if token.lower_ not in cues.words:
+        return False
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return following is None or following.lower_ not in cues.except_before
+
+
+def _negated_in_tree(token, cues: Negation) -> bool:
+    seen = 0
+    while seen < 12:  # clauses are short; this bounds malformed trees too
+        seen += 1
+        if any(
+            child.dep_ in {"neg", "det", "advmod", "preconj"} and _negates(child, cues)
+            for child in token.children
+        ):
+            return True
+        head = token.head
+        if token.dep_ == "pobj" and head.dep_ == "prep":
+            if _negates(head, cues):  # "without solidarity"
+                return True
+            if head.lower_ == "of" and _is_negating_noun(head.head, cues):
+                return True  # "a lack of accountability"
+        if token.pos_ in _CLAUSE_POS or head is token:
+            return False
+        token = head
+    return False
+
+
+def _negated_in_window(doc, start: int, cues: Negation) -> bool:
+    sent_start = doc[start].sent.start if doc.has_annotation("SENT_START") else 0
+    window = doc[max(sent_start, start - _WINDOW) : start]
+    if any(_negates(t, cues) for t in window):
+        return True
+    if len(window) < 2 or window[-1].lower_ != "of":
+        return False
+    return _is_negating_noun(window[-2], cues)
+
+
+def _is_negating_noun(token, cues: Negation) -> bool:
+    return token.lower_ in cues.nouns or token.lemma_.lower() in cues.nouns

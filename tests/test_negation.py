@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from rhetor.cues import load_cues
+from rhetor.negation import is_negated, span_root
+
+NEGATION = load_cues().negation
+
+
+def parsed(nlp, words, heads, deps, pos=None):
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos or ["X"] * len(words))
+
+
+def test_negation_neg_dependent_of_governing_verb(blank_nlp):
+    doc = parsed(
+        blank_nlp,
+        ["We", "do", "not", "believe", "in", "fairness"],
+        [3, 3, 3, 3, 3, 4],
+        ["nsubj", "aux", "neg", "ROOT", "prep", "pobj"],
+        ["PRON", "AUX", "PART", "VERB", "ADP", "NOUN"],
+    )
+    assert is_negated(doc, 5, 6, NEGATION, has_parse=True)
+
+
+def test_negation_lack_of(blank_nlp):
+    doc = parsed(
+        blank_nlp,
+        ["a", "lack", "of", "accountability"],
+        [1, 1, 1, 2],
+        ["det", "ROOT", "prep", "pobj"],
+        ["DET", "NOUN", "ADP", "NOUN"],
+    )
+    assert is_negated(doc, 3, 4, NEGATION, has_parse=True)
+
+
+def test_negation_without(blank_nlp):
+    doc = parsed(
+        blank_nlp,
+        ["growth", "without", "fairness"],
+        [0, 0, 1],
+        ["ROOT", "prep", "pobj"],
+        ["NOUN", "ADP", "NOUN"],
+    )
+    assert is_negated(doc, 2, 3, NEGATION, has_parse=True)
+
+
+def test_negation_not_only_is_not_negation(blank_nlp):
+    doc = parsed(
+        blank_nlp,
+        ["solidarity", "not", "only", "forms", "us"],
+        [3, 3, 3, 3, 3],
+        ["nsubj", "preconj", "advmod", "ROOT", "dobj"],
+        ["NOUN", "PART", "ADV", "VERB", "PRON"],
+    )
+    assert not is_negated(doc, 0, 1, NEGATION, has_parse=True)
+
+
+def test_negation_stays_inside_its_clause(blank_nlp):
+    # "We do not think that fairness matters": the negation belongs to "think".
+    doc = parsed(
+        blank_nlp,
+        ["We", "do", "not", "think", "that", "fairness", "matters"],
+        [3, 3, 3, 3, 6, 6, 3],
+        ["nsubj", "aux", "neg", "ROOT", "mark", "nsubj", "ccomp"],
+        ["PRON", "AUX", "PART", "VERB", "SCONJ", "NOUN", "VERB"],
+    )
+    assert not is_negated(doc, 5, 6, NEGATION, has_parse=True)
+
+
+@pytest.mark.parametrize(
+    "words,start,expected",
+    [
+        (["there", "is", "no", "fairness", "here"], 3, True),
+        (["a", "lack", "of", "accountability"], 3, True),
+        (["fairness", "is", "not", "dead"], 0, False),
+        (["this", "is", "fairness"], 2, False),
+    ],
+)
+def test_negation_window_without_parse(blank_nlp, words, start, expected):
+    doc = Doc(blank_nlp.vocab, words=words)
+    assert is_negated(doc, start, start + 1, NEGATION, has_parse=False) is expected
+
+
+def test_negation_span_root_is_token_with_head_outside(blank_nlp):
+    doc = parsed(
+        blank_nlp, ["collective", "action", "matters"], [1, 2, 2], ["amod", "nsubj", "ROOT"]
+    )
+    assert span_root(doc, 0, 2).text == "action"
