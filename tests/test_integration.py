@@ -76,7 +76,10 @@ def test_integration_json_is_byte_identical_across_runs(seed_text):
     first = fmt.render(rhetor.analyse(seed_text, source="seed"), RenderContext())
     second = fmt.render(rhetor.analyse(seed_text, source="seed"), RenderContext())
     assert first == second
-    assert json.loads(first)["sides"] == [] and json.loads(first)["claims"] == []
+    data = json.loads(first)
+    assert (
+        data["sides"] and data["claims"] and set(data["matrix"]) == {s["id"] for s in data["sides"]}
+    )
 
 
 def test_integration_pipeline_is_loaded_once(monkeypatch):

@@ -88,3 +88,14 @@ def test_negation_span_root_is_token_with_head_outside(blank_nlp):
         blank_nlp, ["collective", "action", "matters"], [1, 2, 2], ["amod", "nsubj", "ROOT"]
     )
     assert span_root(doc, 0, 2).text == "action"
+
+
+def test_negation_contracted_not(blank_nlp):
+    doc = parsed(
+        blank_nlp,
+        ["They", "do", "n't", "want", "fairness"],
+        [3, 3, 3, 3, 3],
+        ["nsubj", "aux", "neg", "ROOT", "dobj"],
+        ["PRON", "AUX", "PART", "VERB", "NOUN"],
+    )
+    assert is_negated(doc, 4, 5, NEGATION, has_parse=True)

@@ -53,6 +53,7 @@ def test_report_to_dict_has_the_documented_schema(report):
         "matches",
         "sides",
         "claims",
+        "matrix",
     ]
     assert data["schema"] == SCHEMA
     assert set(data["matches"][0]) == {

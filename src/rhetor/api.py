@@ -6,7 +6,7 @@ The spaCy pipeline and compiled lexicons are cached per process, so calling
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -15,21 +15,24 @@ from rhetor.chunking import DEFAULT_CHUNK_CHARS, chunk_spans
 from rhetor.cues import Cues, load_cues
 from rhetor.lexicon import LexiconSet, load_lexicons
 from rhetor.options import AnalyseOptions
-from rhetor.report import Mention, Report, Stats, count_values
+from rhetor.report import Report, Side, Stats, count_values
 
 
 class Analyser:
-    """A loaded pipeline plus compiled lexicons: turns texts into Reports."""
+    """A loaded pipeline plus compiled lexicons and sides: turns texts into Reports."""
 
     def __init__(self, options: AnalyseOptions, lexicons: LexiconSet | None = None) -> None:
         from rhetor.extract import model_info
         from rhetor.pipeline import load_pipeline, resolve_model_name
+        from rhetor.sides import build_sides
 
         self.options = options
         lexicons = lexicons or _load_lexicons(options.lexicons, options.builtin_lexicons)
         cues = _load_cues(options.lexicons)
-        self.nlp = load_pipeline(resolve_model_name(options.model))
-        self.component = _component(lexicons, cues)
+        sides = build_sides(dict(options.sides)) if options.sides else None
+        # Named entities only help to find sides; leave the recogniser out otherwise.
+        self.nlp = load_pipeline(resolve_model_name(options.model), ner=sides is None)
+        self.component = _component(lexicons, cues, sides)
         self.value_ids = lexicons.ids
         self.model = model_info(self.nlp)
         self.chunk_chars = min(self.nlp.max_length, DEFAULT_CHUNK_CHARS)
@@ -48,30 +51,56 @@ class Analyser:
         doc = self.component(self.nlp(text[start:end]))
         report = build_report(doc, source=None, model=self.model, value_ids=self.value_ids)
         if start:
-            report = replace(report, matches=tuple(_shift(m, start) for m in report.matches))
+            report = replace(
+                report,
+                matches=tuple(_shift(m, start) for m in report.matches),
+                claims=tuple(_shift(c, start) for c in report.claims),
+            )
         return report
 
     def _merge(self, pieces: Sequence[Report], characters: int) -> Report:
         words = sum(p.stats.words for p in pieces)
         matches = tuple(m for p in pieces for m in p.matches)
+        sentences = sum(p.stats.sentences for p in pieces)
         return Report(
             source=None,
             model=self.model,
-            stats=Stats(
-                characters=characters, words=words, sentences=sum(p.stats.sentences for p in pieces)
-            ),
+            stats=Stats(characters=characters, words=words, sentences=sentences),
             values=count_values(matches, self.value_ids, words),
             matches=matches,
+            sides=merge_sides(p.sides for p in pieces),
+            claims=tuple(c for p in pieces for c in p.claims),
         )
 
 
-def _shift(mention: Mention, offset: int) -> Mention:
-    return replace(
-        mention,
-        start=mention.start + offset,
-        end=mention.end + offset,
-        sentence_start=mention.sentence_start + offset,
+def _shift(item, offset: int):
+    """A mention or claim moved from a piece's offsets to the whole text's."""
+    moved = replace(
+        item,
+        start=item.start + offset,
+        end=item.end + offset,
+        sentence_start=item.sentence_start + offset,
     )
+    holder = getattr(item, "holder", None)
+    if holder is not None:
+        moved = replace(
+            moved, holder=replace(holder, start=holder.start + offset, end=holder.end + offset)
+        )
+    return moved
+
+
+def merge_sides(groups: Iterable[Sequence[Side]]) -> tuple[Side, ...]:
+    """The sides of several pieces of one text: one per id, mentions summed."""
+    merged: dict[str, Side] = {}
+    for sides in groups:
+        for side in sides:
+            old = merged.get(side.id)
+            if old is None:
+                merged[side.id] = side
+                continue
+            aliases = tuple(sorted({*old.aliases, *side.aliases})) if side.auto else old.aliases
+            merged[side.id] = replace(old, mentions=old.mentions + side.mentions, aliases=aliases)
+    return tuple(merged.values())
 
 
 @lru_cache(maxsize=8)
@@ -84,14 +113,14 @@ def _load_cues(paths: tuple[str, ...]) -> Cues:
     return load_cues(paths)
 
 
-@lru_cache(maxsize=8)
-def _component(lexicons: LexiconSet, cues: Cues):
+@lru_cache(maxsize=32)
+def _component(lexicons: LexiconSet, cues: Cues, sides):
     from rhetor.component import RhetorComponent
 
-    return RhetorComponent(lexicons, cues)
+    return RhetorComponent(lexicons, cues, sides=sides)
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=16)
 def get_analyser(options: AnalyseOptions) -> Analyser:
     return Analyser(options)
 
@@ -99,20 +128,22 @@ def get_analyser(options: AnalyseOptions) -> Analyser:
 def analyse(
     text: str,
     *,
-    sides=None,
+    sides: Mapping[str, Sequence[str]] | None = None,
     lexicons: LexiconSet | Sequence[str | Path] | None = None,
     model: str | None = None,
     source: str | None = None,
 ) -> Report:
     """Analyse ``text`` and return its :class:`~rhetor.report.Report`.
 
-    ``lexicons``: a :class:`LexiconSet`, or lexicon files/folders added to the
-    built-in ones; ``model``: any installed spaCy pipeline.
+    ``sides``: a mapping of side name to aliases (``{"labour": ["we", "Labour"]}``);
+    None finds the sides in the text. ``lexicons``: a :class:`LexiconSet`, or
+    lexicon files/folders added to the built-in ones; ``model``: any installed
+    spaCy pipeline.
     """
-    if sides:
-        raise NotImplementedError("sides arrive with attribution")
+    frozen_sides = AnalyseOptions.freeze_sides(sides)
     if isinstance(lexicons, LexiconSet):
-        return Analyser(AnalyseOptions(model=model), lexicons).analyse(text, source=source)
+        options = AnalyseOptions(model=model, sides=frozen_sides)
+        return Analyser(options, lexicons).analyse(text, source=source)
     paths = tuple(str(p) for p in (lexicons or ()))
-    analyser = get_analyser(AnalyseOptions(model=model, lexicons=paths))
+    analyser = get_analyser(AnalyseOptions(model=model, lexicons=paths, sides=frozen_sides))
     return analyser.analyse(text, source=source)

@@ -31,6 +31,7 @@ app = typer.Typer(
 )
 
 EXIT_INTERRUPTED = 130
+EXIT_INTERNAL = 70  # EX_SOFTWARE
 
 
 def _version(value: bool) -> None:
@@ -163,6 +164,14 @@ def _run(action) -> None:
     except BrokenPipeError:
         _silence_stdout()
         raise typer.Exit(0) from None
+    except Exception as exc:  # a bug: one line, not a traceback, unless asked for
+        if os.environ.get("RHETOR_DEBUG"):
+            raise
+        fail(
+            f"internal error: {type(exc).__name__}: {exc} "
+            "(set RHETOR_DEBUG=1 for a traceback, and please report it)",
+            EXIT_INTERNAL,
+        )
 
 
 def _silence_stdout() -> None:

@@ -8,7 +8,12 @@ extension attributes), as in spaCy's ``span_ruler``.
 Annotations set on the Doc:
 - ``doc.spans["rhetor_values"]``: one span per value mention, ``label_`` = value id;
 - ``span._.rhetor_polarity``: ``"virtue"`` or ``"vice"``;
-- ``span._.rhetor_negated``: whether the mention is negated in its clause.
+- ``span._.rhetor_negated``: whether the mention is negated in its clause;
+- ``doc.spans["rhetor_sides"]``: each mention of a side, ``label_`` = side id;
+- ``doc._.rhetor_sides``: the sides, as dicts ``{id, label, aliases, mentions, auto}``;
+- ``doc._.rhetor_claims``: the claims, as dicts ``{value, side, stance, polarity, text,
+  start, end, holder, cue, rule}`` with character offsets (``holder`` is
+  ``{text, start, end}`` or None).
 """
 
 from __future__ import annotations
@@ -18,18 +23,25 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from rhetor.attribution import Attributor, Mention, RawClaim
+from rhetor.autosides import auto_index, compile_aliases, given_index, label_for, slug
 from rhetor.cues import Cues, load_cues
 from rhetor.lexicon import LexiconSet, load_lexicons
 from rhetor.matching import Candidate, CompiledLexicons
 from rhetor.negation import is_negated
+from rhetor.sides import AUTHOR, Sides, build_sides
 
 SPANS_KEY = "rhetor_values"
+SIDES_KEY = "rhetor_sides"
 
 
 def register_extensions() -> None:
     for name in ("rhetor_polarity", "rhetor_negated"):
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
+    for name in ("rhetor_claims", "rhetor_sides"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
 
 
 class RhetorComponent:
@@ -40,6 +52,8 @@ class RhetorComponent:
         lexicons: LexiconSet,
         cues: Cues,
         *,
+        sides: Sides | None = None,
+        attribute: bool = True,
         spans_key: str = SPANS_KEY,
         name: str = "rhetor",
     ) -> None:
@@ -49,10 +63,16 @@ class RhetorComponent:
         self.lexicons = lexicons
         self.cues = cues
         self.compiled = CompiledLexicons(lexicons)
+        self.sides = sides
+        self.aliases = compile_aliases(sides) if sides else None
+        self.attribute = attribute
+        self.attributor = Attributor(cues)
 
     def __call__(self, doc: Doc) -> Doc:
         has_pos = doc.has_annotation("POS")
         self.set_annotations(doc, self.compiled.find(doc, has_pos=has_pos))
+        if self.attribute:
+            self.attribute_doc(doc)
         return doc
 
     def set_annotations(self, doc: Doc, candidates: Sequence[Candidate]) -> None:
@@ -67,19 +87,117 @@ class RhetorComponent:
             spans.append(span)
         doc.spans[self.spans_key] = spans
 
+    # -- attribution ---------------------------------------------------------------------
+
+    def attribute_doc(self, doc: Doc) -> None:
+        spans = list(doc.spans[self.spans_key])
+        mentions = [
+            Mention(i, s.start, s.end, s._.rhetor_polarity, bool(s._.rhetor_negated))
+            for i, s in enumerate(spans)
+        ]
+        if self.sides:
+            index = given_index(doc, self.sides, self.aliases, self.cues)
+            names = {spec.id: spec.id for spec in self.sides.specs}
+            specs = {
+                spec.id: (spec.display, list(spec.aliases), False) for spec in self.sides.specs
+            }
+        else:
+            value_tokens = {i for s in spans for i in range(s.start, s.end)}
+            groups = auto_index(doc, self.cues, value_tokens)
+            index = groups.index
+        if doc.has_annotation("DEP"):
+            raw = self.attributor.attribute(doc, mentions, index)
+        else:  # no parse: only the default rule can apply
+            raw = self.attributor.defaults(mentions, index.author)
+        if not self.sides:
+            names, specs = _auto_sides(groups, raw)
+        doc.spans[SIDES_KEY] = [
+            Span(doc, m.start, m.end, label=names[m.side])
+            for m in index.mentions
+            if m.side in names
+        ]
+        counts = {}
+        for span in doc.spans[SIDES_KEY]:
+            counts[span.label_] = counts.get(span.label_, 0) + 1
+        doc._.rhetor_sides = [
+            {
+                "id": side_id,
+                "label": label,
+                "aliases": aliases,
+                "mentions": counts.get(side_id, 0),
+                "auto": auto,
+            }
+            for side_id, (label, aliases, auto) in specs.items()
+        ]
+        doc._.rhetor_claims = [_claim_dict(doc, spans[c.mention], c, names) for c in raw]
+
+
+def _auto_sides(groups, raw: list[RawClaim]):
+    """Report the author and every actor the text shows holding a value."""
+    holding = {c.side for c in raw if c.side}
+    mentions = {g: len(p) for g, p in groups.phrases.items()}
+    keep = [g for g in groups.phrases if g == AUTHOR or g in holding]
+    if AUTHOR not in keep:
+        keep.insert(0, AUTHOR)
+    names, specs, used = {}, {}, set()
+    for group in sorted(keep, key=lambda g: (g != AUTHOR, -mentions.get(g, 0), g)):
+        phrases = groups.phrases.get(group, [])
+        label = AUTHOR if group == AUTHOR else label_for(phrases)
+        side_id = AUTHOR if group == AUTHOR else slug(label)
+        while side_id in used:
+            side_id += "_"
+        used.add(side_id)
+        names[group] = side_id
+        specs[side_id] = (label, sorted({p.lower() for p in phrases}), True)
+    return names, specs
+
+
+def _claim_dict(doc: Doc, span: Span, claim: RawClaim, names: dict[str, str]) -> dict:
+    holder = None
+    if claim.holder:
+        h = doc[claim.holder[0] : claim.holder[1]]
+        holder = {"text": h.text, "start": h.start_char, "end": h.end_char}
+    return {
+        "value": span.label_,
+        "side": names.get(claim.side) if claim.side else None,
+        "stance": claim.stance,
+        "polarity": span._.rhetor_polarity,
+        "text": span.text,
+        "start": span.start_char,
+        "end": span.end_char,
+        "holder": holder,
+        "cue": claim.cue,
+        "rule": claim.rule,
+    }
+
 
 @Language.factory(
     "rhetor",
     assigns=["doc.spans"],
-    default_config={"lexicons": [], "builtin_lexicons": True, "spans_key": SPANS_KEY},
+    default_config={
+        "lexicons": [],
+        "builtin_lexicons": True,
+        "sides": {},
+        "attribute": True,
+        "spans_key": SPANS_KEY,
+    },
 )
 def make_rhetor(
-    nlp: Language, name: str, lexicons: list[str], builtin_lexicons: bool, spans_key: str
+    nlp: Language,
+    name: str,
+    lexicons: list[str],
+    builtin_lexicons: bool,
+    sides: dict[str, list[str]],
+    attribute: bool,
+    spans_key: str,
 ) -> RhetorComponent:
-    """Build the component from lexicon paths (files or folders) in its config."""
+    """Build the component from its config: lexicon paths (files or folders) and sides
+    (name -> aliases; empty to find sides automatically)."""
     return RhetorComponent(
         load_lexicons(lexicons, builtin=builtin_lexicons),
         load_cues(lexicons, builtin=True),
+        sides=build_sides(sides) if sides else None,
+        attribute=attribute,
         spans_key=spans_key,
         name=name,
     )

@@ -1,11 +1,14 @@
 """Cue-word lexicons (``kind: cues``): the words rhetor reads mentions by.
 
-Cue files are data like the value lexicons. Lists from a user's file are
-merged with the built-in ones, so a user can add words without copying ours.
+Cue files are data like the value lexicons. Every section is a mapping of
+word lists; lists from a user's file are merged with the built-in ones, so a
+user can add words without copying ours. Entries are stored as matching keys
+(see :func:`cue_key`), so "co-opt", "co opt" and "coopt" are one cue.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -17,49 +20,87 @@ from rhetor.lexicon import (
     is_cue_file,
     iter_lexicon_texts,
     mapping_items,
+    normalise,
     sequence_items,
 )
+
+_ARTICLES = re.compile(r"\b(a|an|the)\b", re.IGNORECASE)
+
+
+def cue_key(phrase: str) -> str:
+    """Articles, case, hyphens and spaces do not matter in cue phrases."""
+    return normalise(_ARTICLES.sub(" ", phrase))
+
+
+Words = frozenset[str]
 
 
 @dataclass(frozen=True)
 class Negation:
-    words: frozenset[str] = frozenset()
-    nouns: frozenset[str] = frozenset()
-    except_before: frozenset[str] = frozenset()
+    words: Words = frozenset()
+    nouns: Words = frozenset()
+    except_before: Words = frozenset()
+
+
+@dataclass(frozen=True)
+class Stance:
+    claims: Words = frozenset()
+    appropriates: Words = frozenset()
+    opposes: Words = frozenset()
+    flips: Words = frozenset()
+    speech: Words = frozenset()
+    hypocrisy_markers: Words = frozenset()
+    hollow_nouns: Words = frozenset()
+    hollow_modifiers: Words = frozenset()
+    frame_nouns: Words = frozenset()
+    holder_preps: Words = frozenset()
+
+
+@dataclass(frozen=True)
+class Actors:
+    nouns: Words = frozenset()
+    entity_types: Words = frozenset()
 
 
 @dataclass(frozen=True)
 class Cues:
     negation: Negation = field(default_factory=Negation)
+    stance: Stance = field(default_factory=Stance)
+    actors: Actors = field(default_factory=Actors)
 
     def merged(self, other: Cues) -> Cues:
         return Cues(
-            negation=Negation(
-                words=self.negation.words | other.negation.words,
-                nouns=self.negation.nouns | other.negation.nouns,
-                except_before=self.negation.except_before | other.negation.except_before,
-            )
+            **{s.name: _union(getattr(self, s.name), getattr(other, s.name)) for s in fields(self)}
         )
 
 
-_SECTIONS = {"negation": Negation}
+def _union(a, b):
+    return type(a)(**{f.name: getattr(a, f.name) | getattr(b, f.name) for f in fields(a)})
 
 
-def _word_list(node, source: str, key: str) -> frozenset[str]:
+_SECTIONS = {f.name: f.default_factory for f in fields(Cues)}
+# Entity labels are matched as written (upper case); everything else by cue key.
+_VERBATIM = {"entity_types"}
+
+
+def _word_list(node, source: str, key: str) -> Words:
     import yaml
 
     words = set()
     for item in sequence_items(node, source, key):
-        if not isinstance(item, yaml.ScalarNode) or not str(item.value).strip():
+        text = str(item.value).strip() if isinstance(item, yaml.ScalarNode) else ""
+        if not text:
             raise LexiconError(
-                "expected a word", source=source, key=key, line=item.start_mark.line + 1
+                "expected a word or phrase", source=source, key=key, line=item.start_mark.line + 1
             )
-        words.add(str(item.value).strip().casefold())
+        words.add(text.upper() if key.endswith(tuple(_VERBATIM)) else cue_key(text))
     return frozenset(words)
 
 
 def parse_cues(text: str, source: str) -> Cues:
     root = compose_yaml(text, source)
+    if root is None:
+        raise LexiconError("file is empty", source=source)
     sections = {}
     for name, node in mapping_items(root, source):
         if name in {"kind", "version", "description"}:

@@ -9,7 +9,16 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from rhetor.component import SPANS_KEY
-from rhetor.report import Mention, ModelInfo, Report, Stats, count_values
+from rhetor.report import (
+    Claim,
+    HolderRef,
+    Mention,
+    ModelInfo,
+    Report,
+    Side,
+    Stats,
+    count_values,
+)
 
 
 def has_sentences(doc: Doc) -> bool:
@@ -46,6 +55,47 @@ def extract_mentions(doc: Doc, spans_key: str = SPANS_KEY) -> tuple[Mention, ...
     return tuple(mentions)
 
 
+def extract_sides(doc: Doc) -> tuple[Side, ...]:
+    return tuple(
+        Side(
+            id=s["id"],
+            label=s["label"],
+            aliases=tuple(s["aliases"]),
+            mentions=s["mentions"],
+            auto=s["auto"],
+        )
+        for s in (doc._.rhetor_sides or [])
+    )
+
+
+def extract_claims(doc: Doc) -> tuple[Claim, ...]:
+    sentences = has_sentences(doc)
+    claims = []
+    for c in doc._.rhetor_claims or []:
+        span = doc.char_span(c["start"], c["end"])
+        sent = span.sent if sentences and span is not None else doc[:]
+        holder = c["holder"]
+        claims.append(
+            Claim(
+                value=c["value"],
+                side=c["side"],
+                stance=c["stance"],
+                polarity=c["polarity"],
+                text=c["text"],
+                start=c["start"],
+                end=c["end"],
+                sentence=sent.text,
+                holder=HolderRef(holder["text"], holder["start"], holder["end"])
+                if holder
+                else None,
+                cue=c["cue"],
+                rule=c["rule"],
+                sentence_start=sent.start_char,
+            )
+        )
+    return tuple(claims)
+
+
 def model_info(nlp) -> ModelInfo:
     meta = nlp.meta
     name = f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}"
@@ -63,5 +113,7 @@ def build_report(
         stats=stats,
         values=count_values(mentions, value_ids, stats.words),
         matches=mentions,
+        sides=extract_sides(doc),
+        claims=extract_claims(doc),
         warnings=tuple(warnings),
     )

@@ -10,8 +10,10 @@ in the same sentence. Only token attributes are used: no spaCy import.
 from __future__ import annotations
 
 from rhetor.cues import Negation
+from rhetor.lexicon import normalise
 
 _CLAUSE_POS = {"VERB", "AUX"}
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 _WINDOW = 3
 
 
@@ -30,10 +32,10 @@ def is_negated(doc, start: int, end: int, cues: Negation, has_parse: bool) -> bo
 
 
 def _negates(token, cues: Negation) -> bool:
-    if token.lower_ not in cues.words:
+    if normalise(token.text) not in cues.words:
         return False
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return following is None or following.lower_ not in cues.except_before
+    return following is None or normalise(following.text) not in cues.except_before
 
 
 def _negated_in_tree(token, cues: Negation) -> bool:
@@ -53,6 +55,9 @@ def _negated_in_tree(token, cues: Negation) -> bool:
                 return True  # "a lack of accountability"
         if token.pos_ in _CLAUSE_POS or head is token:
             return False
+        if token.dep_ in _SUBJECTS:
+            # "our solidarity will never waver": the predicate is negated, not the value
+            return False
         token = head
     return False
 
@@ -68,4 +73,4 @@ def _negated_in_window(doc, start: int, cues: Negation) -> bool:
 
 
 def _is_negating_noun(token, cues: Negation) -> bool:
-    return token.lower_ in cues.nouns or token.lemma_.lower() in cues.nouns
+    return normalise(token.text) in cues.nouns or normalise(token.lemma_) in cues.nouns

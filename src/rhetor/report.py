@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 SCHEMA = "rhetor.report/1"
+STANCES = ("claims", "appropriates", "opposes")
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,108 @@ def count_values(
 
 
 @dataclass(frozen=True)
+class Side:
+    id: str
+    label: str
+    aliases: tuple[str, ...]
+    mentions: int
+    auto: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "label": self.label,
+            "aliases": list(self.aliases),
+            "mentions": self.mentions,
+            "auto": self.auto,
+        }
+
+
+@dataclass(frozen=True)
+class HolderRef:
+    """The words in the sentence that hold the value ("our", "that", "Ministers")."""
+
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One side's stance on one value mention, with the rule and cue that decided it."""
+
+    value: str
+    side: str | None
+    stance: str
+    polarity: str
+    text: str
+    start: int
+    end: int
+    sentence: str
+    holder: HolderRef | None
+    cue: str | None
+    rule: str
+    sentence_start: int = 0  # for highlighting only
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "value": self.value,
+            "side": self.side,
+            "stance": self.stance,
+            "polarity": self.polarity,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "sentence": self.sentence,
+            "holder": self.holder.to_dict() if self.holder else None,
+            "cue": self.cue,
+            "rule": self.rule,
+        }
+
+
+def side_value_matrix(
+    claims: Iterable[Claim], side_ids: Sequence[str], value_ids: Sequence[str]
+) -> dict[str, dict[str, dict[str, int]]]:
+    """{side: {value: {claims, appropriates, opposes}}}, zeros included, in report order."""
+    matrix = {s: {v: dict.fromkeys(STANCES, 0) for v in value_ids} for s in side_ids}
+    for claim in claims:
+        if claim.side is None:
+            continue
+        row = matrix.setdefault(claim.side, {})
+        cell = row.setdefault(claim.value, dict.fromkeys(STANCES, 0))
+        cell[claim.stance] += 1
+    return matrix
+
+
+def contested_values(matrix: dict[str, dict[str, dict[str, int]]]) -> list[dict[str, Any]]:
+    """Values one side claims while another appropriates or opposes them."""
+    found = []
+    values = sorted({v for row in matrix.values() for v in row})
+    for value in values:
+        claimants = [s for s, row in matrix.items() if row.get(value, {}).get("claims")]
+        rivals = {
+            stance: [s for s, row in matrix.items() if row.get(value, {}).get(stance)]
+            for stance in ("appropriates", "opposes")
+        }
+        for claimant in claimants:
+            for stance, sides in rivals.items():
+                for rival in sides:
+                    if rival != claimant:
+                        found.append(
+                            {
+                                "value": value,
+                                "claimed_by": claimant,
+                                "rival": rival,
+                                "stance": stance,
+                            }
+                        )
+    return found
+
+
+@dataclass(frozen=True)
 class Report:
     """Everything rhetor found in one document."""
 
@@ -112,9 +215,15 @@ class Report:
     stats: Stats
     values: tuple[ValueCount, ...]
     matches: tuple[Mention, ...]
-    sides: tuple = ()
-    claims: tuple = ()
+    sides: tuple[Side, ...] = ()
+    claims: tuple[Claim, ...] = ()
     warnings: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def matrix(self) -> dict[str, dict[str, dict[str, int]]]:
+        return side_value_matrix(
+            self.claims, [s.id for s in self.sides], [v.value for v in self.values]
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """Exactly the document ``rhetor analyse --json`` prints."""
@@ -127,4 +236,5 @@ class Report:
             "matches": [m.to_dict() for m in self.matches],
             "sides": [s.to_dict() for s in self.sides],
             "claims": [c.to_dict() for c in self.claims],
+            "matrix": self.matrix,
         }

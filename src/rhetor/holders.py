@@ -1,0 +1,143 @@
+"""Who is a token? Map holder tokens to sides.
+
+A :class:`SideIndex` knows where each side is mentioned in a Doc (alias
+matches, or actor phrases found by :mod:`rhetor.autosides`). :meth:`resolve`
+follows the links a reader follows: the mention itself, a possessor or
+compound inside the phrase ("the coalition's plans"), a relative pronoun back
+to its antecedent ("a government ... that seeks"), and a third-person pronoun
+back to the side last in focus ("it", "they", "their").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from rhetor.lexicon import normalise
+
+RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "whose"}
+THIRD_PERSON = {
+    "he",
+    "him",
+    "his",
+    "she",
+    "her",
+    "hers",
+    "it",
+    "its",
+    "itself",
+    "they",
+    "them",
+    "their",
+    "theirs",
+    "themselves",
+}
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+FOCUS_SENTENCES = 2  # how many sentences back a pronoun may look for its side
+
+
+@dataclass(frozen=True)
+class SideMention:
+    side: str
+    start: int  # token offsets
+    end: int
+    plural: bool | None = None  # grammatical number of the head, where known
+    pronoun: bool = False
+
+
+@dataclass(frozen=True)
+class Holder:
+    side: str | None
+    start: int
+    end: int
+    how: str  # alias | phrase | relative | pronoun | actor
+
+
+class SideIndex:
+    def __init__(self, doc, mentions: list[SideMention], author: str, actor_test) -> None:
+        self.doc = doc
+        self.author = author
+        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self.starts = [m.start for m in self.mentions]
+        self.by_token = {i: m for m in self.mentions for i in range(m.start, m.end)}
+        self.is_actor = actor_test
+
+    def at(self, i: int) -> SideMention | None:
+        return self.by_token.get(i)
+
+    def resolve(self, token, depth: int = 0) -> Holder | None:
+        """The side a holder token stands for, or an unresolved actor, or None."""
+        mention = self.at(token.i)
+        word = token.lower_
+        if mention:  # includes pronouns a user listed as aliases
+            return Holder(mention.side, mention.start, mention.end, "alias")
+        for child in token.children:  # "the coalition's plans", "the coalition government"
+            if child.dep_ in {"poss", "compound"} and (inner := self.at(child.i)):
+                return Holder(inner.side, inner.start, inner.end, "phrase")
+        if word in RELATIVE_PRONOUNS and depth < 3:
+            return self._antecedent(token, depth)
+        if word in THIRD_PERSON:
+            return self._focus(token)
+        if self.is_actor(token):
+            return Holder(None, token.i, token.i + 1, "actor")
+        return None
+
+    def _antecedent(self, token, depth: int) -> Holder | None:
+        clause = token.head
+        if clause.dep_ == "relcl" and clause.head is not clause:
+            found = self.resolve(clause.head, depth + 1)
+            return Holder(found.side, token.i, token.i + 1, "relative") if found else None
+        # The parser often attaches "that seeks" to the root: take the nearest noun
+        # phrase before it in the sentence that names a side.
+        floor = token.sent.start
+        for mention in self._before(token.i, floor):
+            if not mention.pronoun:
+                return Holder(mention.side, token.i, token.i + 1, "relative")
+        return None
+
+    def _focus(self, token) -> Holder | None:
+        plural = token.lower_ in PLURAL_PRONOUNS
+        floor = _sentence_floor(token, FOCUS_SENTENCES)
+        fallback = None
+        for mention in self._before(token.i, floor):
+            if mention.side == self.author or mention.pronoun:
+                continue
+            if mention.plural is None or mention.plural == plural:
+                return Holder(mention.side, token.i, token.i + 1, "pronoun")
+            fallback = fallback or mention
+        if fallback:
+            return Holder(fallback.side, token.i, token.i + 1, "pronoun")
+        return None
+
+    def _before(self, i: int, floor: int):
+        """Mentions ending before token ``i`` and starting at or after ``floor``, nearest first."""
+        index = bisect_left(self.starts, i)
+        for mention in reversed(self.mentions[:index]):
+            if mention.start < floor:
+                break
+            if mention.end <= i:
+                yield mention
+
+
+def _sentence_floor(token, back: int) -> int:
+    sent = token.sent
+    for _ in range(back):
+        if sent.start == 0:
+            break
+        sent = token.doc[sent.start - 1].sent
+    return sent.start
+
+
+def is_plural(token) -> bool | None:
+    if token.tag_ in {"NNS", "NNPS"}:
+        return True
+    if token.tag_ in {"NN", "NNP"}:
+        return False
+    word = token.lower_
+    if word in PLURAL_PRONOUNS or word in {"we", "us", "our", "ours"}:
+        return True
+    return None
+
+
+def key_of(token) -> str:
+    return normalise(token.lemma_ or token.text)

@@ -1,0 +1,137 @@
+"""Sides of an argument: who can hold a value.
+
+Sides are given (``--side NAME=ALIAS,...``, ``--sides FILE.yaml``, or the
+``sides`` argument of :func:`rhetor.analyse`) or found in the text
+(:mod:`rhetor.autosides`). First-person plural forms always belong to one
+side: the given side that lists any of them, else the built-in ``author``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from rhetor.errors import SidesError
+from rhetor.lexicon import normalise
+
+AUTHOR = "author"
+FIRST_PERSON_PLURAL = ("we", "us", "our", "ours", "ourselves")
+_SIDE_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+
+
+@dataclass(frozen=True)
+class SideSpec:
+    """A side and the words that name it."""
+
+    id: str
+    aliases: tuple[str, ...]
+    label: str = ""
+    auto: bool = False
+
+    @property
+    def display(self) -> str:
+        return self.label or self.id
+
+
+@dataclass(frozen=True)
+class Sides:
+    """The sides in force; exactly one of them is the author's."""
+
+    specs: tuple[SideSpec, ...]
+    author: str
+
+    def get(self, side_id: str) -> SideSpec | None:
+        return next((s for s in self.specs if s.id == side_id), None)
+
+
+def build_sides(given: Mapping[str, Iterable[str]]) -> Sides:
+    """Validate given sides and attach the first-person plural to one of them."""
+    specs: list[SideSpec] = []
+    owner_of: dict[str, str] = {}
+    for side_id, aliases in given.items():
+        if not _SIDE_ID.match(side_id or ""):
+            raise SidesError(
+                f"side name {side_id!r} is not a valid name "
+                "(letters, digits, '_' or '-', not starting with a digit)"
+            )
+        cleaned = []
+        for alias in aliases:
+            alias = str(alias).strip()
+            if not normalise(alias):
+                raise SidesError(f"side {side_id!r} has an empty alias")
+            key = normalise(alias)
+            if key in owner_of and owner_of[key] != side_id:
+                raise SidesError(
+                    f"alias {alias!r} is given to both {owner_of[key]!r} and {side_id!r}"
+                )
+            owner_of[key] = side_id
+            cleaned.append(alias)
+        if not cleaned:
+            raise SidesError(f"side {side_id!r} has no aliases")
+        specs.append(SideSpec(side_id, tuple(dict.fromkeys(cleaned)), label=side_id))
+    owners = {owner_of[w] for w in FIRST_PERSON_PLURAL if w in owner_of}
+    if len(owners) > 1:
+        raise SidesError(
+            f"first-person plural forms are split between sides "
+            f"{', '.join(sorted(owners))}; give them to one side"
+        )
+    if owners:
+        author = owners.pop()
+        specs = [_with_first_person(s) if s.id == author else s for s in specs]
+    else:
+        author = AUTHOR
+        if any(s.id == AUTHOR for s in specs):
+            raise SidesError("a side named 'author' must list we/us/our")
+        specs.append(SideSpec(AUTHOR, FIRST_PERSON_PLURAL, label=AUTHOR))
+    return Sides(tuple(specs), author)
+
+
+def _with_first_person(spec: SideSpec) -> SideSpec:
+    return SideSpec(
+        spec.id, tuple(dict.fromkeys((*spec.aliases, *FIRST_PERSON_PLURAL))), spec.label, spec.auto
+    )
+
+
+def parse_side_option(text: str) -> tuple[str, list[str]]:
+    """``NAME=ALIAS[,ALIAS...]`` as given to ``--side``."""
+    name, sep, aliases = text.partition("=")
+    if not sep:
+        raise SidesError(f"--side {text!r}: expected NAME=ALIAS[,ALIAS...]")
+    return name.strip(), [a for a in aliases.split(",")]
+
+
+def merge_side_options(options: Iterable[str]) -> dict[str, list[str]]:
+    merged: dict[str, list[str]] = {}
+    for text in options:
+        name, aliases = parse_side_option(text)
+        merged.setdefault(name, []).extend(aliases)
+    return merged
+
+
+def load_sides_file(path: str | Path) -> dict[str, list[str]]:
+    """A YAML mapping of side name to a list of aliases (or one alias)."""
+    import yaml
+
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise SidesError(f"{path}: cannot read sides file: {reason}") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise SidesError(f"{where}: malformed YAML in sides file") from None
+    if not isinstance(data, dict):
+        raise SidesError(f"{path}: expected a mapping of side name to aliases")
+    result: dict[str, list[str]] = {}
+    for name, aliases in data.items():
+        if isinstance(aliases, str):
+            aliases = [aliases]
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise SidesError(f"{path}: side {name!r}: expected a list of aliases")
+        result[str(name)] = aliases
+    return result
