@@ -145,3 +145,73 @@ def test_cli_analyse_seed_terminal_report():
     assert result.exit_code == 0, result.stderr
     assert "Values invoked" in result.stdout and "[solidarity]" in result.stdout
     assert result.stderr == ""
+
+
+@needs_model
+def test_cli_analyse_with_sides_json():
+    result = run(
+        "analyse",
+        "-",
+        "--json",
+        "--side",
+        "labour=we,our",
+        "--side",
+        "tories=Tories",
+        input="The Tories have stolen our language of fairness.",
+    )
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert {(c["value"], c["side"], c["stance"]) for c in data["claims"]} == {
+        ("fairness", "labour", "claims"),
+        ("fairness", "tories", "appropriates"),
+    }
+    assert data["matrix"]["tories"]["fairness"] == {"claims": 0, "appropriates": 1, "opposes": 0}
+    assert [s["id"] for s in data["sides"]] == ["labour", "tories"]
+
+
+def test_cli_bad_side_option_is_a_usage_error():
+    result = run("analyse", SEED, "--side", "labour", "--model", "blank:en")
+    assert result.exit_code == 2
+    assert "NAME=ALIAS" in result.stderr and result.stdout == ""
+
+
+def test_cli_alias_on_two_sides_names_both():
+    result = run("analyse", SEED, "--side", "a=Tories", "--side", "b=tories", "--model", "blank:en")
+    assert result.exit_code == 2
+    assert "'a'" in result.stderr and "'b'" in result.stderr
+
+
+def test_cli_sides_file(write):
+    sides = write("sides.yaml", "labour: [we, our]\n")
+    result = run(
+        "analyse", "-", "--json", "--sides", sides, "--model", "blank:en", input="Fairness for all."
+    )
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["claims"][0]["side"] == "labour" and data["claims"][0]["rule"] == "default-author"
+
+
+@needs_model
+def test_cli_evaluate_json(write):
+    gold = write(
+        "gold.yaml",
+        "passages:\n- id: p1\n  text: We will always defend democracy.\n"
+        "  sides: {us: [we]}\n  expect: [[democracy, us, claims]]\n",
+    )
+    result = run("evaluate", gold, "--json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["strict"]["f1"] == 1.0 and data["passages"] == 1
+
+
+def test_cli_evaluate_missing_gold(tmp_path):
+    result = run("evaluate", tmp_path / "nope.yaml")
+    assert result.exit_code == 2 and "no such gold file" in result.stderr
+
+
+@needs_model
+def test_cli_terminal_report_shows_sides_and_contested_values():
+    result = run("analyse", SEED)
+    assert "Who holds which value" in result.stdout
+    assert "Contested values" in result.stdout
+    assert "✔ claims" in result.stdout and "⚠ appropriates" in result.stdout

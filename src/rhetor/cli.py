@@ -69,6 +69,23 @@ NoDefaultLexiconsOption = Annotated[
         help="Use only the lexicons given with --lexicon, not rhetor's own.",
     ),
 ]
+SideOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--side",
+        "-s",
+        metavar="NAME=ALIAS,...",
+        help="A side of the argument and the words that name it, e.g. "
+        "labour=we,our,Labour (repeatable). Without --side or --sides, sides are "
+        "found in the text.",
+    ),
+]
+SidesFileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--sides", metavar="FILE.yaml", help="A YAML mapping of side name to a list of aliases."
+    ),
+]
 ModelOption = Annotated[
     str | None,
     typer.Option(
@@ -104,20 +121,40 @@ def analyse_command(
             help="Write the report to FILE (replaced whole, never half-written) instead of stdout.",
         ),
     ] = None,
+    side: SideOption = None,
+    sides_file: SidesFileOption = None,
     lexicon: LexiconOption = None,
     no_default_lexicons: NoDefaultLexiconsOption = False,
     model: ModelOption = None,
 ) -> None:
-    """Report the values a document invokes, with the evidence for each."""
-    from rhetor.options import AnalyseOptions
+    """Report the values a document invokes, which side holds each, and the evidence."""
+    chosen = OutputFormat.json if json_output else fmt
 
-    options = AnalyseOptions(
+    def run() -> None:
+        options = build_options(model, lexicon, no_default_lexicons, side, sides_file)
+        analyse(file, options, chosen, output)
+
+    _run(run)
+
+
+def build_options(model, lexicon, no_default_lexicons, side, sides_file):
+    """The frozen options object the library takes, from the CLI's option values."""
+    from rhetor.options import AnalyseOptions
+    from rhetor.sides import build_sides, load_sides_file, merge_side_options
+
+    given: dict[str, list[str]] = {}
+    if sides_file:
+        given.update(load_sides_file(sides_file))
+    for name, aliases in merge_side_options(side or ()).items():
+        given.setdefault(name, []).extend(aliases)
+    if given:
+        build_sides(given)  # validate now, so errors name the options, not a later stage
+    return AnalyseOptions(
         model=model,
         lexicons=tuple(str(p) for p in lexicon or ()),
         builtin_lexicons=not no_default_lexicons,
+        sides=AnalyseOptions.freeze_sides(given),
     )
-    chosen = OutputFormat.json if json_output else fmt
-    _run(lambda: analyse(file, options, chosen, output))
 
 
 # US spelling, hidden from --help so the command list stays short.
@@ -138,6 +175,51 @@ def analyse(file: str, options, fmt: OutputFormat, output: Path | None) -> None:
     )
     context = RenderContext(color=output is None and _stdout_is_terminal(), width=_terminal_width())
     write_output(get_formatter(fmt).render(report, context), output)
+
+
+@app.command("evaluate")
+def evaluate_command(
+    gold: Annotated[
+        Path,
+        typer.Argument(
+            metavar="GOLD.yaml",
+            help="Annotated passages with sides and the expected [value, side, stance] triples.",
+        ),
+    ],
+    json_output: Annotated[bool, typer.Option("--json", help="Write the scores as JSON.")] = False,
+    lexicon: LexiconOption = None,
+    no_default_lexicons: NoDefaultLexiconsOption = False,
+    model: ModelOption = None,
+) -> None:
+    """Score attribution against a gold file: precision, recall and F1 over
+    (value, side, stance) triples and (value, side) pairs."""
+
+    def run() -> None:
+        evaluate(gold, build_options(model, lexicon, no_default_lexicons, None, None), json_output)
+
+    _run(run)
+
+
+def evaluate(gold: Path, options, json_output: bool) -> None:
+    import json
+    from dataclasses import replace
+
+    from rhetor.api import get_analyser
+    from rhetor.evaluate import run_gold
+    from rhetor.options import AnalyseOptions
+
+    def analyse_passage(text: str, sides=None):
+        passage_options = replace(options, sides=AnalyseOptions.freeze_sides(sides))
+        return get_analyser(passage_options).analyse(text)
+
+    evaluation = run_gold(gold, analyse_passage)
+    if json_output:
+        write_output(json.dumps(evaluation.to_dict(), ensure_ascii=False, indent=2) + "\n", None)
+        return
+    from rhetor.formats.evaluation import render_evaluation
+
+    context = RenderContext(color=_stdout_is_terminal(), width=_terminal_width())
+    write_output(render_evaluation(evaluation, context), None)
 
 
 # -- plumbing shared by every command ------------------------------------------------------------

@@ -1,7 +1,8 @@
 """The Rich report for people at a terminal.
 
-Highlights carry meaning without colour too: with no colour (NO_COLOR, or
-output that is not a terminal) matched words are wrapped in [brackets].
+Meaning never rests on colour alone: stances carry a glyph as well as a
+colour, and with no colour (NO_COLOR, or output that is not a terminal) the
+value words are wrapped in [brackets] and holders in «guillemets».
 """
 
 from __future__ import annotations
@@ -17,9 +18,12 @@ from rich.table import Table
 from rich.text import Text
 
 from rhetor.formats import RenderContext
-from rhetor.report import Mention, Report
+from rhetor.report import STANCES, Claim, Mention, Report, contested_values
 
 POLARITY_STYLE = {"virtue": "bold green", "vice": "bold red"}
+STANCE_GLYPH = {"claims": "✔", "appropriates": "⚠", "opposes": "✘"}
+STANCE_STYLE = {"claims": "green", "appropriates": "yellow", "opposes": "red"}
+HOLDER_STYLE = "bold cyan"
 
 
 class TerminalFormatter:
@@ -33,9 +37,15 @@ class TerminalFormatter:
             highlight=False,
             emoji=False,
         )
+        plain = not context.color
         console.print(_header(report))
         console.print(_values_table(report))
-        console.print(_evidence(report, plain=not context.color))
+        if report.sides:
+            console.print(_matrix_table(report))
+            console.print(_contested(report))
+            console.print(_claims_evidence(report, plain=plain))
+        else:
+            console.print(_mentions_evidence(report, plain=plain))
         return buffer.getvalue()
 
 
@@ -72,7 +82,94 @@ def _values_table(report: Report) -> Table:
     return table
 
 
-def _evidence(report: Report, *, plain: bool) -> Group:
+def stance_legend() -> Text:
+    legend = Text("  ")
+    for stance in STANCES:
+        legend.append(f"{STANCE_GLYPH[stance]} {stance}   ", style=STANCE_STYLE[stance])
+    return legend
+
+
+def _matrix_table(report: Report) -> Group:
+    matrix = report.matrix
+    values = [v.value for v in report.values if v.mentions]
+    table = Table(title="Who holds which value", title_justify="left")
+    table.add_column("side")
+    for value in values:
+        table.add_column(value, justify="center")
+    for side in report.sides:
+        row = [Text(side.label + (" (auto)" if side.auto else ""), style="bold")]
+        for value in values:
+            row.append(_cell(matrix.get(side.id, {}).get(value, {})))
+        table.add_row(*row)
+    unattributed = sum(1 for c in report.claims if c.side is None)
+    note = Text(f"  {unattributed} mention(s) held by no side", style="dim") if unattributed else ""
+    return Group(table, stance_legend(), note)
+
+
+def _cell(counts: dict[str, int]) -> Text:
+    cell = Text()
+    for stance in STANCES:
+        if counts.get(stance):
+            if cell:
+                cell.append(" ")
+            cell.append(f"{STANCE_GLYPH[stance]}{counts[stance]}", style=STANCE_STYLE[stance])
+    return cell or Text("·", style="dim")
+
+
+def _contested(report: Report) -> Group:
+    labels = {s.id: s.label for s in report.sides}
+    rows = contested_values(report.matrix)
+    items: list = [Text("Contested values", style="bold underline")]
+    if not rows:
+        items.append(
+            Text("  No value is claimed by one side and contested by another.", style="dim")
+        )
+    for row in rows:
+        line = Text("  ")
+        line.append(row["value"], style="bold")
+        line.append(": claimed by ")
+        line.append(labels.get(row["claimed_by"], row["claimed_by"]), style=STANCE_STYLE["claims"])
+        line.append(f"; {STANCE_GLYPH[row['stance']]} {row['stance']} by ")
+        line.append(labels.get(row["rival"], row["rival"]), style=STANCE_STYLE[row["stance"]])
+        items.append(line)
+    return Group(*items)
+
+
+def _claims_evidence(report: Report, *, plain: bool) -> Group:
+    labels = {s.id: s.label for s in report.sides}
+    by_sentence: dict[int, list[Claim]] = defaultdict(list)
+    for claim in report.claims:
+        by_sentence[claim.sentence_start].append(claim)
+    items: list = [Text("Evidence", style="bold underline")]
+    for claims in by_sentence.values():
+        for claim in claims:
+            items.append(_claim_line(claim, labels))
+        marks = [(c.start, c.end, "value", c.polarity) for c in claims]
+        marks += [(c.holder.start, c.holder.end, "holder", None) for c in claims if c.holder]
+        items.append(
+            Padding(
+                highlight(claims[0].sentence, claims[0].sentence_start, marks, plain=plain),
+                (0, 0, 0, 4),
+            )
+        )
+    return Group(*items)
+
+
+def _claim_line(claim: Claim, labels: dict[str, str]) -> Text:
+    line = Text("  ")
+    side = labels.get(claim.side, claim.side) if claim.side else "no side"
+    line.append(f"{STANCE_GLYPH[claim.stance]} ", style=STANCE_STYLE[claim.stance])
+    line.append(side, style="bold")
+    line.append(f" {claim.stance} ", style=STANCE_STYLE[claim.stance])
+    line.append(claim.value, style="bold")
+    why = claim.rule + (f", cue “{claim.cue}”" if claim.cue else "")
+    if claim.holder:
+        why = f"holder “{claim.holder.text}”, " + why
+    line.append(f"  ({why})", style="dim")
+    return line
+
+
+def _mentions_evidence(report: Report, *, plain: bool) -> Group:
     by_sentence: dict[int, list[Mention]] = defaultdict(list)
     for mention in report.matches:
         by_sentence[mention.sentence_start].append(mention)
@@ -80,36 +177,40 @@ def _evidence(report: Report, *, plain: bool) -> Group:
     if not by_sentence:
         items.append(Text("No value language found.", style="dim"))
     for mentions in by_sentence.values():
-        items.append(_tags(mentions))
-        items.append(Padding(highlight_sentence(mentions, plain=plain), (0, 0, 0, 4)))
+        tags = Text("  ")
+        for m in mentions:
+            label = f"{m.value} ({m.polarity}{', negated' if m.negated else ''})  "
+            tags.append(label, style=POLARITY_STYLE[m.polarity].replace("bold ", ""))
+        items.append(tags)
+        marks = [(m.start, m.end, "value", m.polarity) for m in mentions]
+        items.append(
+            Padding(
+                highlight(mentions[0].sentence, mentions[0].sentence_start, marks, plain=plain),
+                (0, 0, 0, 4),
+            )
+        )
     return Group(*items)
 
 
-def _tags(mentions: list[Mention]) -> Text:
-    tags = Text("  ")
-    for i, m in enumerate(mentions):
-        if i:
-            tags.append("  ")
-        label = f"{m.value} ({m.polarity}{', negated' if m.negated else ''})"
-        tags.append(label, style=POLARITY_STYLE[m.polarity].replace("bold ", ""))
-    return tags
-
-
-def highlight_sentence(mentions: list[Mention], *, plain: bool) -> Text:
-    """The sentence with each mention's words styled (or bracketed when plain)."""
-    raw = mentions[0].sentence
-    offset = mentions[0].sentence_start
+def highlight(sentence: str, offset: int, marks, *, plain: bool) -> Text:
+    """The sentence with value words and holders marked; overlapping marks shown once."""
     text = Text()
     cursor = 0
-    for m in sorted(mentions, key=lambda m: m.start):
-        begin, end = m.start - offset, m.end - offset
-        if begin < cursor:
-            continue  # one span matched by two values: highlight it once
-        text.append(_fold(raw[cursor:begin]).lstrip() if cursor == 0 else _fold(raw[cursor:begin]))
-        word = _fold(raw[begin:end])
-        text.append(f"[{word}]" if plain else word, style=POLARITY_STYLE[m.polarity] + " underline")
-        cursor = end
-    text.append(_fold(raw[cursor:]).rstrip())
+    for start, end, kind, polarity in sorted(set(marks)):
+        begin, stop = start - offset, end - offset
+        if begin < cursor or begin < 0 or stop > len(sentence):
+            continue
+        gap = _fold(sentence[cursor:begin])
+        text.append(gap.lstrip() if cursor == 0 else gap)
+        word = _fold(sentence[begin:stop])
+        if kind == "holder":
+            text.append(f"«{word}»" if plain else word, style=HOLDER_STYLE)
+        else:
+            text.append(
+                f"[{word}]" if plain else word, style=POLARITY_STYLE[polarity] + " underline"
+            )
+        cursor = stop
+    text.append(_fold(sentence[cursor:]).rstrip())
     return text
 
 

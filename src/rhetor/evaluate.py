@@ -1,0 +1,216 @@
+"""Measure attribution against hand-annotated passages.
+
+A gold file (the format of ``shared/gold/dev.yaml``) lists passages, each with
+``text`` or ``file`` (relative to the gold file), ``sides`` (name -> aliases)
+and the expected ``[value, side, stance]`` triples. Scoring is pure Python;
+only :func:`run_gold` parses text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rhetor.errors import ConfigError
+from rhetor.report import STANCES
+
+Triple = tuple[str, str, str]
+
+
+@dataclass(frozen=True)
+class Passage:
+    id: str
+    text: str
+    sides: dict[str, list[str]]
+    expected: frozenset[Triple]
+
+
+@dataclass(frozen=True)
+class PassageResult:
+    id: str
+    expected: frozenset[Triple]
+    predicted: frozenset[Triple]
+
+    @property
+    def misses(self) -> list[Triple]:
+        return sorted(self.expected - self.predicted)
+
+    @property
+    def false_alarms(self) -> list[Triple]:
+        return sorted(self.predicted - self.expected)
+
+
+@dataclass(frozen=True)
+class Score:
+    true_positives: int
+    false_positives: int
+    false_negatives: int
+
+    @property
+    def precision(self) -> float:
+        found = self.true_positives + self.false_positives
+        return self.true_positives / found if found else 1.0
+
+    @property
+    def recall(self) -> float:
+        wanted = self.true_positives + self.false_negatives
+        return self.true_positives / wanted if wanted else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "true_positives": self.true_positives,
+            "false_positives": self.false_positives,
+            "false_negatives": self.false_negatives,
+        }
+
+
+def score(pairs: Iterable[tuple[frozenset, frozenset]]) -> Score:
+    """Micro-averaged score over (expected, predicted) sets, one pair per passage."""
+    tp = fp = fn = 0
+    for expected, predicted in pairs:
+        tp += len(expected & predicted)
+        fp += len(predicted - expected)
+        fn += len(expected - predicted)
+    return Score(tp, fp, fn)
+
+
+def _project(
+    triples: frozenset[Triple],
+    keep: Callable[[Triple], bool] = lambda t: True,
+    key: Callable[[Triple], tuple] = lambda t: t,
+) -> frozenset:
+    return frozenset(key(t) for t in triples if keep(t))
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    source: str
+    results: tuple[PassageResult, ...]
+    strict: Score = field(init=False)
+    pairs: Score = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "strict", score((r.expected, r.predicted) for r in self.results))
+        object.__setattr__(
+            self,
+            "pairs",
+            score(
+                (
+                    _project(r.expected, key=lambda t: t[:2]),
+                    _project(r.predicted, key=lambda t: t[:2]),
+                )
+                for r in self.results
+            ),
+        )
+
+    def by(self, position: int) -> dict[str, Score]:
+        """Strict scores restricted to one value (position 0) or one stance (position 2)."""
+        names = sorted({t[position] for r in self.results for t in r.expected | r.predicted})
+        if position == 2:
+            names = [s for s in STANCES if s in names]
+        return {
+            name: score(
+                (
+                    _project(r.expected, lambda t, n=name: t[position] == n),
+                    _project(r.predicted, lambda t, n=name: t[position] == n),
+                )
+                for r in self.results
+            )
+            for name in names
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": "rhetor.evaluation/1",
+            "source": self.source,
+            "passages": len(self.results),
+            "strict": self.strict.to_dict(),
+            "pairs": self.pairs.to_dict(),
+            "per_value": {k: v.to_dict() for k, v in self.by(0).items()},
+            "per_stance": {k: v.to_dict() for k, v in self.by(2).items()},
+            "results": [
+                {
+                    "id": r.id,
+                    "misses": [list(t) for t in r.misses],
+                    "false_alarms": [list(t) for t in r.false_alarms],
+                }
+                for r in self.results
+            ],
+        }
+
+
+# -- reading gold files and running them ----------------------------------------------------------
+
+
+def load_gold(path: str | Path) -> list[Passage]:
+    import yaml
+
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such gold file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read gold file: {exc}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise ConfigError(f"{where}: malformed YAML in gold file") from None
+    if not isinstance(data, dict) or not isinstance(data.get("passages"), list):
+        raise ConfigError(f"{path}: a gold file needs a 'passages' list")
+    return [_passage(item, path, n) for n, item in enumerate(data["passages"], 1)]
+
+
+def _passage(item: Any, path: Path, number: int) -> Passage:
+    where = f"{path}: passage {number}"
+    if not isinstance(item, dict):
+        raise ConfigError(f"{where}: expected a mapping")
+    pid = str(item.get("id", number))
+    where = f"{path}: passage {pid!r}"
+    if "text" in item:
+        text = str(item["text"])
+    elif "file" in item:
+        file = (path.parent / str(item["file"])).resolve()
+        try:
+            text = file.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise ConfigError(f"{where}: cannot read {file}: {exc.strerror or exc}") from None
+    else:
+        raise ConfigError(f"{where}: needs 'text' or 'file'")
+    sides = item.get("sides") or {}
+    if not isinstance(sides, dict) or not all(isinstance(v, list) for v in sides.values()):
+        raise ConfigError(f"{where}: 'sides' must map side names to lists of aliases")
+    expected = set()
+    for triple in item.get("expect") or []:
+        if not isinstance(triple, list) or len(triple) != 3 or triple[2] not in STANCES:
+            raise ConfigError(
+                f"{where}: expected triples look like [value, side, stance] "
+                f"with stance one of {', '.join(STANCES)}; got {triple!r}"
+            )
+        expected.add(tuple(str(x) for x in triple))
+    sides = {str(k): [str(a) for a in v] for k, v in sides.items()}
+    return Passage(pid, text, sides, frozenset(expected))
+
+
+def run_gold(path: str | Path, analyse: Callable[..., Any]) -> Evaluation:
+    """Analyse every passage with its own sides and compare with the expected triples."""
+    results = []
+    for passage in load_gold(path):
+        report = analyse(passage.text, sides=passage.sides or None)
+        predicted = frozenset((c.value, c.side, c.stance) for c in report.claims if c.side)
+        results.append(PassageResult(passage.id, passage.expected, predicted))
+    return Evaluation(str(path), tuple(results))
+
+
+def triples_table(triples: Sequence[Triple]) -> str:
+    return "; ".join(f"{v} {s} {st}" for v, s, st in triples)

@@ -1,0 +1,226 @@
+"""Attribution rules, each on sentences written for these tests (not from any gold file)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+import rhetor
+from rhetor.attribution import (
+    APPROPRIATES,
+    CLAIMS,
+    OPPOSES,
+    Attributor,
+    Mention,
+    apply_polarity,
+    base_stance,
+    flip,
+)
+from rhetor.cues import load_cues
+from rhetor.holders import SideIndex, SideMention
+from tests.conftest import needs_model
+
+SIDES = {
+    "greens": ["we", "us", "our", "Greens"],
+    "govt": ["government", "ministers", "Tories", "chancellor"],
+    "bosses": ["bosses", "employers", "company", "board"],
+}
+
+
+def triples(text, sides=SIDES):
+    report = rhetor.analyse(text, sides=sides)
+    return {(c.value, c.side, c.stance) for c in report.claims if c.side}
+
+
+def rules(text, sides=SIDES):
+    return {(c.value, c.side, c.rule) for c in rhetor.analyse(text, sides=sides).claims}
+
+
+@pytest.mark.parametrize(
+    "polarity,negated,stance",
+    [
+        ("virtue", False, CLAIMS),
+        ("virtue", True, OPPOSES),
+        ("vice", False, OPPOSES),
+        ("vice", True, CLAIMS),
+    ],
+)
+def test_attribution_base_stance(polarity, negated, stance):
+    assert base_stance(polarity, negated) == stance
+
+
+def test_attribution_stance_algebra():
+    assert flip(CLAIMS) == OPPOSES and flip(APPROPRIATES) == APPROPRIATES
+    assert apply_polarity(OPPOSES, "vice") == CLAIMS  # fighting injustice claims fairness
+    assert apply_polarity(CLAIMS, "vice") == OPPOSES
+
+
+def _hand_doc(blank_nlp):
+    # "Ministers stole our fairness ." parsed by hand
+    words = ["Ministers", "stole", "our", "fairness", "."]
+    return Doc(
+        blank_nlp.vocab,
+        words=words,
+        heads=[1, 1, 3, 1, 1],
+        deps=["nsubj", "ROOT", "poss", "dobj", "punct"],
+        pos=["NOUN", "VERB", "PRON", "NOUN", "PUNCT"],
+        lemmas=["minister", "steal", "our", "fairness", "."],
+    )
+
+
+def test_attribution_rules_on_a_hand_built_parse(blank_nlp):
+    doc = _hand_doc(blank_nlp)
+    index = SideIndex(
+        doc,
+        [SideMention("govt", 0, 1, plural=True), SideMention("greens", 2, 3, pronoun=True)],
+        "greens",
+        lambda t: False,
+    )
+    claims = Attributor(load_cues()).attribute(doc, [Mention(0, 3, 4, "virtue", False)], index)
+    assert {(c.side, c.stance, c.rule, c.cue) for c in claims} == {
+        ("greens", CLAIMS, "possessive", None),
+        ("govt", APPROPRIATES, "verb", "steal"),
+    }
+
+
+def test_attribution_defaults_without_parse():
+    attributor = Attributor(load_cues())
+    mentions = [Mention(0, 0, 1, "virtue", False), Mention(1, 2, 3, "vice", False)]
+    claims = attributor.defaults(mentions, "author")
+    assert [(c.side, c.stance, c.rule) for c in claims] == [
+        ("author", CLAIMS, "default-author"),
+        (None, OPPOSES, "unattributed"),
+    ]
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # possessive, with a frame noun between holder and value
+        ("Our commitment to solidarity is unshakeable.", {("solidarity", "greens", "claims")}),
+        # vice held by a side is opposing the value
+        (
+            "The chancellor's reckless borrowing left families poorer.",
+            {("responsibility", "govt", "opposes")},
+        ),
+        # verb stance, appropriation
+        (
+            "Ministers have hijacked the rhetoric of fairness.",
+            {("fairness", "govt", "appropriates")},
+        ),
+        # fighting a vice is claiming the virtue
+        ("We will tackle inequality in every region.", {("fairness", "greens", "claims")}),
+        # a flipping verb up an xcomp chain
+        (
+            "The bosses refuse to accept any accountability for the closures.",
+            {("responsibility", "bosses", "opposes")},
+        ),
+        # passive agent
+        ("Democracy was betrayed by the Tories.", {("democracy", "govt", "opposes")}),
+        # relative clause back to its antecedent
+        (
+            "It is the government that wants to abolish democratic councils.",
+            {("democracy", "govt", "opposes")},
+        ),
+        # verb negation
+        ("The company does not believe in fairness.", {("fairness", "bosses", "opposes")}),
+        # stealing: the possessor claims, the thief appropriates
+        (
+            "Ministers stole our language of democracy and accountability.",
+            {
+                ("democracy", "greens", "claims"),
+                ("responsibility", "greens", "claims"),
+                ("democracy", "govt", "appropriates"),
+                ("responsibility", "govt", "appropriates"),
+            },
+        ),
+        # pronoun continuity across sentences
+        (
+            "Look at the government. It has undermined democracy at every turn.",
+            {("democracy", "govt", "opposes")},
+        ),
+        # hollow predicate
+        (
+            "The board's commitment to transparency is a sham.",
+            {("responsibility", "bosses", "appropriates")},
+        ),
+        # located in a holder
+        ("There is no solidarity among the employers.", {("solidarity", "bosses", "opposes")}),
+        # a positive mention with no holder goes to the author's side
+        ("Co-operation is at the heart of everything.", {("mutuality", "greens", "claims")}),
+        # a negative one with no holder goes to nobody
+        ("Injustice runs deep in the housing market.", set()),
+        # a subject's negated predicate does not negate the value
+        (
+            "Our solidarity with striking nurses will never waver.",
+            {("solidarity", "greens", "claims")},
+        ),
+    ],
+)
+def test_attribution_rules_on_new_sentences(text, expected):
+    assert triples(text) == expected
+
+
+@needs_model
+def test_attribution_records_rule_cue_and_holder():
+    report = rhetor.analyse("Ministers have stolen our language of fairness.", sides=SIDES)
+    by_side = {c.side: c for c in report.claims}
+    assert by_side["govt"].rule == "verb" and by_side["govt"].cue == "steal"
+    assert by_side["govt"].holder.text == "Ministers"
+    assert by_side["greens"].rule == "possessive" and by_side["greens"].holder.text == "our"
+    text = "Ministers have stolen our language of fairness."
+    holder = by_side["govt"].holder
+    assert text[holder.start : holder.end] == holder.text
+
+
+@needs_model
+def test_attribution_coordinated_values_share_attribution():
+    found = triples("The Tories attacked fairness, solidarity and democracy.")
+    assert found == {(v, "govt", "opposes") for v in ("fairness", "solidarity", "democracy")}
+
+
+@needs_model
+def test_attribution_pronoun_alias_binds_to_its_side():
+    sides = {"us": ["we", "our"], "them": ["they", "their"]}
+    assert triples("Their unfair tax hurts pensioners.", sides) == {("fairness", "them", "opposes")}
+
+
+@needs_model
+def test_attribution_first_person_goes_to_author_side_when_unlisted():
+    report = rhetor.analyse("We stand for democracy.", sides={"govt": ["government"]})
+    assert {(c.value, c.side, c.stance) for c in report.claims} == {
+        ("democracy", "author", "claims")
+    }
+    assert [s.id for s in report.sides] == ["govt", "author"]
+
+
+@needs_model
+def test_attribution_auto_sides_merge_one_actor():
+    text = (
+        "This new coalition government wants to steal our fairness. "
+        "The coalition has undermined solidarity, and the government has abandoned democracy."
+    )
+    report = rhetor.analyse(text)
+    labels = {s.id: s for s in report.sides}
+    assert set(labels) == {"author", "coalition_government"}
+    assert labels["coalition_government"].auto
+    assert set(labels["coalition_government"].aliases) >= {"coalition", "government"}
+    found = {(c.value, c.side, c.stance) for c in report.claims if c.side}
+    assert found >= {
+        ("fairness", "author", "claims"),
+        ("fairness", "coalition_government", "appropriates"),
+        ("solidarity", "coalition_government", "opposes"),
+        ("democracy", "coalition_government", "opposes"),
+    }
+
+
+@needs_model
+def test_attribution_seed_essay_without_sides(seed_text):
+    report = rhetor.analyse(seed_text)
+    matrix = report.matrix
+    author = {v for v, cell in matrix["author"].items() if cell["claims"]}
+    assert author >= {"fairness", "solidarity", "mutuality", "reciprocity"}
+    rival = next(s for s in report.sides if "coalition" in s.label or "government" in s.label)
+    taken = {v for v, cell in matrix[rival.id].items() if cell["appropriates"]}
+    assert len(taken & {"fairness", "solidarity", "responsibility", "democracy"}) >= 3

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+import pytest
+
+from rhetor.errors import ConfigError
+from rhetor.evaluate import Evaluation, PassageResult, load_gold, run_gold, score
+from rhetor.report import Claim
+
+
+def result(pid, expected, predicted):
+    return PassageResult(pid, frozenset(expected), frozenset(predicted))
+
+
+def test_evaluate_score_micro_average():
+    s = score([(frozenset({1, 2}), frozenset({2, 3})), (frozenset({4}), frozenset({4}))])
+    assert (s.true_positives, s.false_positives, s.false_negatives) == (2, 1, 1)
+    assert s.precision == pytest.approx(2 / 3) and s.recall == pytest.approx(2 / 3)
+
+
+def test_evaluate_empty_sets_are_perfect():
+    assert score([(frozenset(), frozenset())]).f1 == 1.0
+
+
+def test_evaluate_strict_pairs_and_breakdowns():
+    ev = Evaluation(
+        "g.yaml",
+        (
+            result("a", {("fairness", "us", "claims")}, {("fairness", "us", "opposes")}),
+            result("b", {("democracy", "them", "opposes")}, {("democracy", "them", "opposes")}),
+        ),
+    )
+    assert ev.strict.true_positives == 1 and ev.strict.false_positives == 1
+    assert ev.pairs.f1 == 1.0
+    assert ev.by(0)["fairness"].f1 == 0.0 and ev.by(0)["democracy"].f1 == 1.0
+    assert list(ev.by(2)) == ["claims", "opposes"]
+    data = ev.to_dict()
+    assert data["results"][0]["misses"] == [["fairness", "us", "claims"]]
+    assert data["results"][0]["false_alarms"] == [["fairness", "us", "opposes"]]
+
+
+def test_evaluate_load_gold_reads_text_and_file(write, tmp_path):
+    write("essay.txt", "We stand for fairness.")
+    gold = write(
+        "gold.yaml",
+        "passages:\n- id: one\n  file: essay.txt\n  sides: {us: [we]}\n"
+        "  expect:\n  - [fairness, us, claims]\n- text: hello\n",
+    )
+    passages = load_gold(gold)
+    assert passages[0].text == "We stand for fairness."
+    assert passages[0].expected == {("fairness", "us", "claims")}
+    assert passages[1].id == "2" and passages[1].expected == frozenset()
+
+
+@pytest.mark.parametrize(
+    "body,message",
+    [
+        ("passages: 3\n", "'passages' list"),
+        ("passages:\n- sides: {}\n", "needs 'text' or 'file'"),
+        ("passages:\n- text: x\n  expect: [[a, b, likes]]\n", "stance one of"),
+        ("passages:\n- text: x\n  sides: {a: b}\n", "lists of aliases"),
+        ("passages: [\n", "malformed YAML"),
+    ],
+)
+def test_evaluate_bad_gold_files(write, body, message):
+    with pytest.raises(ConfigError, match=message):
+        load_gold(write("gold.yaml", body))
+
+
+def test_evaluate_run_gold_with_a_stub_analyser(write):
+    gold = write(
+        "gold.yaml",
+        "passages:\n- text: t\n  sides: {us: [we]}\n  expect: [[fairness, us, claims]]\n",
+    )
+
+    class Stub:
+        claims = (
+            Claim("fairness", "us", "claims", "virtue", "f", 0, 1, "t", None, None, "x"),
+            Claim("fairness", None, "opposes", "vice", "f", 0, 1, "t", None, None, "y"),
+        )
+
+    seen = []
+    ev = run_gold(gold, lambda text, sides: seen.append(sides) or Stub())
+    assert seen == [{"us": ["we"]}]
+    assert ev.strict.f1 == 1.0

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import pytest
+
+from rhetor.errors import SidesError
+from rhetor.sides import AUTHOR, build_sides, load_sides_file, merge_side_options
+
+
+def test_sides_first_person_goes_to_the_side_listing_it():
+    sides = build_sides({"labour": ["our", "Labour"], "tories": ["Tories"]})
+    assert sides.author == "labour"
+    assert set(sides.get("labour").aliases) >= {"we", "us", "our", "ours", "ourselves"}
+    assert [s.id for s in sides.specs] == ["labour", "tories"]
+
+
+def test_sides_author_side_added_when_nobody_lists_first_person():
+    sides = build_sides({"tories": ["Tories"]})
+    assert sides.author == AUTHOR
+    assert sides.get(AUTHOR).aliases[0] == "we"
+
+
+@pytest.mark.parametrize(
+    "given,message",
+    [
+        ({"labour": ["we", " "]}, "empty alias"),
+        ({"a": ["Tories"], "b": ["tories"]}, "given to both 'a' and 'b'"),
+        ({"1st": ["x"]}, "not a valid name"),
+        ({"a b": ["x"]}, "not a valid name"),
+        ({"a": []}, "no aliases"),
+        ({"a": ["we"], "b": ["us"]}, "split between sides"),
+    ],
+)
+def test_sides_invalid(given, message):
+    with pytest.raises(SidesError, match=message):
+        build_sides(given)
+
+
+def test_sides_option_parsing_merges_repeats():
+    assert merge_side_options(["labour=we,our", "tories=Tories", "labour=Labour"]) == {
+        "labour": ["we", "our", "Labour"],
+        "tories": ["Tories"],
+    }
+    with pytest.raises(SidesError, match="NAME=ALIAS"):
+        merge_side_options(["labour"])
+
+
+def test_sides_file(write):
+    path = write("sides.yaml", "labour: [we, Labour]\ntories: Tories\n")
+    assert load_sides_file(path) == {"labour": ["we", "Labour"], "tories": ["Tories"]}
+    bad = write("bad.yaml", "labour: {a: 1}\n")
+    with pytest.raises(SidesError, match="expected a list"):
+        load_sides_file(bad)
