@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -50,8 +51,11 @@ UPOS = {
 }
 
 
+@lru_cache(maxsize=200_000)
 def normalise(text: str) -> str:
-    """The matching key of a word or phrase: case-folded, joiners removed."""
+    """The matching key of a word or phrase: case-folded, joiners removed.
+
+    Cached: the same words recur throughout a corpus, and every token is keyed."""
     return _JOINERS.sub("", text.casefold())
 
 
