@@ -18,7 +18,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from rhetor.__about__ import __version__
-from rhetor.errors import InputError, RhetorError
+from rhetor.errors import ConfigError, InputError, RhetorError
 from rhetor.formats import OutputFormat, RenderContext
 
 app = typer.Typer(
@@ -222,6 +222,114 @@ def evaluate(gold: Path, options, json_output: bool) -> None:
     write_output(render_evaluation(evaluation, context), None)
 
 
+@app.command("batch")
+def batch_command(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="PATH...",
+            help="Files and folders to score; - reads paths from stdin, one a line.",
+        ),
+    ],
+    glob: Annotated[
+        str, typer.Option("--glob", "-g", help="Which files to take from folders.")
+    ] = "*.txt",
+    recursive: Annotated[
+        bool, typer.Option("--recursive", "-r", help="Walk into subfolders.")
+    ] = False,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="jsonl|csv|json",
+            help="jsonl: one full report per line; csv: one row per "
+            "document (columns in the README); json: one array.",
+        ),
+    ] = "jsonl",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write records to FILE (default stdout)."
+        ),
+    ] = None,
+    jobs: Annotated[
+        int,
+        typer.Option("--jobs", "-j", min=1, help="Worker processes (default: number of cores)."),
+    ] = 0,
+    resume: Annotated[
+        bool,
+        typer.Option(
+            "--resume",
+            help="Skip documents already in -o FILE (same path and content) and append the rest.",
+        ),
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace -o FILE if it exists.")] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="No progress bar and no summary table; errors and the final count only.",
+        ),
+    ] = False,
+    summary: Annotated[
+        bool,
+        typer.Option(
+            "--summary", help="Print the summary tables on stdout (needs -o) instead of stderr."
+        ),
+    ] = False,
+    side: SideOption = None,
+    sides_file: SidesFileOption = None,
+    lexicon: LexiconOption = None,
+    no_default_lexicons: NoDefaultLexiconsOption = False,
+    model: ModelOption = None,
+) -> None:
+    """Score many documents: one record per document, streamed as each finishes."""
+
+    def run() -> None:
+        from rhetor.batch.command import BatchOptions
+        from rhetor.batch.writers import BatchFormat
+
+        try:
+            chosen = BatchFormat(fmt.lower())
+        except ValueError:
+            raise ConfigError(f"--format {fmt!r}: choose jsonl, csv or json") from None
+        options = BatchOptions(
+            paths=tuple(paths),
+            glob=glob,
+            recursive=recursive,
+            fmt=chosen,
+            output=output,
+            jobs=jobs or os.cpu_count() or 1,
+            resume=resume,
+            force=force,
+            quiet=quiet,
+            summary_to_stdout=summary,
+        )
+        code = batch(options, build_options(model, lexicon, no_default_lexicons, side, sides_file))
+        raise typer.Exit(code)
+
+    _run(run)
+
+
+def batch(options, analyse_options) -> int:
+    """Run a batch; returns the exit code (1 if any document failed)."""
+    from rich.console import Console
+
+    from rhetor.batch.command import batch as run_batch
+    from rhetor.batch.command import summary_tables
+
+    show_progress = not options.quiet and sys.stderr.isatty()
+    totals = run_batch(options, analyse_options, show_progress=show_progress)
+    if options.summary_to_stdout or not options.quiet:
+        console = Console(stderr=not options.summary_to_stdout, highlight=False)
+        for table in summary_tables(totals):
+            console.print(table)
+    print(f"{totals.scored} scored, {totals.failed} failed", file=sys.stderr)
+    return 1 if totals.failed else 0
+
+
 # -- plumbing shared by every command ------------------------------------------------------------
 
 
@@ -238,6 +346,8 @@ def _run(action) -> None:
     """Run a command body, turning every expected failure into one line on stderr."""
     try:
         action()
+    except typer.Exit:
+        raise
     except RhetorError as exc:
         fail(str(exc), exc.exit_code)
     except KeyboardInterrupt:

@@ -43,9 +43,14 @@ def read_document(source: str) -> Document:
     """Read a file, or standard input for ``-``."""
     if source == STDIN:
         return decode(sys.stdin.buffer.read(), "<stdin>")
+    return decode(read_bytes(source), source)
+
+
+def read_bytes(source: str) -> bytes:
+    """The bytes of a file, or an InputError saying plainly why not."""
     path = Path(source)
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{source}: no such file") from None
     except IsADirectoryError:
@@ -54,4 +59,3 @@ def read_document(source: str) -> Document:
         raise InputError(f"{source}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{source}: cannot read: {exc.strerror or exc}") from None
-    return decode(data, source)

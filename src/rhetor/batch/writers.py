@@ -1,0 +1,186 @@
+"""Stream batch records to JSONL, CSV or JSON.
+
+Records are written one at a time and flushed, so an interrupted run leaves
+whole lines only (after a hard kill, at most a final partial line, which
+``--resume`` cuts off before appending).
+
+CSV columns (stable for a given set of lexicons and sides):
+
+- ``source, sha256, error, characters, words, sentences``;
+- per value ``V``: ``V_mentions, V_virtue, V_vice, V_per_1000_words``;
+- per side ``S``, value ``V`` and stance ``T``: ``S__V__T`` (claim counts). With
+  sides given, ``S`` runs over the given sides (and ``author`` when added); with
+  sides found automatically, over ``author`` and ``others`` (every other side),
+  because found sides differ from one document to the next.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from collections.abc import Sequence
+from enum import Enum
+from pathlib import Path
+from typing import TextIO
+
+from rhetor.batch.runner import Record
+from rhetor.errors import InputError
+from rhetor.report import STANCES
+
+BASE_COLUMNS = ("source", "sha256", "error", "characters", "words", "sentences")
+OTHERS = "others"
+
+
+class BatchFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    json = "json"
+
+
+def csv_columns(value_ids: Sequence[str], side_ids: Sequence[str]) -> list[str]:
+    columns = list(BASE_COLUMNS)
+    for value in value_ids:
+        columns += [
+            f"{value}_mentions",
+            f"{value}_virtue",
+            f"{value}_vice",
+            f"{value}_per_1000_words",
+        ]
+    for side in side_ids:
+        for value in value_ids:
+            columns += [f"{side}__{value}__{stance}" for stance in STANCES]
+    return columns
+
+
+def csv_row(record: Record, value_ids: Sequence[str], side_ids: Sequence[str]) -> dict:
+    row: dict = {
+        "source": record["source"],
+        "sha256": record.get("sha256") or "",
+        "error": record.get("error") or "",
+    }
+    if record.get("error"):
+        return row
+    row.update(record["stats"])
+    for v in record["values"]:
+        row[f"{v['value']}_mentions"] = v["mentions"]
+        row[f"{v['value']}_virtue"] = v["virtue"]
+        row[f"{v['value']}_vice"] = v["vice"]
+        row[f"{v['value']}_per_1000_words"] = v["per_1000_words"]
+    for side in side_ids:
+        for value in value_ids:
+            for stance in STANCES:
+                row[f"{side}__{value}__{stance}"] = 0
+    for claim in record["claims"]:
+        side = claim["side"]
+        if side is None:
+            continue
+        if side not in side_ids:
+            side = OTHERS
+        key = f"{side}__{claim['value']}__{claim['stance']}"
+        if key in row:
+            row[key] += 1
+    return row
+
+
+class RecordWriter:
+    """Writes records to a text stream in one format; the caller owns the stream."""
+
+    def __init__(
+        self,
+        stream: TextIO,
+        fmt: BatchFormat,
+        value_ids: Sequence[str],
+        side_ids: Sequence[str],
+        *,
+        header: bool = True,
+    ) -> None:
+        self.stream = stream
+        self.fmt = fmt
+        self.value_ids = list(value_ids)
+        self.side_ids = list(side_ids)
+        self.count = 0
+        self.columns = csv_columns(self.value_ids, self.side_ids)
+        if fmt is BatchFormat.csv and header:
+            self._emit(_csv_line(self.columns))
+        if fmt is BatchFormat.json:
+            self._emit("[\n")
+
+    def write(self, record: Record) -> None:
+        if self.fmt is BatchFormat.jsonl:
+            line = json.dumps(record, ensure_ascii=False) + "\n"
+        elif self.fmt is BatchFormat.csv:
+            row = csv_row(record, self.value_ids, self.side_ids)
+            line = _csv_line([row.get(c, "") for c in self.columns])
+        else:
+            prefix = ",\n" if self.count else ""
+            line = prefix + json.dumps(record, ensure_ascii=False, indent=2)
+        self._emit(line)
+        self.count += 1
+
+    def close(self) -> None:
+        if self.fmt is BatchFormat.json:
+            self._emit("\n]\n")
+
+    def _emit(self, text: str) -> None:
+        self.stream.write(text)
+        self.stream.flush()
+
+
+def _csv_line(values) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(values)
+    return buffer.getvalue()
+
+
+# -- resuming ------------------------------------------------------------------------------------
+
+
+def done_keys(path: Path, fmt: BatchFormat) -> set[tuple[str, str | None]]:
+    """(source, sha256) of every record already in ``path``, after cutting off a partial
+    last line left by a hard kill."""
+    if fmt is BatchFormat.json:
+        raise InputError(
+            "--resume works with --format jsonl or csv (a JSON array cannot be appended to)"
+        )
+    if not path.exists() or path.stat().st_size == 0:
+        return set()
+    _cut_partial_line(path)
+    keys = set()
+    with path.open(encoding="utf-8", newline="") as stream:
+        if fmt is BatchFormat.jsonl:
+            for number, line in enumerate(stream, 1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError:
+                    raise InputError(f"{path}:{number}: not a JSON line; cannot resume") from None
+                keys.add((record.get("source"), record.get("sha256")))
+        else:
+            for row in csv.DictReader(stream):
+                keys.add((row.get("source"), row.get("sha256") or None))
+    return keys
+
+
+def _cut_partial_line(path: Path) -> None:
+    with path.open("rb+") as stream:
+        stream.seek(0, os.SEEK_END)
+        size = stream.tell()
+        stream.seek(max(0, size - 1))
+        if stream.read(1) == b"\n":
+            return
+        # Find the last newline and cut after it.
+        position = size
+        block = 65536
+        while position > 0:
+            start = max(0, position - block)
+            stream.seek(start)
+            chunk = stream.read(position - start)
+            newline = chunk.rfind(b"\n")
+            if newline >= 0:
+                stream.truncate(start + newline + 1)
+                return
+            position = start
+        stream.truncate(0)
