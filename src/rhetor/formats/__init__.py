@@ -30,6 +30,26 @@ class RenderContext:
     width: int = 100
 
 
+def render_to_text(context: RenderContext, *renderables) -> str:
+    """Print Rich renderables into a string sized and coloured for ``context``."""
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=context.width,
+        force_terminal=context.color,
+        no_color=not context.color,
+        highlight=False,
+        emoji=False,
+    )
+    for renderable in renderables:
+        console.print(renderable)
+    return buffer.getvalue()
+
+
 class Formatter(Protocol):
     def render(self, report: Report, context: RenderContext) -> str: ...
 

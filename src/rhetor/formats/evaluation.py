@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import io
-
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from rhetor.evaluate import Evaluation, Score
-from rhetor.formats import RenderContext
+from rhetor.formats import RenderContext, render_to_text
 
 
 def _score_table(title: str, rows: dict[str, Score]) -> Table:
@@ -30,35 +27,26 @@ def _score_table(title: str, rows: dict[str, Score]) -> Table:
 
 
 def render_evaluation(evaluation: Evaluation, context: RenderContext) -> str:
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=context.width,
-        force_terminal=context.color,
-        no_color=not context.color,
-        highlight=False,
-        emoji=False,
-    )
-    console.print(Text(f"{evaluation.source}: {len(evaluation.results)} passages", style="bold"))
-    console.print(
+    parts = [
+        Text(f"{evaluation.source}: {len(evaluation.results)} passages", style="bold"),
         _score_table(
             "Overall",
             {
                 "strict (value, side, stance)": evaluation.strict,
                 "pairs (value, side)": evaluation.pairs,
             },
-        )
-    )
-    console.print(_score_table("Per value (strict)", evaluation.by(0)))
-    console.print(_score_table("Per stance (strict)", evaluation.by(2)))
+        ),
+        _score_table("Per value (strict)", evaluation.by(0)),
+        _score_table("Per stance (strict)", evaluation.by(2)),
+        Text("Errors by passage", style="bold underline"),
+    ]
     wrong = [r for r in evaluation.results if r.misses or r.false_alarms]
-    console.print(Text("Errors by passage", style="bold underline"))
     if not wrong:
-        console.print(Text("  none: every passage matches its gold triples", style="dim"))
+        parts.append(Text("  none: every passage matches its gold triples", style="dim"))
     for result in wrong:
-        console.print(Text(f"  {result.id}", style="bold"))
-        for triple in result.misses:
-            console.print(Text(f"    missed       {' '.join(triple)}", style="red"))
-        for triple in result.false_alarms:
-            console.print(Text(f"    false alarm  {' '.join(triple)}", style="yellow"))
-    return buffer.getvalue()
+        parts.append(Text(f"  {result.id}", style="bold"))
+        parts += [Text(f"    missed       {' '.join(t)}", style="red") for t in result.misses]
+        parts += [
+            Text(f"    false alarm  {' '.join(t)}", style="yellow") for t in result.false_alarms
+        ]
+    return render_to_text(context, *parts)

@@ -7,17 +7,16 @@ value words are wrapped in [brackets] and holders in «guillemets».
 
 from __future__ import annotations
 
-import io
 import re
 from collections import defaultdict
 
-from rich.console import Console, Group
+from rich.console import Group
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from rhetor.formats import RenderContext
+from rhetor.formats import RenderContext, render_to_text
 from rhetor.report import STANCES, Claim, Mention, Report, contested_values
 
 POLARITY_STYLE = {"virtue": "bold green", "vice": "bold red"}
@@ -28,25 +27,17 @@ HOLDER_STYLE = "bold cyan"
 
 class TerminalFormatter:
     def render(self, report: Report, context: RenderContext) -> str:
-        buffer = io.StringIO()
-        console = Console(
-            file=buffer,
-            width=context.width,
-            force_terminal=context.color,
-            no_color=not context.color,
-            highlight=False,
-            emoji=False,
-        )
         plain = not context.color
-        console.print(_header(report))
-        console.print(_values_table(report))
+        parts = [_header(report), _values_table(report)]
         if report.sides:
-            console.print(_matrix_table(report))
-            console.print(_contested(report))
-            console.print(_claims_evidence(report, plain=plain))
+            parts += [
+                _matrix_table(report),
+                _contested(report),
+                _claims_evidence(report, plain=plain),
+            ]
         else:
-            console.print(_mentions_evidence(report, plain=plain))
-        return buffer.getvalue()
+            parts.append(_mentions_evidence(report, plain=plain))
+        return render_to_text(context, *parts)
 
 
 def _header(report: Report) -> Panel:
