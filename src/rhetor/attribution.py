@@ -31,7 +31,6 @@ from rhetor.holders import Holder, SideIndex
 from rhetor.negation import span_root
 
 CLAIMS, APPROPRIATES, OPPOSES = "claims", "appropriates", "opposes"
-STANCES = (CLAIMS, APPROPRIATES, OPPOSES)
 _NOUNS = {"NOUN", "PROPN"}
 _VERBS = {"VERB", "AUX"}
 _OBJECT_DEPS = {"dobj", "obj", "dative", "oprd", "attr"}

@@ -22,7 +22,6 @@ from rhetor.matching import CompiledLexicons
 from rhetor.sides import AUTHOR, FIRST_PERSON_PLURAL, Sides
 
 _NOUNS = {"NOUN", "PROPN"}
-_MIN_ENTITY_MENTIONS = 2
 
 
 def compile_aliases(sides: Sides) -> CompiledLexicons:

@@ -8,7 +8,7 @@ only :func:`run_gold` parses text.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -210,7 +210,3 @@ def run_gold(path: str | Path, analyse: Callable[..., Any]) -> Evaluation:
         predicted = frozenset((c.value, c.side, c.stance) for c in report.claims if c.side)
         results.append(PassageResult(passage.id, passage.expected, predicted))
     return Evaluation(str(path), tuple(results))
-
-
-def triples_table(triples: Sequence[Triple]) -> str:
-    return "; ".join(f"{v} {s} {st}" for v, s, st in triples)

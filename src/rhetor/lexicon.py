@@ -121,17 +121,6 @@ class LexiconSet:
     def get(self, value_id: str) -> Lexicon | None:
         return next((lex for lex in self.lexicons if lex.id == value_id), None)
 
-    def fingerprint(self) -> tuple:
-        """A hashable summary of the content, for caching compiled matchers."""
-        return tuple(
-            (
-                lex.id,
-                tuple((p, t.key, t.glob, t.pos) for p, t in lex.terms()),
-                tuple((t.key, t.glob, t.pos) for t in lex.exclude),
-            )
-            for lex in self.lexicons
-        )
-
 
 # -- YAML parsing with line numbers ---------------------------------------------------------------
 
