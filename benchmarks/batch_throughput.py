@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import subprocess
 import sys
 import tempfile
@@ -39,15 +38,24 @@ print(words)
 """
 
 
+# Each run goes through its own wrapper process, whose RUSAGE_CHILDREN then holds the
+# peak RSS of that run's largest process (workers included), not of earlier runs.
+WRAP = """
+import resource, subprocess, sys
+done = subprocess.run(sys.argv[1:], capture_output=True, text=True, check=True)
+sys.stdout.write(done.stdout)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)
+"""
+
+
 def timed(command: list[str]) -> tuple[float, str, float]:
-    """(seconds, stdout, peak RSS of the largest child in MiB)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """(seconds, stdout, peak RSS of the run's largest process in MiB)."""
     started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", WRAP, *command], capture_output=True, text=True, check=True
+    )
     elapsed = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    # ru_maxrss is the largest child so far; a smaller later child does not lower it
-    return elapsed, done.stdout, max(peak, before) / 1024
+    return elapsed, done.stdout, int(done.stderr.strip().splitlines()[-1]) / 1024
 
 
 def prepare(corpus: Path, copies: int, scratch: Path) -> Path:

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from rhetor.chunking import DEFAULT_CHUNK_CHARS, chunk_spans
 from rhetor.cues import Cues, load_cues
@@ -38,25 +39,34 @@ class Analyser:
         self.chunk_chars = min(self.nlp.max_length, DEFAULT_CHUNK_CHARS)
 
     def analyse(self, text: str, *, source: str | None = None, warnings=()) -> Report:
-        pieces = [
-            self._analyse_piece(text, start, end)
-            for start, end in chunk_spans(text, self.chunk_chars)
-        ]
-        report = pieces[0] if len(pieces) == 1 else self._merge(pieces, len(text))
+        report, _ = next(self.analyse_many([(text, None)]))
         return replace(report, source=source, warnings=tuple(warnings))
 
-    def _analyse_piece(self, text: str, start: int, end: int) -> Report:
+    def analyse_many(self, items: Iterable[tuple[str, Any]], batch_size: int = 4):
+        """(Report, context) for each (text, context), in order, parsing in small batches.
+
+        Long texts are cut into pieces; the pieces of one text are parsed one after
+        another and their reports merged, with offsets into the whole text.
+        """
         from rhetor.extract import build_report
 
-        doc = self.component(self.nlp(text[start:end]))
-        report = build_report(doc, source=None, model=self.model, value_ids=self.value_ids)
-        if start:
-            report = replace(
-                report,
-                matches=tuple(_shift(m, start) for m in report.matches),
-                claims=tuple(_shift(c, start) for c in report.claims),
+        def pieces():
+            for number, (text, context) in enumerate(items):
+                spans = list(chunk_spans(text, self.chunk_chars))
+                for start, end in spans:
+                    yield text[start:end], (number, start, len(spans), len(text), context)
+
+        parts: list[Report] = []
+        for doc, (_, start, count, length, context) in self.nlp.pipe(
+            pieces(), as_tuples=True, batch_size=batch_size
+        ):
+            report = build_report(
+                self.component(doc), source=None, model=self.model, value_ids=self.value_ids
             )
-        return report
+            parts.append(_shift_report(report, start) if start else report)
+            if len(parts) == count:
+                yield (parts[0] if count == 1 else self._merge(parts, length)), context
+                parts = []
 
     def _merge(self, pieces: Sequence[Report], characters: int) -> Report:
         words = sum(p.stats.words for p in pieces)
@@ -71,6 +81,14 @@ class Analyser:
             sides=merge_sides(p.sides for p in pieces),
             claims=tuple(c for p in pieces for c in p.claims),
         )
+
+
+def _shift_report(report: Report, offset: int) -> Report:
+    return replace(
+        report,
+        matches=tuple(_shift(m, offset) for m in report.matches),
+        claims=tuple(_shift(c, offset) for c in report.claims),
+    )
 
 
 def _shift(item, offset: int):

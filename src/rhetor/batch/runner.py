@@ -14,6 +14,7 @@ import multiprocessing
 import os
 import signal
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import Any, Protocol
 
 from rhetor.errors import InputError
@@ -21,6 +22,7 @@ from rhetor.options import AnalyseOptions
 from rhetor.report import SCHEMA
 
 Record = dict[str, Any]
+WORKER_GROUP = 4  # documents a worker parses together (spaCy's batch_size counts documents)
 
 
 class Runner(Protocol):
@@ -33,22 +35,32 @@ def content_hash(data: bytes | None) -> str | None:
     return hashlib.sha256(data).hexdigest() if data is not None else None
 
 
-def score_path(path: str, analyser) -> Record:
-    """Read and analyse one document; failures become error records, never exceptions."""
+def score_paths(paths: Iterable[str], analyser) -> Iterator[Record]:
+    """Read and analyse documents, in order; failures become error records, never
+    exceptions. Texts go through the pipeline in small batches."""
     from rhetor.textio import decode, read_bytes
 
-    data = None
-    try:
-        data = read_bytes(path)
-        document = decode(data, path)
-        report = analyser.analyse(document.text, source=path, warnings=document.warnings)
-    except InputError as exc:
-        return error_record(path, content_hash(data), str(exc))
-    record = report.to_dict()
-    record["sha256"] = content_hash(data)
-    record["warnings"] = list(document.warnings)
-    record["error"] = None
-    return record
+    def load():
+        for path in paths:
+            data = None
+            try:
+                data = read_bytes(path)
+                document = decode(data, path)
+            except InputError as exc:
+                # an empty text keeps its place in the stream; its record is the error
+                yield "", (path, content_hash(data), None, str(exc))
+                continue
+            yield document.text, (path, content_hash(data), document.warnings, None)
+
+    for report, (path, sha256, warnings, error) in analyser.analyse_many(load()):
+        if error:
+            yield error_record(path, sha256, error)
+            continue
+        record = replace(report, source=path).to_dict()
+        record["sha256"] = sha256
+        record["warnings"] = list(warnings)
+        record["error"] = None
+        yield record
 
 
 def error_record(path: str, sha256: str | None, message: str) -> Record:
@@ -66,14 +78,13 @@ class LocalRunner:
         if self.jobs == 1:
             from rhetor.api import get_analyser
 
-            analyser = get_analyser(self.options)
-            for path in paths:
-                yield score_path(path, analyser)
+            yield from score_paths(paths, get_analyser(self.options))
             return
         context = multiprocessing.get_context("spawn")
         with context.Pool(self.jobs, initializer=_init_worker, initargs=(self.options,)) as pool:
-            # chunksize 1: speeches are long, and one slow document must not hold others back
-            yield from pool.imap(_score_in_worker, paths, chunksize=1)
+            # Small groups: speeches are long, and one slow group must not hold others back.
+            for records in pool.imap(_score_in_worker, _groups(paths, WORKER_GROUP)):
+                yield from records
 
 
 _worker_analyser = None
@@ -89,5 +100,16 @@ def _init_worker(options: AnalyseOptions) -> None:
     _worker_analyser = get_analyser(options)
 
 
-def _score_in_worker(path: str) -> Record:
-    return score_path(path, _worker_analyser)
+def _score_in_worker(paths: list[str]) -> list[Record]:
+    return list(score_paths(paths, _worker_analyser))
+
+
+def _groups(items: Iterable[str], size: int) -> Iterator[list[str]]:
+    group: list[str] = []
+    for item in items:
+        group.append(item)
+        if len(group) == size:
+            yield group
+            group = []
+    if group:
+        yield group
