@@ -68,12 +68,15 @@ def extract_sides(doc: Doc) -> tuple[Side, ...]:
     )
 
 
-def extract_claims(doc: Doc) -> tuple[Claim, ...]:
-    sentences = has_sentences(doc)
+def extract_claims(doc: Doc, mentions: tuple[Mention, ...] | None = None) -> tuple[Claim, ...]:
+    """The claims on ``doc``; each is about one of ``mentions`` (extracted if not given),
+    whose sentence it shares."""
+    if mentions is None:
+        mentions = extract_mentions(doc)
+    by_offsets = {(m.start, m.end): m for m in mentions}
     claims = []
     for c in doc._.rhetor_claims or []:
-        span = doc.char_span(c["start"], c["end"])
-        sent = span.sent if sentences and span is not None else doc[:]
+        mention = by_offsets[(c["start"], c["end"])]
         holder = c["holder"]
         claims.append(
             Claim(
@@ -84,13 +87,13 @@ def extract_claims(doc: Doc) -> tuple[Claim, ...]:
                 text=c["text"],
                 start=c["start"],
                 end=c["end"],
-                sentence=sent.text,
+                sentence=mention.sentence,
                 holder=HolderRef(holder["text"], holder["start"], holder["end"])
                 if holder
                 else None,
                 cue=c["cue"],
                 rule=c["rule"],
-                sentence_start=sent.start_char,
+                sentence_start=mention.sentence_start,
             )
         )
     return tuple(claims)
@@ -114,6 +117,6 @@ def build_report(
         values=count_values(mentions, value_ids, stats.words),
         matches=mentions,
         sides=extract_sides(doc),
-        claims=extract_claims(doc),
+        claims=extract_claims(doc, mentions),
         warnings=tuple(warnings),
     )
