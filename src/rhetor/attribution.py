@@ -113,7 +113,6 @@ class Attributor:
             else base_stance(m.polarity, m.negated)
         )
         claims: list[RawClaim] = []
-        actor_seen = False
 
         for level in levels:
             for child in level.children:
@@ -130,20 +129,16 @@ class Attributor:
                     if holder and holder.side and holder.how != "phrase":
                         claims.append(_claim(m, holder, base, prep.lower_, "located"))
 
-        verb_claim = self._verb(m, outer, sides, hollow)
+        verb_claim = self._verb(m, outer, sides, base)
         if verb_claim:
-            if verb_claim.side is None:
-                actor_seen = True
             claims.append(verb_claim)
             claims.extend(self._pronoun_objects(m, outer, verb_claim, sides))
         for level in levels:
             claims.extend(self._relative_clauses(m, level, sides))
 
-        if any(c.side for c in claims):
-            return claims
-        if actor_seen or any(c.holder for c in claims):
-            return claims
-        return [self._default(m, base, sides.author)]
+        # Every rule's claim has a holder, even one naming no side ("the bishop"): only a
+        # mention no rule could read falls to the default.
+        return claims or [self._default(m, base, sides.author)]
 
     def _hollow(self, levels, outer) -> bool:
         """'so-called fairness', 'their solidarity is a slogan'."""
@@ -171,7 +166,7 @@ class Attributor:
 
     # -- the governing verb and its holder -----------------------------------------------
 
-    def _verb(self, m: Mention, outer, sides: SideIndex, hollow: bool) -> RawClaim | None:
+    def _verb(self, m: Mention, outer, sides: SideIndex, base: str) -> RawClaim | None:
         if outer.pos_ == "VERB":  # a verbal value ("they united the party"): its own subject
             found = (outer, [], False)
         else:
@@ -183,10 +178,9 @@ class Attributor:
         holder, stance, cue = self._climb(verb, stance, cue, passive, sides)
         if holder is None:
             return None
-        if hollow and m.polarity == "virtue":
-            stance = APPROPRIATES
-        elif stance is None:
-            stance = base_stance(m.polarity, m.negated)
+        # A hollow value ('so-called fairness') is appropriated whatever the verb says.
+        if stance is None or base == APPROPRIATES:
+            stance = base
         else:
             stance = apply_polarity(stance, m.polarity)
         return _claim(m, holder, stance, cue, "verb")
