@@ -304,8 +304,7 @@ class Attributor:
                     and obj.lower_ in _OBJECT_PRONOUNS
                     and not sides.at(obj.i)
                 ):
-                    stance, cue = self._verb_stance(sibling, [_verb_key(sibling)])
-                    stance = apply_polarity(stance or CLAIMS, m.polarity)
+                    stance, cue = self._clause_stance(sibling, m.polarity)
                     claims.append(
                         RawClaim(
                             m.index,
@@ -318,6 +317,11 @@ class Attributor:
                     )
         return claims
 
+    def _clause_stance(self, verb, polarity: str) -> tuple[str, str | None]:
+        """The stance a clause's own verb takes on the value it refers back to."""
+        stance, cue = self._verb_stance(verb, [_verb_key(verb)])
+        return apply_polarity(stance or CLAIMS, polarity), cue
+
     def _relative_clauses(self, m, level, sides) -> list[RawClaim]:
         """'the co-operative principles it once praised': the clause's subject holds the value."""
         claims = []
@@ -329,8 +333,7 @@ class Attributor:
                 continue
             holder = sides.resolve(subject)
             if holder and holder.side:
-                stance, cue = self._verb_stance(clause, [_verb_key(clause)])
-                stance = apply_polarity(stance or CLAIMS, m.polarity)
+                stance, cue = self._clause_stance(clause, m.polarity)
                 claims.append(_claim(m, holder, stance, cue, "relative-clause"))
         return claims
 
