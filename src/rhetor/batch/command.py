@@ -121,9 +121,12 @@ def _check(options: BatchOptions) -> None:
 
 
 def _hash_of(path: str) -> str | None:
+    """The content hash a worker would record for ``path`` (None if it cannot be read)."""
+    from rhetor.textio import read_bytes
+
     try:
-        return content_hash(Path(path).read_bytes())
-    except OSError:
+        return content_hash(read_bytes(path))
+    except InputError:
         return None
 
 
