@@ -6,6 +6,7 @@ the Doc, and nothing after this step needs spaCy.
 
 from __future__ import annotations
 
+from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.tokens import Doc
 
 from rhetor.component import SPANS_KEY
@@ -26,7 +27,9 @@ def has_sentences(doc: Doc) -> bool:
 
 
 def doc_stats(doc: Doc) -> Stats:
-    words = sum(1 for t in doc if not (t.is_punct or t.is_space))
+    # Column arithmetic rather than a Python loop over every token of a long speech.
+    flags = doc.to_array([IS_PUNCT, IS_SPACE])
+    words = int((flags.sum(axis=1) == 0).sum()) if len(doc) else 0
     if has_sentences(doc):
         sentences = sum(1 for s in doc.sents if s.text.strip())
     else:

@@ -63,6 +63,7 @@ class CompiledLexicons:
         # Every prefix of every key: a span whose key is not in here cannot grow into a match.
         self.prefixes: set[str] = set()
         self.max_words = 1
+        self._starts: dict[str, bool] = {}  # token key -> can a match begin with it?
         for lexicon in lexicons.lexicons:
             entries = [Entry(lexicon.id, polarity, term) for polarity, term in lexicon.terms()]
             entries += [Entry(lexicon.id, None, term) for term in lexicon.exclude]
@@ -83,9 +84,21 @@ class CompiledLexicons:
         lemma = [normalise(t.lemma_) or surface[i] for i, t in enumerate(tokens)]
         found: list[Candidate] = []
         for start in range(len(tokens)):
-            if surface[start]:  # a match never starts on a hyphen or apostrophe
+            # Most tokens cannot begin any term: one cached lookup rules them out.
+            # (A match never starts on a joiner, whose key is empty.)
+            if self._can_start(surface[start]) or self._can_start(lemma[start]):
                 found.extend(self._match_from(start, tokens, surface, lemma, has_pos))
         return resolve_overlaps(apply_excludes(found))
+
+    def _can_start(self, key: str) -> bool:
+        known = self._starts.get(key)
+        if known is None:
+            known = bool(key) and (
+                key in self.prefixes
+                or any(key[:cut] in self.globs for cut in range(1, len(key) + 1))
+            )
+            self._starts[key] = known
+        return known
 
     def _match_from(self, start, tokens, surface, lemma, has_pos) -> list[Candidate]:
         found: dict[tuple[int, Entry], Candidate] = {}
