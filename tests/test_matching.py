@@ -38,6 +38,20 @@ def test_matching_uses_lemma_and_surface(blank_nlp):
     assert [m[0] for m in found(compiled, doc)] == ["injustices", "rights and responsibilities"]
 
 
+@pytest.mark.parametrize(
+    "flag,expected",
+    [("", ["injustices", "injustice"]), ("lemmas: false\n", ["injustice"])],
+)
+def test_matching_lemmas_false_matches_word_forms_only(blank_nlp, flag, expected):
+    compiled = CompiledLexicons(lexset(f"id: f\n{flag}virtue: [injustice]\n"))
+    doc = Doc(
+        blank_nlp.vocab,
+        words=["injustices", "and", "injustice"],
+        lemmas=["injustice", "and", "injustice"],
+    )
+    assert [m[0] for m in found(compiled, doc)] == expected
+
+
 def test_matching_glob_must_end_inside_last_token(blank_nlp):
     compiled = CompiledLexicons(lexset("id: d\nvirtue: [democrati*]\n"))
     doc = Doc(blank_nlp.vocab, words=["democratisation", "democrat", "democratic"])

@@ -11,14 +11,22 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 
 from rhetor.__about__ import __version__
-from rhetor.errors import ConfigError, InputError, RhetorError
+from rhetor.cli_lexicons import lexicons_app
+from rhetor.cli_support import (
+    run_guarded,
+    silence_stdout,
+    stdout_is_terminal,
+    terminal_width,
+    warn,
+    write_output,
+)
+from rhetor.errors import ConfigError
 from rhetor.formats import OutputFormat, RenderContext
 
 app = typer.Typer(
@@ -29,9 +37,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-EXIT_INTERRUPTED = 130
-EXIT_INTERNAL = 70  # EX_SOFTWARE
 
 
 def _version(value: bool) -> None:
@@ -100,6 +105,9 @@ ModelOption = Annotated[
 ]
 
 
+app.add_typer(lexicons_app, name="lexicons")
+
+
 @app.command("analyse")
 def analyse_command(
     file: Annotated[
@@ -134,7 +142,7 @@ def analyse_command(
         options = build_options(model, lexicon, no_default_lexicons, side, sides_file)
         analyse(file, options, chosen, output)
 
-    _run(run)
+    run_guarded(run)
 
 
 def build_options(model, lexicon, no_default_lexicons, side, sides_file):
@@ -173,7 +181,11 @@ def analyse(file: str, options, fmt: OutputFormat, output: Path | None) -> None:
     report = get_analyser(options).analyse(
         document.text, source=document.source, warnings=document.warnings
     )
-    context = RenderContext(color=output is None and _stdout_is_terminal(), width=_terminal_width())
+    context = RenderContext(
+        color=output is None and stdout_is_terminal(),
+        width=terminal_width(),
+        text=document.text,
+    )
     write_output(get_formatter(fmt).render(report, context), output)
 
 
@@ -197,7 +209,7 @@ def evaluate_command(
     def run() -> None:
         evaluate(gold, build_options(model, lexicon, no_default_lexicons, None, None), json_output)
 
-    _run(run)
+    run_guarded(run)
 
 
 def evaluate(gold: Path, options, json_output: bool) -> None:
@@ -218,7 +230,7 @@ def evaluate(gold: Path, options, json_output: bool) -> None:
         return
     from rhetor.formats.evaluation import render_evaluation
 
-    context = RenderContext(color=_stdout_is_terminal(), width=_terminal_width())
+    context = RenderContext(color=stdout_is_terminal(), width=terminal_width())
     write_output(render_evaluation(evaluation, context), None)
 
 
@@ -310,7 +322,7 @@ def batch_command(
         code = batch(options, build_options(model, lexicon, no_default_lexicons, side, sides_file))
         raise typer.Exit(code)
 
-    _run(run)
+    run_guarded(run)
 
 
 def batch(options, analyse_options) -> int:
@@ -330,95 +342,12 @@ def batch(options, analyse_options) -> int:
     return 1 if totals.failed else 0
 
 
-# -- plumbing shared by every command ------------------------------------------------------------
-
-
-def warn(message: str) -> None:
-    print(f"rhetor: warning: {message}", file=sys.stderr)
-
-
-def fail(message: str, code: int) -> NoReturn:
-    print(f"rhetor: error: {message}", file=sys.stderr)
-    raise typer.Exit(code)
-
-
-def _run(action) -> None:
-    """Run a command body, turning every expected failure into one line on stderr."""
-    try:
-        action()
-    except typer.Exit:
-        raise
-    except RhetorError as exc:
-        fail(str(exc), exc.exit_code)
-    except KeyboardInterrupt:
-        print("rhetor: interrupted", file=sys.stderr)
-        raise typer.Exit(EXIT_INTERRUPTED) from None
-    except BrokenPipeError:
-        _silence_stdout()
-        raise typer.Exit(0) from None
-    except Exception as exc:  # a bug: one line, not a traceback, unless asked for
-        if os.environ.get("RHETOR_DEBUG"):
-            raise
-        fail(
-            f"internal error: {type(exc).__name__}: {exc} "
-            "(set RHETOR_DEBUG=1 for a traceback, and please report it)",
-            EXIT_INTERNAL,
-        )
-
-
-def _silence_stdout() -> None:
-    # The reader went away (`rhetor ... | head`): stop quietly, as cat does, and keep
-    # Python from complaining when it flushes stdout at exit.
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
-
-
-def _stdout_is_terminal() -> bool:
-    if os.environ.get("NO_COLOR"):
-        return False
-    return sys.stdout.isatty() or bool(os.environ.get("FORCE_COLOR"))
-
-
-def _terminal_width() -> int:
-    try:
-        return max(60, min(os.get_terminal_size(sys.stdout.fileno()).columns, 160))
-    except (OSError, ValueError):
-        return int(os.environ.get("COLUMNS", "100"))
-
-
-def write_output(text: str, target: Path | None) -> None:
-    """Write all of ``text`` to stdout, or atomically to ``target``."""
-    if target is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError(f"{target}: cannot write: folder {folder} does not exist")
-    try:
-        handle, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
-    except OSError as exc:
-        raise InputError(f"{target}: cannot write: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise InputError(f"{target}: cannot write: {exc.strerror or exc}") from None
-
-
 def main() -> None:
     """Console-script entry point."""
     try:
         app()
     except BrokenPipeError:
-        _silence_stdout()
+        silence_stdout()
         sys.exit(0)
 
 

@@ -27,7 +27,7 @@ POLARITIES: tuple[Polarity, ...] = ("virtue", "vice")
 _JOINERS = re.compile(r"[\s\-‐‑'’]+")
 _VALUE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _MIN_GLOB_PREFIX = 3
-VALUE_KEYS = {"id", "kind", "description", "version", "virtue", "vice", "exclude"}
+VALUE_KEYS = {"id", "kind", "description", "version", "lemmas", "virtue", "vice", "exclude"}
 TERM_KEYS = {"term", "pos"}
 # Universal part-of-speech tags, as spaCy's Token.pos_ reports them.
 UPOS = {
@@ -101,6 +101,9 @@ class Lexicon:
     vice: tuple[Term, ...] = ()
     exclude: tuple[Term, ...] = ()
     source: str = "<memory>"
+    # False: terms match only the word forms as written (LIWC and quanteda semantics);
+    # True: a term also matches text whose lemmas spell it ("injustice" -> "injustices").
+    lemmas: bool = True
 
     def terms(self) -> Iterator[tuple[Polarity, Term]]:
         for polarity in POLARITIES:
@@ -138,7 +141,31 @@ def compose_yaml(text: str, source: str):
         raise LexiconError(f"malformed YAML: {problem}", source=source, line=line) from None
     except yaml.YAMLError as exc:
         raise LexiconError(f"malformed YAML: {exc}", source=source) from None
+    _refuse_tags(node, source)
     return node
+
+
+_STANDARD_TAGS = {
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+}
+
+
+def _refuse_tags(root, source: str) -> None:
+    """Only plain data: a tag such as ``!!python/object`` is refused wherever it is,
+    even though the safe loader would never act on it."""
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if node.tag not in _STANDARD_TAGS:
+            raise LexiconError(
+                f"YAML tag {node.tag!r} is not allowed (lexicons are plain data)",
+                source=source,
+                line=_line(node),
+            )
+        if isinstance(node.value, list):
+            for item in node.value:
+                stack.extend(item if isinstance(item, tuple) else (item,))
 
 
 def _line(node) -> int:
@@ -235,12 +262,31 @@ def parse_term(node, source: str, key: str) -> Term:
         raise LexiconError(str(exc), source=source, key=key, line=_line(node)) from None
 
 
-def _terms(node, source: str, key: str) -> tuple[Term, ...]:
-    return tuple(parse_term(item, source, key) for item in sequence_items(node, source, key))
+def _terms(node, source: str, key: str, problems: list | None) -> tuple[Term, ...]:
+    terms = []
+    for item in sequence_items(node, source, key):
+        try:
+            terms.append(parse_term(item, source, key))
+        except LexiconError as exc:
+            if problems is None:
+                raise
+            problems.append(exc)  # report every bad term, then go on with the rest
+    return tuple(terms)
 
 
-def parse_lexicon(text: str, source: str) -> Lexicon:
-    """Parse and validate the text of one value lexicon file."""
+def _flag(node, source: str, key: str) -> bool:
+    text = _scalar(node, source, key).lower()
+    if text not in {"true", "false"}:
+        raise LexiconError("expected true or false", source=source, key=key, line=_line(node))
+    return text == "true"
+
+
+def parse_lexicon(text: str, source: str, problems: list[LexiconError] | None = None) -> Lexicon:
+    """Parse and validate the text of one value lexicon file.
+
+    With ``problems`` (a list), problems in single terms are appended to it and
+    parsing goes on, so a validator can report them all; a problem with the
+    file's structure is still raised."""
     root = compose_yaml(text, source)
     if root is None:
         raise LexiconError("file is empty", source=source)
@@ -281,16 +327,19 @@ def parse_lexicon(text: str, source: str) -> Lexicon:
         if "description" in fields
         else "",
         version=_scalar(fields["version"], source, "version") if "version" in fields else "1",
-        virtue=_terms(fields["virtue"], source, "virtue") if "virtue" in fields else (),
-        vice=_terms(fields["vice"], source, "vice") if "vice" in fields else (),
-        exclude=_terms(fields["exclude"], source, "exclude") if "exclude" in fields else (),
+        virtue=_terms(fields["virtue"], source, "virtue", problems) if "virtue" in fields else (),
+        vice=_terms(fields["vice"], source, "vice", problems) if "vice" in fields else (),
+        exclude=_terms(fields["exclude"], source, "exclude", problems)
+        if "exclude" in fields
+        else (),
         source=source,
+        lemmas=_flag(fields["lemmas"], source, "lemmas") if "lemmas" in fields else True,
     )
-    _check_duplicates(lexicon)
+    _check_duplicates(lexicon, problems)
     return lexicon
 
 
-def _check_duplicates(lexicon: Lexicon) -> None:
+def _check_duplicates(lexicon: Lexicon, problems: list | None = None) -> None:
     """The same key (after normalisation) may appear once per lexicon."""
     seen: dict[tuple[str, bool], tuple[str, Term]] = {}
     entries = [*lexicon.terms(), *(("exclude", t) for t in lexicon.exclude)]
@@ -298,13 +347,17 @@ def _check_duplicates(lexicon: Lexicon) -> None:
         mark = (term.key, term.glob)
         if mark in seen:
             first_key, first = seen[mark]
-            raise LexiconError(
+            problem = LexiconError(
                 f"duplicate term {term.text!r} (same as {first.text!r} in {first_key}, "
                 f"line {first.line})",
                 source=lexicon.source,
                 key=polarity,
                 line=term.line,
             )
+            if problems is None:
+                raise problem
+            problems.append(problem)
+            continue
         seen[mark] = (polarity, term)
 
 

@@ -3,8 +3,9 @@
 Matching works on normalised keys (see :func:`rhetor.lexicon.normalise`): a
 candidate span's key is the concatenation of its tokens' keys, built from the
 surface forms and, separately, from the lemmas. A term matches when either key
-equals the term's key, or, for a ``*`` glob, starts with it at a point inside
-the span's last token. Concatenation is what makes "co-operative",
+(only the surface key, for a lexicon with ``lemmas: false``) equals the term's
+key, or, for a ``*`` glob, starts with it at a point inside the span's last
+token. Concatenation is what makes "co-operative",
 "co operative" and "cooperative" one term.
 
 This module touches only token attributes (``lower_``, ``lemma_``, ``pos_``),
@@ -34,6 +35,7 @@ class Entry:
     value: str
     polarity: Polarity | None  # None for an exclude phrase
     term: Term
+    lemmas: bool = True  # may the term match the lemmas of the text, or only its words?
 
     @property
     def is_exclude(self) -> bool:
@@ -65,8 +67,11 @@ class CompiledLexicons:
         self.max_words = 1
         self._starts: dict[str, bool] = {}  # token key -> can a match begin with it?
         for lexicon in lexicons.lexicons:
-            entries = [Entry(lexicon.id, polarity, term) for polarity, term in lexicon.terms()]
-            entries += [Entry(lexicon.id, None, term) for term in lexicon.exclude]
+            entries = [
+                Entry(lexicon.id, polarity, term, lexicon.lemmas)
+                for polarity, term in lexicon.terms()
+            ]
+            entries += [Entry(lexicon.id, None, term, lexicon.lemmas) for term in lexicon.exclude]
             for entry in entries:
                 self._add(entry)
 
@@ -114,6 +119,8 @@ class CompiledLexicons:
                 before = len(keys[mode])
                 keys[mode] += parts[end]
                 for entry in self._entries_for(keys[mode], before):
+                    if mode == "lemma" and not entry.lemmas:
+                        continue
                     if _pos_ok(entry.term, tokens[end], has_pos):
                         found.setdefault((end, entry), Candidate(start, end + 1, entry))
                 alive[mode] = keys[mode] in self.prefixes

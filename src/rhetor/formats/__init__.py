@@ -28,6 +28,9 @@ class RenderContext:
 
     color: bool = False
     width: int = 100
+    # The analysed text, for formats that show it whole (html); offsets in the
+    # report index it. None when the caller has only the report.
+    text: str | None = None
 
 
 def render_to_text(context: RenderContext, *renderables) -> str:
