@@ -14,11 +14,16 @@ Annotations set on the Doc:
 - ``doc._.rhetor_claims``: the claims, as dicts ``{value, side, stance, polarity, text,
   start, end, holder, cue, rule}`` with character offsets (``holder`` is
   ``{text, start, end}`` or None).
+
+``nlp.to_disk`` saves the lexicons and cue words in force (their content, not
+their paths), and ``spacy.load`` of the saved pipeline uses the saved copy,
+so a pipeline keeps its lexicons when it moves to another machine.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -44,14 +49,23 @@ def register_extensions() -> None:
             Doc.set_extension(name, default=None)
 
 
+Loader = Callable[[], tuple[LexiconSet, Cues]]
+
+
 class RhetorComponent:
-    """Finds value mentions and records them on the Doc."""
+    """Finds value mentions and records them on the Doc.
+
+    Give the lexicons and cues, or a ``loader`` that reads them on first use:
+    ``spacy.load`` builds the component from its config and then restores the
+    saved lexicons, and the paths in the config need not exist by then.
+    """
 
     def __init__(
         self,
-        lexicons: LexiconSet,
-        cues: Cues,
+        lexicons: LexiconSet | None = None,
+        cues: Cues | None = None,
         *,
+        loader: Loader | None = None,
         sides: Sides | None = None,
         attribute: bool = True,
         spans_key: str = SPANS_KEY,
@@ -60,13 +74,94 @@ class RhetorComponent:
         register_extensions()
         self.name = name
         self.spans_key = spans_key
-        self.lexicons = lexicons
-        self.cues = cues
-        self.compiled = CompiledLexicons(lexicons)
         self.sides = sides
         self.aliases = compile_aliases(sides) if sides else None
         self.attribute = attribute
-        self.attributor = Attributor(cues)
+        self._loader = loader
+        self._data: tuple[LexiconSet, Cues, CompiledLexicons, Attributor] | None = None
+        if lexicons is not None:
+            self.set_lexicons(lexicons, cues or Cues())
+        elif loader is None:
+            raise ValueError("RhetorComponent needs lexicons or a loader")
+
+    def set_lexicons(self, lexicons: LexiconSet, cues: Cues) -> None:
+        self._data = (lexicons, cues, CompiledLexicons(lexicons), Attributor(cues))
+
+    def _loaded(self):
+        if self._data is None:
+            self.set_lexicons(*self._loader())
+        return self._data
+
+    @property
+    def lexicons(self) -> LexiconSet:
+        return self._loaded()[0]
+
+    @property
+    def cues(self) -> Cues:
+        return self._loaded()[1]
+
+    @property
+    def compiled(self) -> CompiledLexicons:
+        return self._loaded()[2]
+
+    @property
+    def attributor(self) -> Attributor:
+        return self._loaded()[3]
+
+    def initialize(self, get_examples=None, *, nlp=None) -> None:
+        """``nlp.initialize()`` loads the lexicons now, so a bad path fails early."""
+        self._loaded()
+
+    # -- serialisation: the lexicons' content travels with the pipeline ----------------
+
+    def to_bytes(self, *, exclude=()) -> bytes:
+        import srsly
+
+        return srsly.msgpack_dumps(self._texts())
+
+    def from_bytes(self, data: bytes, *, exclude=()) -> RhetorComponent:
+        import srsly
+
+        self._restore(srsly.msgpack_loads(data))
+        return self
+
+    def to_disk(self, path, *, exclude=()) -> None:
+        folder = Path(path)
+        (folder / "lexicons").mkdir(parents=True, exist_ok=True)
+        texts = self._texts()
+        for value, text in texts["lexicons"].items():
+            (folder / "lexicons" / f"{value}.yaml").write_text(text, encoding="utf-8")
+        (folder / "cues.yaml").write_text(texts["cues"], encoding="utf-8")
+
+    def from_disk(self, path, *, exclude=()) -> RhetorComponent:
+        folder = Path(path)
+        lexicons = {
+            file.stem: file.read_text(encoding="utf-8")
+            for file in sorted((folder / "lexicons").glob("*.yaml"))
+        }
+        cues = (folder / "cues.yaml").read_text(encoding="utf-8")
+        self._restore({"lexicons": lexicons, "cues": cues})
+        return self
+
+    def _texts(self) -> dict:
+        from rhetor.cues import dump_cues
+        from rhetor.interop import dump_lexicon
+
+        return {
+            "lexicons": {lex.id: dump_lexicon(lex) for lex in self.lexicons.lexicons},
+            "cues": dump_cues(self.cues),
+        }
+
+    def _restore(self, texts: dict) -> None:
+        from rhetor.cues import parse_cues
+        from rhetor.lexicon import parse_lexicon
+
+        lexicons = [
+            parse_lexicon(text, f"{self.name}/lexicons/{value}.yaml")
+            for value, text in texts["lexicons"].items()
+        ]
+        cues = parse_cues(texts["cues"], f"{self.name}/cues.yaml")
+        self.set_lexicons(LexiconSet(tuple(sorted(lexicons, key=lambda x: x.id))), cues)
 
     def __call__(self, doc: Doc) -> Doc:
         has_pos = doc.has_annotation("POS")
@@ -192,10 +287,15 @@ def make_rhetor(
     spans_key: str,
 ) -> RhetorComponent:
     """Build the component from its config: lexicon paths (files or folders) and sides
-    (name -> aliases; empty to find sides automatically)."""
+    (name -> aliases; empty to find sides automatically). The lexicons are read on
+    first use (or restored by ``from_disk``)."""
+    paths = list(lexicons)
+
+    def load() -> tuple[LexiconSet, Cues]:
+        return load_lexicons(paths, builtin=builtin_lexicons), load_cues(paths, builtin=True)
+
     return RhetorComponent(
-        load_lexicons(lexicons, builtin=builtin_lexicons),
-        load_cues(lexicons, builtin=True),
+        loader=load,
         sides=build_sides(sides) if sides else None,
         attribute=attribute,
         spans_key=spans_key,

@@ -136,3 +136,15 @@ def load_cues(paths: Sequence[str | Path] = (), *, builtin: bool = True) -> Cues
         if is_cue_file(text):
             cues = cues.merged(parse_cues(text, source))
     return cues
+
+
+def dump_cues(cues: Cues) -> str:
+    """The cues as a ``kind: cues`` YAML file that loads back to the same cues."""
+    import yaml
+
+    document: dict = {"kind": "cues"}
+    for section in fields(cues):
+        words = getattr(cues, section.name)
+        lists = {f.name: sorted(getattr(words, f.name)) for f in fields(words)}
+        document[section.name] = {name: items for name, items in lists.items() if items}
+    return yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=1000)

@@ -1,0 +1,113 @@
+"""The ``rhetor`` spaCy component in other people's pipelines."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+import spacy
+
+from rhetor.errors import LexiconError
+from tests.conftest import MODEL, needs_model
+
+TEXT = "We believe in kindness and fairness, but they steal our language of fairness."
+
+
+def kindness_lexicon(tmp_path):
+    folder = tmp_path / "mylex"
+    folder.mkdir()
+    (folder / "kindness.yaml").write_text("id: kindness\nvirtue: [kindness]\n", encoding="utf-8")
+    return folder
+
+
+def test_component_blank_pipeline_sets_spans_and_extensions():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("rhetor")
+    doc = nlp("Fairness and solidarity, not injustice.")
+    spans = doc.spans["rhetor_values"]
+    assert [(s.text, s.label_, s._.rhetor_polarity) for s in spans] == [
+        ("Fairness", "fairness", "virtue"),
+        ("solidarity", "solidarity", "virtue"),
+        ("injustice", "fairness", "vice"),
+    ]
+    # no parse: every value falls to the author by default
+    assert {c["side"] for c in doc._.rhetor_claims} == {"author"}
+
+
+def test_component_config_lexicons_and_spans_key(tmp_path):
+    nlp = spacy.blank("en")
+    nlp.add_pipe(
+        "rhetor",
+        config={
+            "lexicons": [str(kindness_lexicon(tmp_path))],
+            "builtin_lexicons": False,
+            "spans_key": "values",
+        },
+    )
+    doc = nlp(TEXT)
+    assert [s.text for s in doc.spans["values"]] == ["kindness"]
+
+
+def test_component_bad_lexicon_path_fails_at_initialize():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("rhetor", config={"lexicons": ["/nonexistent/lexicons"]})
+    with pytest.raises(LexiconError, match="no such file"):
+        nlp.initialize()
+
+
+def test_component_to_disk_keeps_lexicon_content(tmp_path):
+    nlp = spacy.blank("en")
+    folder = kindness_lexicon(tmp_path)
+    nlp.add_pipe("rhetor", config={"lexicons": [str(folder)]})
+    doc = nlp(TEXT)
+    before = [(s.text, s.label_) for s in doc.spans["rhetor_values"]]
+    nlp.to_disk(tmp_path / "pipeline")
+    for file in folder.iterdir():  # the pipeline must not need the original files
+        file.unlink()
+    folder.rmdir()
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert loaded.pipe_names == ["rhetor"]
+    again = loaded(TEXT)
+    assert [(s.text, s.label_) for s in again.spans["rhetor_values"]] == before
+    assert ("kindness", "kindness") in before
+
+
+def test_component_to_bytes_round_trip(tmp_path):
+    source = spacy.blank("en")
+    source.add_pipe("rhetor", config={"lexicons": [str(kindness_lexicon(tmp_path))]})
+    target = spacy.blank("en")
+    target.add_pipe("rhetor")
+    target.from_bytes(source.to_bytes())
+    doc = target(TEXT)
+    assert "kindness" in [s.label_ for s in doc.spans["rhetor_values"]]
+
+
+FRESH = """
+import json, spacy, sys
+nlp = spacy.load(sys.argv[1], exclude=["ner"])
+nlp.add_pipe("rhetor", config={"sides": {"labour": ["we", "our"], "rivals": ["they"]}})
+doc = nlp(sys.argv[2])
+nlp.to_disk(sys.argv[3])
+again = spacy.load(sys.argv[3])(sys.argv[2])
+print(json.dumps([doc._.rhetor_claims, again._.rhetor_claims, "rhetor" in sys.modules]))
+"""
+
+
+@needs_model
+def test_component_fresh_interpreter_add_pipe_and_reload(tmp_path):
+    # The entry point registers the factory: the script never imports rhetor itself.
+    done = subprocess.run(
+        [sys.executable, "-c", FRESH, MODEL, TEXT, str(tmp_path / "saved")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    claims, reloaded, _ = json.loads(done.stdout)
+    assert claims == reloaded
+    triples = {(c["value"], c["side"], c["stance"]) for c in claims}
+    assert ("kindness", "labour", "claims") not in triples  # not a built-in value
+    assert ("fairness", "labour", "claims") in triples
+    assert ("fairness", "rivals", "appropriates") in triples
