@@ -211,3 +211,50 @@ def _fold(fragment: str) -> str:
 
 
 FORMATTER = TerminalFormatter()
+
+
+def kwic_table(lines, width: int) -> Table:
+    """Keyword-in-context lines: the keyword centred, its value, side and stance.
+
+    The labels keep their full width; the context columns share what is left and
+    are cut at their outer ends, so the keyword always lines up."""
+    labels = [
+        max([len(header), *(len(str(v)) for v in column)])
+        for header, column in (
+            ("keyword", [line.keyword for line in lines]),
+            ("value", [_kwic_value(line) for line in lines]),
+            ("side", [line.side or "-" for line in lines]),
+            ("stance", [f"✔ {line.stance}" if line.stance else "" for line in lines]),
+        )
+    ]
+    context = max(8, (width - sum(labels) - 2 * 5) // 2)
+    table = Table(box=None, show_header=True, pad_edge=False)
+    table.add_column("left", justify="right", no_wrap=True, width=context)
+    table.add_column("keyword", no_wrap=True)
+    table.add_column("right", no_wrap=True, overflow="ellipsis", width=context)
+    table.add_column("value", no_wrap=True)
+    table.add_column("side", no_wrap=True)
+    table.add_column("stance", no_wrap=True)
+    for line in lines:
+        stance = Text(
+            f"{STANCE_GLYPH[line.stance]} {line.stance}" if line.stance else "",
+            style=STANCE_STYLE.get(line.stance or "", ""),
+        )
+        left = line.left if len(line.left) <= context else "…" + line.left[-(context - 1) :]
+        table.add_row(
+            left,
+            Text(line.keyword, style=POLARITY_STYLE[line.polarity]),
+            line.right,
+            _kwic_value(line),
+            line.side or "-",
+            stance,
+        )
+    return table
+
+
+def _kwic_value(line) -> str:
+    return (
+        line.value
+        + (" (vice)" if line.polarity == "vice" else "")
+        + (" (negated)" if line.negated else "")
+    )
