@@ -28,11 +28,11 @@ RAW = """
 import sys, time
 from pathlib import Path
 from rhetor.pipeline import load_pipeline, resolve_model_name
-folder, jobs = Path(sys.argv[1]), int(sys.argv[2])
+folder, jobs, batch_size = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 nlp = load_pipeline(resolve_model_name(None), ner=True)
 texts = (p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*.txt")))
 words = 0
-for doc in nlp.pipe(texts, batch_size=4, n_process=jobs):
+for doc in nlp.pipe(texts, batch_size=batch_size, n_process=jobs):
     words += sum(1 for t in doc if not (t.is_punct or t.is_space))
 print(words)
 """
@@ -76,6 +76,13 @@ def main() -> int:
     parser.add_argument("--jobs", default="1,2")
     parser.add_argument("--copies", type=int, default=1)
     parser.add_argument("--skip-raw", action="store_true", help="time rhetor only")
+    parser.add_argument(
+        "--raw-batch-size",
+        type=int,
+        default=1,
+        help="nlp.pipe batch_size for the raw run (documents; 1 suits long speeches: "
+        "larger batches of them only cost memory)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
@@ -109,7 +116,9 @@ def main() -> int:
                 f"= {rate:,.0f} words/s, peak RSS {rss:,.0f} MiB"
             )
             if not args.skip_raw:
-                seconds, stdout, rss = timed([sys.executable, "-c", RAW, str(folder), str(jobs)])
+                seconds, stdout, rss = timed(
+                    [sys.executable, "-c", RAW, str(folder), str(jobs), str(args.raw_batch_size)]
+                )
                 raw_rate = int(stdout.strip()) / seconds
                 print(
                     f"jobs {jobs}: raw nlp.pipe     {int(stdout):,} words in {seconds:.1f} s "

@@ -4,7 +4,7 @@ import codecs
 
 import pytest
 
-from rhetor.chunking import chunk_spans
+from rhetor.chunking import char_batches, chunk_spans
 from rhetor.errors import InputError
 from rhetor.textio import decode, read_document
 
@@ -62,3 +62,30 @@ def test_chunking_covers_text_within_limit(text, limit):
 def test_chunking_prefers_paragraph_breaks():
     text = "a" * 30 + "\n\n" + "b" * 30
     assert list(chunk_spans(text, 50)) == [(0, 32), (32, 62)]
+
+
+@pytest.mark.parametrize(
+    "sizes,budget,max_items,expected",
+    [
+        ([], 10, 4, []),
+        ([3, 3, 3, 3], 10, 4, [[3, 3, 3], [3]]),
+        ([12, 1, 1], 10, 4, [[12], [1, 1]]),  # too big for the budget: a group of its own
+        ([1, 1, 1, 1, 1], 100, 2, [[1, 1], [1, 1], [1]]),
+        ([5, 5, 5], 10, 4, [[5, 5], [5]]),
+    ],
+)
+def test_chunking_char_batches(sizes, budget, max_items, expected):
+    groups = list(char_batches(sizes, lambda n: n, budget, max_items))
+    assert groups == expected
+
+
+def test_chunking_char_batches_reads_lazily():
+    seen = []
+
+    def items():
+        for n in (6, 6, 6):
+            seen.append(n)
+            yield n
+
+    first = next(char_batches(items(), lambda n: n, budget=10))
+    assert first == [6] and len(seen) == 2  # one item ahead, no more

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from rhetor.chunking import DEFAULT_CHUNK_CHARS, chunk_spans
+from rhetor.chunking import DEFAULT_CHUNK_CHARS, char_batches, chunk_spans
 from rhetor.cues import Cues, load_cues
 from rhetor.lexicon import LexiconSet, load_lexicons
 from rhetor.options import AnalyseOptions
@@ -42,8 +42,9 @@ class Analyser:
         report, _ = next(self.analyse_many([(text, None)]))
         return replace(report, source=source, warnings=tuple(warnings))
 
-    def analyse_many(self, items: Iterable[tuple[str, Any]], batch_size: int = 4):
-        """(Report, context) for each (text, context), in order, parsing in small batches.
+    def analyse_many(self, items: Iterable[tuple[str, Any]]):
+        """(Report, context) for each (text, context), in order, parsing in batches of a
+        bounded number of characters (see :mod:`rhetor.chunking`).
 
         Long texts are cut into pieces; the pieces of one text are parsed one after
         another and their reports merged, with offsets into the whole text.
@@ -57,9 +58,7 @@ class Analyser:
                     yield text[start:end], (number, start, len(spans), len(text), context)
 
         parts: list[Report] = []
-        for doc, (_, start, count, length, context) in self.nlp.pipe(
-            pieces(), as_tuples=True, batch_size=batch_size
-        ):
+        for doc, (_, start, count, length, context) in self._parse(pieces()):
             report = build_report(
                 self.component(doc), source=None, model=self.model, value_ids=self.value_ids
             )
@@ -67,6 +66,10 @@ class Analyser:
             if len(parts) == count:
                 yield (parts[0] if count == 1 else self._merge(parts, length)), context
                 parts = []
+
+    def _parse(self, pieces):
+        for group in char_batches(pieces, lambda piece: len(piece[0])):
+            yield from self.nlp.pipe(group, as_tuples=True, batch_size=len(group))
 
     def _merge(self, pieces: Sequence[Report], characters: int) -> Report:
         words = sum(p.stats.words for p in pieces)

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 class OutputFormat(str, Enum):
     terminal = "terminal"
     json = "json"
+    markdown = "markdown"
+    html = "html"
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,8 @@ class Formatter(Protocol):
 _MODULES: dict[OutputFormat, str] = {
     OutputFormat.terminal: "rhetor.formats.terminal",
     OutputFormat.json: "rhetor.formats.json_format",
+    OutputFormat.markdown: "rhetor.formats.markdown",
+    OutputFormat.html: "rhetor.formats.html",
 }
 
 

@@ -1,0 +1,422 @@
+"""The HTML report: one self-contained page with the text highlighted.
+
+The page carries its own inline stylesheet and nothing else: no scripts, no
+fonts, no images, no links out, so it can be mailed, archived or opened
+offline and always looks the same. Every piece of document text goes through
+``html.escape``. Meaning never rests on colour alone: colour says which side
+holds a value, the border style and a glyph say the stance, and every
+highlight has a title naming both.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+
+from rhetor.formats import RenderContext
+from rhetor.formats.markdown import matrix_values, side_label, stance_cell
+from rhetor.formats.terminal import STANCE_GLYPH
+from rhetor.report import STANCES, Claim, Mention, Report, contested_values
+
+# Okabe-Ito colours (distinguishable with the common colour-vision
+# deficiencies), each with a pale tint for the highlight background so the
+# dark text on it keeps its contrast. Sides take them in report order.
+PALETTE: tuple[tuple[str, str], ...] = (
+    ("#0072b2", "#d9ecf7"),
+    ("#d55e00", "#fbe3d3"),
+    ("#009e73", "#d5f1e8"),
+    ("#cc79a7", "#f6e3ee"),
+    ("#e69f00", "#fcefcf"),
+    ("#56b4e9", "#e1f1fb"),
+    ("#8c6d1f", "#efe7d3"),
+    ("#000000", "#e4e4e4"),
+)
+NO_SIDE = ("#767676", "#ececec")
+STANCE_BORDER = {"claims": "solid", "appropriates": "dashed", "opposes": "double"}
+
+# One line break in any convention; "\r(?!\n)" so that a CRLF never counts as two.
+_NEWLINE = r"(?:\r\n|\r(?!\n)|\n)"
+_PARAGRAPH_BREAK = re.compile(rf"{_NEWLINE}[ \t\f\v]*(?:{_NEWLINE}[ \t\f\v]*)+")
+_LINE_BREAK = re.compile(_NEWLINE)
+_BR = "<br>"
+
+
+class HtmlFormatter:
+    def render(self, report: Report, context: RenderContext) -> str:
+        swatches = _swatches(report)
+        body = [_header(report), _legend(report, swatches)]
+        if report.sides:
+            body += [_matrix(report, swatches), _contested(report)]
+        body.append(_values_table(report))
+        body.append(_document(report, context.text, swatches))
+        title = escape(f"rhetor · {report.source or '<text>'}")
+        return (
+            "<!DOCTYPE html>\n"
+            '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{title}</title>\n<style>\n{_css()}</style>\n</head>\n"
+            '<body>\n<main class="rhetor">\n' + "\n".join(body) + "\n</main>\n</body>\n</html>\n"
+        )
+
+
+# -- colours -------------------------------------------------------------------------
+
+
+def _swatches(report: Report) -> dict[str, int]:
+    """Side id -> palette index, in side order; cycles past the palette's end."""
+    return {side.id: i % len(PALETTE) for i, side in enumerate(report.sides)}
+
+
+def _swatch_attr(side_id: str | None, swatches: dict[str, int]) -> str:
+    # The side id comes from the document, so colours hang off a palette index
+    # rather than a CSS selector built from the id.
+    index = swatches.get(side_id) if side_id is not None else None
+    return "none" if index is None else str(index)
+
+
+def _css() -> str:
+    rules = [_BASE_CSS]
+    for i, (strong, tint) in enumerate(PALETTE):
+        rules.append(f'[data-swatch="{i}"] {{ --side: {strong}; --tint: {tint}; }}\n')
+    rules.append(f'[data-swatch="none"] {{ --side: {NO_SIDE[0]}; --tint: {NO_SIDE[1]}; }}\n')
+    for stance in STANCES:
+        rules.append(
+            # Qualified selectors: they must outrank the base mark rule's "solid".
+            f'mark.rhetor-mention[data-stance="{stance}"], .stance-sample[data-stance="{stance}"] '
+            f"{{ border-bottom-style: {STANCE_BORDER[stance]}; }}\n"
+            f'mark.rhetor-mention[data-stance="{stance}"]::after '
+            f'{{ content: "{STANCE_GLYPH[stance]}"; }}\n'
+        )
+    return "".join(rules)
+
+
+_BASE_CSS = """\
+:root { color-scheme: light; }
+body { margin: 0; background: #fff; color: #1b1b1b;
+  font: 16px/1.6 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
+    "Noto Sans", "Liberation Sans", sans-serif; }
+/* Tables get the full width; running text keeps a readable measure. */
+main.rhetor { max-width: 64rem; margin: 0 auto; padding: 1.5rem 1.25rem 4rem; }
+.text { max-width: 42rem; }
+header { border-bottom: 1px solid #d0d0d0; margin-bottom: 1.25rem; }
+h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 0.25rem; overflow-wrap: anywhere; }
+h1 small { display: block; font-size: 0.8rem; font-weight: 600; letter-spacing: 0.08em;
+  text-transform: uppercase; color: #595959; }
+h2 { font-size: 1.15rem; margin: 2rem 0 0.6rem; }
+.stats { color: #4a4a4a; margin: 0 0 1rem; }
+.legend { display: flex; flex-wrap: wrap; gap: 0.4rem 1.25rem; padding: 0.75rem 1rem;
+  background: #f6f6f6; border-radius: 6px; font-size: 0.92rem; }
+.legend ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap;
+  gap: 0.3rem 1rem; }
+.legend h2 { font-size: 0.8rem; margin: 0 0.25rem 0 0; text-transform: uppercase;
+  letter-spacing: 0.06em; color: #595959; align-self: center; }
+.legend .group { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3rem 0.6rem; }
+.swatch { display: inline-block; width: 0.9em; height: 0.9em; margin-right: 0.35em;
+  vertical-align: -0.1em; border-radius: 2px; background: var(--tint);
+  border: 2px solid var(--side); }
+.stance-sample { border-bottom: 3px solid #1b1b1b; padding: 0 0.15em; }
+.stance-sample[data-stance="opposes"] { border-bottom-width: 4px; }
+/* A value word no side takes a stance on: grey, and no underline to misread. */
+.stance-sample[data-stance=""] { background: #ececec; border-bottom-color: transparent; }
+mark.rhetor-mention[data-stance=""] { border-bottom-color: transparent; }
+.table-wrap { overflow-x: auto; }
+table { border-collapse: collapse; font-size: 0.92rem; margin: 0.25rem 0; }
+th, td { border: 1px solid #d0d0d0; padding: 0.3rem 0.6rem; vertical-align: top; }
+thead th { background: #f0f0f0; text-align: center; }
+tbody th { text-align: left; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+tr.zero { color: #6b6b6b; }
+td.cell { text-align: center; }
+td.cell span { white-space: nowrap; }
+.note { color: #4a4a4a; font-size: 0.92rem; }
+.text p { margin: 0 0 1em; }
+.text blockquote { margin: 0 0 1em; padding-left: 1rem; border-left: 3px solid #d0d0d0; }
+mark.rhetor-mention { color: inherit; background: var(--tint); padding: 0 0.1em;
+  border-bottom: 3px solid var(--side); border-radius: 2px 2px 0 0; }
+mark.rhetor-mention[data-stance="opposes"] { border-bottom-width: 4px; }
+mark.rhetor-mention::after { font-size: 0.8em; font-weight: 700; margin-left: 0.2em;
+  color: #1b1b1b; }
+.rhetor-holder { text-decoration: underline 2px var(--side); text-underline-offset: 0.2em;
+  font-weight: 600; }
+@media print { mark.rhetor-mention { -webkit-print-color-adjust: exact;
+  print-color-adjust: exact; } }
+"""
+
+
+# -- header, legend and tables --------------------------------------------------------
+
+
+def _header(report: Report) -> str:
+    stats = report.stats
+    line = (
+        f"{stats.words:,} words · {stats.sentences:,} sentences · "
+        f"{stats.characters:,} characters · model {report.model.name} {report.model.version}"
+    )
+    return (
+        f"<header>\n<h1><small>rhetor</small>{escape(report.source or '<text>')}</h1>\n"
+        f'<p class="stats">{escape(line)}</p>\n</header>'
+    )
+
+
+def _legend(report: Report, swatches: dict[str, int]) -> str:
+    sides = [
+        f'<li><span class="swatch" data-swatch="{swatches[s.id]}"></span>'
+        f"{escape(s.label)}{' (auto)' if s.auto else ''}</li>"
+        for s in report.sides
+    ]
+    sides.append('<li><span class="swatch" data-swatch="none"></span>no side</li>')
+    # Only the stances this page can show, so a report without sides is not
+    # explained with a key it never uses.
+    stances = [
+        f'<li><span class="stance-sample" data-stance="{stance}">'
+        f"{STANCE_GLYPH[stance]} {stance}</span></li>"
+        for stance in (STANCES if report.claims else ())
+    ]
+    held = {(c.start, c.end) for c in report.claims}
+    if any((m.start, m.end) not in held for m in report.matches):
+        stances.append('<li><span class="stance-sample" data-stance="">no stance</span></li>')
+    groups = [f'<div class="group"><h2>Sides</h2><ul>{"".join(sides)}</ul></div>\n']
+    if stances:
+        groups.append(f'<div class="group"><h2>Stance</h2><ul>{"".join(stances)}</ul></div>\n')
+    return '<section class="legend" aria-label="Legend">\n' + "".join(groups) + "</section>"
+
+
+def _matrix(report: Report, swatches: dict[str, int]) -> str:
+    matrix = report.matrix
+    values = matrix_values(report)
+    head = "".join(f'<th scope="col">{escape(v)}</th>' for v in values)
+    rows = []
+    for side in report.sides:
+        label = escape(side.label) + (" (auto)" if side.auto else "")
+        cells = "".join(_matrix_cell(matrix.get(side.id, {}).get(value, {})) for value in values)
+        rows.append(
+            f'<tr><th scope="row"><span class="swatch" data-swatch="{swatches[side.id]}">'
+            f"</span>{label}</th>{cells}</tr>"
+        )
+    unattributed = sum(1 for c in report.claims if c.side is None)
+    note = (
+        f'\n<p class="note">{unattributed} mention(s) held by no side</p>' if unattributed else ""
+    )
+    return (
+        "<section>\n<h2>Who holds which value</h2>\n"
+        '<div class="table-wrap"><table class="rhetor-matrix">\n'
+        f'<thead><tr><th scope="col">side</th>{head}</tr></thead>\n'
+        "<tbody>\n" + "\n".join(rows) + f"\n</tbody>\n</table></div>{note}\n</section>"
+    )
+
+
+def _matrix_cell(counts: dict[str, int]) -> str:
+    # Same words as the Markdown cell ("claims 3, appropriates 1"), each with
+    # the stance glyph from the legend.
+    if not stance_cell(counts):
+        return '<td class="cell"></td>'
+    parts = [
+        f'<span data-stance-count="{stance}">'
+        f"{STANCE_GLYPH[stance]} {stance} {counts[stance]}</span>"
+        for stance in STANCES
+        if counts.get(stance)
+    ]
+    return f'<td class="cell">{", ".join(parts)}</td>'
+
+
+def _contested(report: Report) -> str:
+    rows = contested_values(report.matrix)
+    if not rows:
+        return (
+            "<section>\n<h2>Contested values</h2>\n"
+            '<p class="note">No value is claimed by one side and contested by another.</p>\n'
+            "</section>"
+        )
+    items = "\n".join(
+        f"<li><strong>{escape(row['value'])}</strong>: claimed by "
+        f"{escape(side_label(report, row['claimed_by']))}; "
+        f"{STANCE_GLYPH[row['stance']]} {row['stance']} by "
+        f"{escape(side_label(report, row['rival']))}</li>"
+        for row in rows
+    )
+    return f"<section>\n<h2>Contested values</h2>\n<ul>\n{items}\n</ul>\n</section>"
+
+
+_ZERO = ' class="zero"'  # rows for values the text never mentions, greyed
+
+
+def _values_table(report: Report) -> str:
+    rows = "\n".join(
+        f'<tr{"" if row.mentions else _ZERO}><th scope="row">{escape(row.value)}</th>'
+        f'<td class="num">{row.mentions}</td><td class="num">{row.virtue}</td>'
+        f'<td class="num">{row.vice}</td><td class="num">{row.negated}</td>'
+        f'<td class="num">{row.per_1000_words:.2f}</td></tr>'
+        for row in report.values
+    )
+    head = "".join(
+        f'<th scope="col">{h}</th>'
+        for h in ("value", "mentions", "virtue", "vice", "negated", "per 1,000 words")
+    )
+    return (
+        "<section>\n<h2>Values invoked</h2>\n"
+        '<div class="table-wrap"><table class="rhetor-values">\n'
+        f"<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table></div>\n</section>"
+    )
+
+
+# -- the highlighted text ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Span:
+    """A stretch of the text to wrap: its offsets and the opening tag."""
+
+    start: int
+    end: int
+    open_tag: str
+    close_tag: str
+
+
+def _document(report: Report, text: str | None, swatches: dict[str, int]) -> str:
+    if text is not None:
+        body = _highlight(text, 0, _spans(report, swatches))
+        return f'<section>\n<h2>Text</h2>\n<div class="text">\n{body}\n</div>\n</section>'
+    return _sentences(report, swatches)
+
+
+def _sentences(report: Report, swatches: dict[str, int]) -> str:
+    """Without the full text: each sentence that has a mention, highlighted in place."""
+    sentences: dict[int, str] = {}
+    for mention in report.matches:
+        sentences.setdefault(mention.sentence_start, mention.sentence)
+    spans = _spans(report, swatches)
+    starts = [span.start for span in spans]
+    quotes = []
+    for offset, sentence in sentences.items():
+        # Spans are sorted and disjoint: those in this sentence are one slice.
+        first = bisect_left(starts, offset)
+        last = bisect_left(starts, offset + len(sentence), lo=first)
+        inside = [s for s in spans[first:last] if s.end <= offset + len(sentence)]
+        quotes.append(f"<blockquote>{_highlight(sentence, offset, inside)}</blockquote>")
+    body = "\n".join(quotes) or '<p class="note">No value language found.</p>'
+    return (
+        "<section>\n<h2>Evidence</h2>\n"
+        '<p class="note">The full text was not available; these are the sentences '
+        "with value language.</p>\n"
+        f'<div class="text">\n{body}\n</div>\n</section>'
+    )
+
+
+def _spans(report: Report, swatches: dict[str, int]) -> list[_Span]:
+    """Mentions, then holders, that do not overlap anything chosen before them.
+
+    Mentions go first so that a holder sharing words with a value word never
+    costs the value its highlight; among mentions the earlier (then longer)
+    one wins. Skipping overlaps is what keeps the tags properly nested.
+    """
+    claims: dict[tuple[int, int], list[Claim]] = {}
+    for claim in report.claims:
+        claims.setdefault((claim.start, claim.end), []).append(claim)
+    chosen: list[_Span] = []  # kept sorted by start, with their starts alongside
+    starts: list[int] = []
+    for mention in sorted(report.matches, key=lambda m: (m.start, -m.end)):
+        held = claims.get((mention.start, mention.end), [])
+        _add(chosen, starts, _mention_span(report, mention, held, swatches))
+    for claim in report.claims:
+        if claim.holder is not None:
+            _add(chosen, starts, _holder_span(report, claim, swatches))
+    return chosen
+
+
+def _add(chosen: list[_Span], starts: list[int], span: _Span) -> None:
+    """Insert ``span`` in start order unless it is empty or overlaps a chosen span."""
+    if span.start >= span.end:
+        return
+    # Chosen spans never overlap, so only the neighbours on either side can.
+    at = bisect_left(starts, span.start)
+    if at > 0 and chosen[at - 1].end > span.start:
+        return
+    if at < len(chosen) and chosen[at].start < span.end:
+        return
+    chosen.insert(at, span)
+    starts.insert(at, span.start)
+
+
+def _mention_span(
+    report: Report, mention: Mention, claims: Sequence[Claim], swatches: dict[str, int]
+) -> _Span:
+    # A mention held by two sides gets the first claim's colour and style;
+    # the title lists every claim so none is lost.
+    first = claims[0] if claims else None
+    if claims:
+        title = "; ".join(f"{c.value} · {side_label(report, c.side)} · {c.stance}" for c in claims)
+    else:
+        title = f"{mention.value} · no side · {mention.polarity}"
+    if mention.negated:
+        title += " (negated)"
+    attrs = {
+        "class": "rhetor-mention",
+        "data-value": mention.value,
+        "data-side": (first.side or "") if first else "",
+        "data-stance": first.stance if first else "",
+        "data-polarity": mention.polarity,
+        "data-swatch": _swatch_attr(first.side if first else None, swatches),
+        "title": title,
+    }
+    return _Span(mention.start, mention.end, f"<mark{_attrs(attrs)}>", "</mark>")
+
+
+def _holder_span(report: Report, claim: Claim, swatches: dict[str, int]) -> _Span:
+    holder = claim.holder
+    assert holder is not None
+    attrs = {
+        "class": "rhetor-holder",
+        "data-side": claim.side or "",
+        "data-swatch": _swatch_attr(claim.side, swatches),
+        "title": f"holder · {side_label(report, claim.side)}",
+    }
+    return _Span(holder.start, holder.end, f"<span{_attrs(attrs)}>", "</span>")
+
+
+def _attrs(attrs: dict[str, str]) -> str:
+    return "".join(f' {name}="{escape(value)}"' for name, value in attrs.items())
+
+
+def _highlight(text: str, offset: int, spans: Sequence[_Span]) -> str:
+    """``text`` as paragraphs, with each span wrapped; ``offset`` is where text starts."""
+    paragraphs: list[list[str]] = [[]]
+    cursor = 0
+    for span in spans:
+        begin, stop = span.start - offset, span.end - offset
+        if begin < cursor or stop > len(text):
+            continue
+        _plain(text[cursor:begin], paragraphs)
+        # Inside a tag a paragraph break cannot close the <p>: line breaks only.
+        inner = _LINE_BREAK.sub(_BR, escape(text[begin:stop]))
+        paragraphs[-1].append(span.open_tag + inner + span.close_tag)
+        cursor = stop
+    _plain(text[cursor:], paragraphs)
+    return "\n".join(f"<p>{''.join(p)}</p>" for p in map(_trim, paragraphs) if p)
+
+
+def _plain(fragment: str, paragraphs: list[list[str]]) -> None:
+    """Append unhighlighted text: blank lines open a new paragraph, newlines become <br>."""
+    for i, chunk in enumerate(_PARAGRAPH_BREAK.split(fragment)):
+        if i:
+            paragraphs.append([])
+        for j, line in enumerate(_LINE_BREAK.split(chunk)):
+            if j:
+                paragraphs[-1].append(_BR)
+            if line:
+                paragraphs[-1].append(escape(line))
+
+
+def _trim(pieces: list[str]) -> list[str]:
+    """A paragraph without line breaks or blank text at either end; empty if nothing left."""
+    start, end = 0, len(pieces)
+    while start < end and (pieces[start] == _BR or not pieces[start].strip()):
+        start += 1
+    while end > start and (pieces[end - 1] == _BR or not pieces[end - 1].strip()):
+        end -= 1
+    return pieces[start:end]
+
+
+FORMATTER = HtmlFormatter()
