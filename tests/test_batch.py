@@ -195,3 +195,13 @@ def test_batch_cli_paths_from_stdin(folder):
     assert result.exit_code == 0, result.stderr
     sources = [json.loads(line)["source"] for line in result.stdout.splitlines()]
     assert [os.path.basename(s) for s in sources] == ["b.txt", "a.txt"]
+
+
+def test_batch_cli_default_jobs(folder):
+    # no -j: one worker per core
+    result = CliRunner().invoke(app, ["batch", str(folder), "-q", "-m", "blank:en"])
+    assert result.exit_code == 0, result.stderr
+    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == [
+        str(folder / "a.txt"),
+        str(folder / "b.txt"),
+    ]

@@ -28,8 +28,14 @@ class Analyser:
         from rhetor.sides import build_sides
 
         self.options = options
-        lexicons = lexicons or _load_lexicons(options.lexicons, options.builtin_lexicons)
-        cues = _load_cues(options.lexicons)
+        if options.lexicon_texts is not None:
+            lexicons = lexicons or _lexicons_from_texts(
+                options.lexicon_texts, options.builtin_lexicons
+            )
+            cues = _cues_from_texts(options.lexicon_texts)
+        else:
+            lexicons = lexicons or _load_lexicons(options.lexicons, options.builtin_lexicons)
+            cues = _load_cues(options.lexicons)
         sides = build_sides(dict(options.sides)) if options.sides else None
         # Named entities only help to find sides; leave the recogniser out otherwise.
         self.nlp = load_pipeline(resolve_model_name(options.model), ner=sides is None)
@@ -132,6 +138,20 @@ def _load_lexicons(paths: tuple[str, ...], builtin: bool) -> LexiconSet:
 @lru_cache(maxsize=8)
 def _load_cues(paths: tuple[str, ...]) -> Cues:
     return load_cues(paths)
+
+
+@lru_cache(maxsize=8)
+def _lexicons_from_texts(texts: tuple[tuple[str, str], ...], builtin: bool) -> LexiconSet:
+    from rhetor.lexicon import lexicons_from_texts
+
+    return lexicons_from_texts(texts, builtin=builtin)
+
+
+@lru_cache(maxsize=8)
+def _cues_from_texts(texts: tuple[tuple[str, str], ...]) -> Cues:
+    from rhetor.cues import cues_from_texts
+
+    return cues_from_texts(texts)
 
 
 @lru_cache(maxsize=32)

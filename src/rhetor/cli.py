@@ -336,9 +336,15 @@ def batch_command(
         ),
     ] = None,
     jobs: Annotated[
-        int,
-        typer.Option("--jobs", "-j", min=1, help="Worker processes (default: number of cores)."),
-    ] = 0,
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            show_default=False,
+            help="Worker processes (default: the number of cores).",
+        ),
+    ] = None,
     resume: Annotated[
         bool,
         typer.Option(
@@ -361,6 +367,26 @@ def batch_command(
             "--summary", help="Print the summary tables on stdout (needs -o) instead of stderr."
         ),
     ] = False,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            envvar="RHETOR_SCHEDULER",
+            show_envvar=True,
+            metavar="ADDRESS|local:N",
+            help="Run on a Dask cluster: a scheduler address (tcp://host:8786), or local:N "
+            "to start N worker processes here. Needs rhetor[dask]. Records come in "
+            "completion order.",
+        ),
+    ] = None,
+    paths_on_workers: Annotated[
+        bool,
+        typer.Option(
+            "--paths-on-workers",
+            help="With --scheduler: send paths, and let the workers read the files from a "
+            "file system they share with this machine.",
+        ),
+    ] = False,
     side: SideOption = None,
     sides_file: SidesFileOption = None,
     lexicon: LexiconOption = None,
@@ -377,6 +403,8 @@ def batch_command(
             chosen = BatchFormat(fmt.lower())
         except ValueError:
             raise ConfigError(f"--format {fmt!r}: choose jsonl, csv or json") from None
+        if scheduler and jobs:
+            raise ConfigError("--jobs is for local runs; with --scheduler, size the cluster")
         options = BatchOptions(
             paths=tuple(paths),
             glob=glob,
@@ -388,6 +416,8 @@ def batch_command(
             force=force,
             quiet=quiet,
             summary_to_stdout=summary,
+            scheduler=scheduler or None,
+            paths_on_workers=paths_on_workers,
         )
         code = batch(options, build_options(model, lexicon, no_default_lexicons, side, sides_file))
         raise typer.Exit(code)

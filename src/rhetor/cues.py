@@ -129,9 +129,14 @@ def parse_cues(text: str, source: str) -> Cues:
 
 
 def load_cues(paths: Sequence[str | Path] = (), *, builtin: bool = True) -> Cues:
+    return cues_from_texts(list(iter_lexicon_texts(paths)), builtin=builtin)
+
+
+def cues_from_texts(texts: Sequence[tuple[str, str]], *, builtin: bool = True) -> Cues:
+    """The built-in cues merged with the cue files among (source, text) pairs."""
     cues = Cues()
     sources = list(builtin_texts()) if builtin else []
-    sources += list(iter_lexicon_texts(paths))
+    sources += list(texts)
     for source, text in sources:
         if is_cue_file(text):
             cues = cues.merged(parse_cues(text, source))

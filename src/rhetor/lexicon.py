@@ -422,6 +422,12 @@ def load_lexicons(paths: Sequence[str | Path] = (), *, builtin: bool = True) -> 
     A user lexicon with the id of a built-in one replaces it; two user files
     defining the same id are an error, because neither can be preferred.
     """
+    return lexicons_from_texts(list(iter_lexicon_texts(paths)), builtin=builtin)
+
+
+def lexicons_from_texts(texts: Sequence[tuple[str, str]], *, builtin: bool = True) -> LexiconSet:
+    """As :func:`load_lexicons`, from (source, text) pairs already read: what a
+    remote worker gets, since the client's paths may not exist there."""
     by_id: dict[str, Lexicon] = {}
     if builtin:
         for source, text in builtin_texts():
@@ -429,7 +435,7 @@ def load_lexicons(paths: Sequence[str | Path] = (), *, builtin: bool = True) -> 
                 lexicon = parse_lexicon(text, source)
                 by_id[lexicon.id] = lexicon
     user: dict[str, Lexicon] = {}
-    for source, text in iter_lexicon_texts(paths):
+    for source, text in texts:
         if is_cue_file(text):
             continue
         lexicon = parse_lexicon(text, source)
@@ -442,5 +448,6 @@ def load_lexicons(paths: Sequence[str | Path] = (), *, builtin: bool = True) -> 
         user[lexicon.id] = lexicon
     by_id.update(user)
     if not by_id:
-        raise LexiconError("no value lexicons to match with", source=", ".join(map(str, paths)))
+        sources = ", ".join(source for source, _ in texts) or None
+        raise LexiconError("no value lexicons to match with", source=sources)
     return LexiconSet(tuple(sorted(by_id.values(), key=lambda lex: lex.id)))

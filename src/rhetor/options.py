@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -15,6 +15,20 @@ class AnalyseOptions:
     """Start from the lexicons shipped with rhetor."""
     sides: tuple[tuple[str, tuple[str, ...]], ...] | None = None
     """Given sides as (name, aliases) pairs; None finds sides automatically."""
+    lexicon_texts: tuple[tuple[str, str], ...] | None = None
+    """(source, text) of every file named by ``lexicons``, read in advance; when set,
+    it is used instead of the paths (a remote worker may not have them)."""
+
+    def portable(self) -> AnalyseOptions:
+        """These options with the lexicons' content in place of their paths, and the
+        pipeline named, so they mean the same on another machine."""
+        from rhetor.lexicon import iter_lexicon_texts
+        from rhetor.pipeline import resolve_model_name
+
+        texts = self.lexicon_texts
+        if texts is None:
+            texts = tuple(iter_lexicon_texts(self.lexicons))
+        return replace(self, model=resolve_model_name(self.model), lexicons=(), lexicon_texts=texts)
 
     @staticmethod
     def freeze_sides(sides) -> tuple[tuple[str, tuple[str, ...]], ...] | None:

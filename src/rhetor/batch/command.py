@@ -29,6 +29,8 @@ class BatchOptions:
     force: bool = False
     quiet: bool = False
     summary_to_stdout: bool = False
+    scheduler: str | None = None  # a Dask scheduler address, or local:N
+    paths_on_workers: bool = False  # Dask workers read the files from a shared file system
 
 
 @dataclass
@@ -84,7 +86,7 @@ def batch(
         paths = [p for p in paths if (p, _hash_of(p)) not in done]
         if done:
             warn(f"resuming: {len(done)} already scored, {len(paths)} to go")
-    runner = runner or LocalRunner(analyse_options, jobs=options.jobs)
+    runner = runner or make_runner(options, analyse_options)
     totals = Totals()
     with _open_output(options) as (stream, fresh):
         writer = RecordWriter(stream, options.fmt, value_ids, sides, header=fresh)
@@ -101,6 +103,16 @@ def batch(
     return totals
 
 
+def make_runner(options: BatchOptions, analyse_options: AnalyseOptions) -> Runner:
+    if options.scheduler:
+        from rhetor.batch.dask_runner import DaskRunner
+
+        return DaskRunner(
+            analyse_options, options.scheduler, paths_on_workers=options.paths_on_workers
+        )
+    return LocalRunner(analyse_options, jobs=options.jobs)
+
+
 def _check(options: BatchOptions) -> None:
     if not options.paths:
         raise ConfigError("give at least one file or folder, or - to read paths from stdin")
@@ -108,6 +120,8 @@ def _check(options: BatchOptions) -> None:
         raise ConfigError("--resume and --force contradict each other")
     if options.resume and options.output is None:
         raise ConfigError("--resume needs -o FILE")
+    if options.paths_on_workers and not options.scheduler:
+        raise ConfigError("--paths-on-workers applies only with --scheduler")
     if options.summary_to_stdout and options.output is None:
         raise ConfigError("--summary prints to stdout, where records go without -o FILE")
     out = options.output

@@ -38,13 +38,20 @@ def content_hash(data: bytes | None) -> str | None:
 def score_paths(paths: Iterable[str], analyser) -> Iterator[Record]:
     """Read and analyse documents, in order; failures become error records, never
     exceptions. Texts go through the pipeline in small batches."""
+    return score_documents(((path, None) for path in paths), analyser)
+
+
+def score_documents(items: Iterable[tuple[str, bytes | None]], analyser) -> Iterator[Record]:
+    """As :func:`score_paths`, for (path, bytes) pairs whose bytes were read elsewhere
+    (None: read the path here)."""
     from rhetor.textio import decode, read_bytes
 
     def load():
-        for path in paths:
-            data = None
+        for path, given in items:
+            data = given
             try:
-                data = read_bytes(path)
+                if data is None:
+                    data = read_bytes(path)
                 document = decode(data, path)
             except InputError as exc:
                 # an empty text keeps its place in the stream; its record is the error
