@@ -34,8 +34,9 @@ class Analyser:
             )
             cues = _cues_from_texts(options.lexicon_texts)
         else:
-            lexicons = lexicons or _load_lexicons(options.lexicons, options.builtin_lexicons)
-            cues = _load_cues(options.lexicons)
+            stamp = lexicon_stamp(options.lexicons)
+            lexicons = lexicons or _load_lexicons(options.lexicons, options.builtin_lexicons, stamp)
+            cues = _load_cues(options.lexicons, stamp)
         sides = build_sides(dict(options.sides)) if options.sides else None
         # Named entities only help to find sides; leave the recogniser out otherwise.
         self.nlp = load_pipeline(resolve_model_name(options.model), ner=sides is None)
@@ -45,8 +46,20 @@ class Analyser:
         self.chunk_chars = min(self.nlp.max_length, DEFAULT_CHUNK_CHARS)
 
     def analyse(self, text: str, *, source: str | None = None, warnings=()) -> Report:
+        """The report of ``text``; its warnings are ``warnings`` plus the language check's."""
         report, _ = next(self.analyse_many([(text, None)]))
-        return replace(report, source=source, warnings=tuple(warnings))
+        return replace(
+            report, source=source, warnings=(*warnings, *self.check_language(text, source))
+        )
+
+    def check_language(self, text: str, source: str | None) -> tuple[str, ...]:
+        """A warning when an English pipeline is given text that is not English."""
+        if self.nlp.lang != "en":
+            return ()
+        from rhetor.language import english_warning
+
+        warning = english_warning(text, source, self.model.name)
+        return (warning,) if warning else ()
 
     def analyse_many(self, items: Iterable[tuple[str, Any]]):
         """(Report, context) for each (text, context), in order, parsing in batches of a
@@ -130,13 +143,29 @@ def merge_sides(groups: Iterable[Sequence[Side]]) -> tuple[Side, ...]:
     return tuple(merged.values())
 
 
+def lexicon_stamp(paths: Sequence[str]) -> tuple:
+    """What the lexicon files at ``paths`` are now (name, size, modification time), so
+    a cache keyed on it notices a lexicon edited between two calls."""
+    stamp = []
+    for given in paths:
+        path = Path(given)
+        files = sorted(path.iterdir()) if path.is_dir() else [path]
+        for file in files:
+            try:
+                info = file.stat()
+            except OSError:
+                continue  # loading will say what is wrong with it
+            stamp.append((str(file), info.st_size, info.st_mtime_ns))
+    return tuple(stamp)
+
+
 @lru_cache(maxsize=8)
-def _load_lexicons(paths: tuple[str, ...], builtin: bool) -> LexiconSet:
+def _load_lexicons(paths: tuple[str, ...], builtin: bool, stamp: tuple) -> LexiconSet:
     return load_lexicons(paths, builtin=builtin)
 
 
 @lru_cache(maxsize=8)
-def _load_cues(paths: tuple[str, ...]) -> Cues:
+def _load_cues(paths: tuple[str, ...], stamp: tuple) -> Cues:
     return load_cues(paths)
 
 
@@ -161,8 +190,14 @@ def _component(lexicons: LexiconSet, cues: Cues, sides):
     return RhetorComponent(lexicons, cues, sides=sides)
 
 
-@lru_cache(maxsize=16)
 def get_analyser(options: AnalyseOptions) -> Analyser:
+    """The analyser for ``options``, built once per process (and again only if a
+    lexicon file it read has changed since)."""
+    return _analyser(options, lexicon_stamp(options.lexicons))
+
+
+@lru_cache(maxsize=16)
+def _analyser(options: AnalyseOptions, stamp: tuple) -> Analyser:
     return Analyser(options)
 
 

@@ -176,11 +176,11 @@ def analyse(file: str, options, fmt: OutputFormat, output: Path | None) -> None:
     from rhetor.textio import read_document
 
     document = read_document(file)
-    for warning in document.warnings:
-        warn(warning)
     report = get_analyser(options).analyse(
         document.text, source=document.source, warnings=document.warnings
     )
+    for warning in report.warnings:
+        warn(warning)
     context = RenderContext(
         color=output is None and stdout_is_terminal(),
         width=terminal_width(),

@@ -92,7 +92,7 @@ def batch(
         writer = RecordWriter(stream, options.fmt, value_ids, sides, header=fresh)
         with _progress(len(paths), show_progress) as tick:
             for record in runner.run(paths):
-                writer.write(record)
+                _write(writer, record, options.output)
                 totals.add(record)
                 if record.get("error"):
                     warn(f"error: {record['error']}")
@@ -101,6 +101,20 @@ def batch(
                 tick(record)
         writer.close()
     return totals
+
+
+def _write(writer: RecordWriter, record: Record, output: Path | None) -> None:
+    """Write one record; a full disk or a vanished target is one clear error."""
+    try:
+        writer.write(record)
+    except BrokenPipeError:
+        raise  # the reader of stdout went away: the CLI stops quietly
+    except OSError as exc:
+        target = output or "<stdout>"
+        raise InputError(
+            f"{target}: cannot write: {exc.strerror or exc}; "
+            "the records written so far are whole lines (use --resume)"
+        ) from None
 
 
 def make_runner(options: BatchOptions, analyse_options: AnalyseOptions) -> Runner:

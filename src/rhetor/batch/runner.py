@@ -57,7 +57,8 @@ def score_documents(items: Iterable[tuple[str, bytes | None]], analyser) -> Iter
                 # an empty text keeps its place in the stream; its record is the error
                 yield "", (path, content_hash(data), None, str(exc))
                 continue
-            yield document.text, (path, content_hash(data), document.warnings, None)
+            warnings = (*document.warnings, *analyser.check_language(document.text, path))
+            yield document.text, (path, content_hash(data), warnings, None)
 
     for report, (path, sha256, warnings, error) in analyser.analyse_many(load()):
         if error:

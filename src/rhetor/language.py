@@ -1,0 +1,36 @@
+"""Does a text look like the language of the pipeline? A cheap check, for a warning.
+
+rhetor's lexicons and cue words are English. A French speech run through the
+English pipeline still gets a valid report, but nearly empty and parsed badly,
+and the user should be told why rather than left to trust it.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[^\W\d_]+")
+_SAMPLE_CHARS = 20_000  # the opening of a long document is enough to judge by
+_MIN_WORDS = 20  # too little text to judge: say nothing
+# Running English prose is 35-55% function words; other languages written in
+# Latin letters share only a few ("a", "on", "die", "an"), well under 15%.
+_MIN_FUNCTION_SHARE = 0.15
+
+
+def english_warning(text: str, source: str | None, pipeline: str) -> str | None:
+    """A warning if ``text`` does not look like English, else None."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    sample = text[:_SAMPLE_CHARS]
+    letters = [ch for ch in sample if ch.isalpha()]
+    words = _WORD.findall(sample.lower())
+    if len(letters) < 4 * _MIN_WORDS:
+        return None
+    ascii_share = sum(ch.isascii() for ch in letters) / len(letters)
+    function_share = sum(w in STOP_WORDS for w in words) / max(len(words), 1)
+    if ascii_share >= 0.7 and function_share >= _MIN_FUNCTION_SHARE:
+        return None
+    return (
+        f"{source or '<text>'}: this does not look like English; the pipeline "
+        f"({pipeline}) and the lexicons are English, so expect few matches"
+    )
