@@ -127,3 +127,14 @@ def test_cli_lexicons_import_bad_dic_names_line(write, tmp_path):
         f"rhetor: error: {dic}:5: entry 'gentle': unknown category id 9"
     )
     assert not (tmp_path / "out").exists()
+
+
+def test_cli_lexicons_validate_goes_on_after_an_unreadable_file(write):
+    write("lex/a.yaml", "id: a\nvirtue: [équité]\n".encode("latin-1"))
+    folder = write("lex/b.yaml", "id: b\nvirtue: ['x*']\n").parent
+    write("lex/c.yaml", "id: c\nvirtue: [fine]\n")
+    result = run("lexicons", "validate", folder)
+    assert result.exit_code == 1
+    lines = result.stdout.strip().splitlines()
+    assert [line.split(":")[0] for line in lines] == [f"{folder}/a.yaml", f"{folder}/b.yaml"]
+    assert "3 file(s)" in result.stderr

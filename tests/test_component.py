@@ -111,3 +111,39 @@ def test_component_fresh_interpreter_add_pipe_and_reload(tmp_path):
     assert ("kindness", "labour", "claims") not in triples  # not a built-in value
     assert ("fairness", "labour", "claims") in triples
     assert ("fairness", "rivals", "appropriates") in triples
+
+
+def test_component_pickles_before_and_after_loading():
+    import pickle
+
+    nlp = spacy.blank("en")
+    component = nlp.add_pipe("rhetor")
+    fresh = pickle.loads(pickle.dumps(component))  # as nlp.pipe(n_process=2) under spawn
+    doc = nlp.make_doc("fairness")
+    assert [s.label_ for s in fresh(doc).spans["rhetor_values"]] == ["fairness"]
+    again = pickle.loads(pickle.dumps(component))
+    doc = nlp.make_doc("solidarity")
+    assert [s.label_ for s in again(doc).spans["rhetor_values"]] == ["solidarity"]
+
+
+def test_component_saving_over_an_earlier_save_drops_old_values(tmp_path):
+    first = spacy.blank("en")
+    first.add_pipe("rhetor", config={"lexicons": [str(kindness_lexicon(tmp_path))]})
+    first.to_disk(tmp_path / "pipeline")
+    second = spacy.blank("en")
+    second.add_pipe("rhetor")
+    second.to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert "kindness" not in loaded.get_pipe("rhetor").lexicons.ids
+
+
+def test_component_loads_a_save_without_data(tmp_path):
+    import shutil
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("rhetor")
+    nlp.to_disk(tmp_path / "pipeline")
+    shutil.rmtree(tmp_path / "pipeline" / "rhetor")  # as saved before the data was kept
+    loaded = spacy.load(tmp_path / "pipeline")
+    doc = loaded("fairness")
+    assert [s.label_ for s in doc.spans["rhetor_values"]] == ["fairness"]

@@ -125,11 +125,18 @@ def test_interop_dic_import_structure():
         ("%\n1\tcare.virtue\n%\n*\t1\n", "no letters"),
         ("%\n1\tcare.virtue\n%\nab*\t1\n", "would match too much"),
         ("%\n1\tcare.virtue\n2\tcare.vice\n%\nkind\t1\t2\n", "in both care.virtue and care.vice"),
+        ("%\n1\t关怀\n2\t公平\n%\nkind\t1\nfair\t2\n", "both become value 'v_'"),
+        ("%\n1\tf.virtue.ADJ\n2\tf.virtue.NOUN\n%\njust\t1\t2\n", "in both f.virtue.ADJ and"),
     ],
 )
 def test_interop_dic_problems_name_the_line(dic, message):
     with pytest.raises(LexiconError, match=re.escape(message)):
         parse_dic(dic, "bad.dic")
+
+
+def test_interop_dic_ids_compare_as_numbers():
+    (lexicon,) = parse_dic("%\n01\tcare.virtue\n%\nkind\t1\ngentle\t001\n", "ids.dic")
+    assert [t.text for t in lexicon.virtue] == ["kind", "gentle"]
 
 
 def test_interop_dic_entries_without_tabs():
@@ -147,6 +154,7 @@ def test_interop_dic_entries_without_tabs():
         ("posemo", ("posemo", "virtue", ())),
         ("Moral Outrage", ("moral_outrage", "virtue", ())),
         ("2nd", ("v_2nd", "virtue", ())),
+        ("Équité", ("equite", "virtue", ())),
     ],
 )
 def test_interop_category_names(name, expected):

@@ -237,13 +237,13 @@ def kwic(file: str, options, values: list[str], sides: list[str], window: int, f
     from rhetor.textio import read_document
 
     document = read_document(file)
-    for message in document.warnings:
-        warn(message)
     analyser = get_analyser(options)
     unknown = [v for v in values if v not in analyser.value_ids]
     if unknown:
         raise ConfigError(f"--value {unknown[0]!r}: values are {', '.join(analyser.value_ids)}")
-    report = analyser.analyse(document.text, source=document.source)
+    report = analyser.analyse(document.text, source=document.source, warnings=document.warnings)
+    for message in report.warnings:
+        warn(message)
     lines = kwic_lines(report, document.text, values=values, sides=sides, window=window)
     if fmt == "json":
         write_output(json.dumps(to_records(lines), ensure_ascii=False, indent=2) + "\n", None)

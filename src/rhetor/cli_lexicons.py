@@ -172,24 +172,25 @@ def validate_command(
 def validate(paths: list[Path]) -> int:
     """Print every problem found in ``paths``; returns the exit code."""
     from rhetor.cues import parse_cues
-    from rhetor.lexicon import is_cue_file, iter_lexicon_texts, parse_lexicon
+    from rhetor.lexicon import is_cue_file, lexicon_files, parse_lexicon, read_lexicon_file
 
     problems: list[LexiconError] = []
     files = values = 0
     defined: dict[str, str] = {}
     for given in paths:
         try:
-            texts = list(iter_lexicon_texts([given]))
+            found = lexicon_files(given)
         except LexiconError as exc:
             problems.append(exc)
             continue
-        for source, text in texts:
+        for file in found:  # one unreadable file must not hide the others' problems
             files += 1
             try:
+                text = read_lexicon_file(file)
                 if is_cue_file(text):
-                    parse_cues(text, source)
+                    parse_cues(text, str(file))
                     continue
-                lex = parse_lexicon(text, source, problems)
+                lex = parse_lexicon(text, str(file), problems)
             except LexiconError as exc:
                 problems.append(exc)
                 continue
@@ -198,11 +199,11 @@ def validate(paths: list[Path]) -> int:
                 problems.append(
                     LexiconError(
                         f"value {lex.id!r} is already defined in {defined[lex.id]}",
-                        source=source,
+                        source=str(file),
                         key="id",
                     )
                 )
-            defined.setdefault(lex.id, source)
+            defined.setdefault(lex.id, str(file))
     for problem in problems:
         print(problem, file=sys.stdout)
     verdict = f"{len(problems)} problem(s)" if problems else "ok"
@@ -258,7 +259,10 @@ def import_lexicons(
     from rhetor.textio import read_document
 
     chosen = source_format or guess_format(file)
-    text = read_document(str(file)).text
+    document = read_document(str(file))
+    for message in document.warnings:  # LIWC files are often Latin-1
+        warn(message)
+    text = document.text
     parse = parse_dic if chosen is ForeignFormat.dic else parse_quanteda
     lexicons = parse(text, str(file), lemmas=lemmas)
     if output.exists() and not output.is_dir():

@@ -23,6 +23,7 @@ so a pipeline keeps its lexicons when it moves to another machine.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
@@ -50,6 +51,18 @@ def register_extensions() -> None:
 
 
 Loader = Callable[[], tuple[LexiconSet, Cues]]
+
+
+@dataclass(frozen=True)
+class ConfigLoader:
+    """Reads the lexicons named in the component's config. A class, not a closure,
+    so the component pickles (``nlp.pipe(n_process=2)`` under spawn)."""
+
+    paths: tuple[str, ...]
+    builtin: bool
+
+    def __call__(self) -> tuple[LexiconSet, Cues]:
+        return load_lexicons(self.paths, builtin=self.builtin), load_cues(self.paths)
 
 
 class RhetorComponent:
@@ -128,6 +141,8 @@ class RhetorComponent:
     def to_disk(self, path, *, exclude=()) -> None:
         folder = Path(path)
         (folder / "lexicons").mkdir(parents=True, exist_ok=True)
+        for old in (folder / "lexicons").glob("*.yaml"):  # saving over an earlier save
+            old.unlink()
         texts = self._texts()
         for value, text in texts["lexicons"].items():
             (folder / "lexicons" / f"{value}.yaml").write_text(text, encoding="utf-8")
@@ -135,6 +150,8 @@ class RhetorComponent:
 
     def from_disk(self, path, *, exclude=()) -> RhetorComponent:
         folder = Path(path)
+        if not (folder / "cues.yaml").is_file():
+            return self  # saved by a rhetor that kept no data: read the config's lexicons
         lexicons = {
             file.stem: file.read_text(encoding="utf-8")
             for file in sorted((folder / "lexicons").glob("*.yaml"))
@@ -289,13 +306,8 @@ def make_rhetor(
     """Build the component from its config: lexicon paths (files or folders) and sides
     (name -> aliases; empty to find sides automatically). The lexicons are read on
     first use (or restored by ``from_disk``)."""
-    paths = list(lexicons)
-
-    def load() -> tuple[LexiconSet, Cues]:
-        return load_lexicons(paths, builtin=builtin_lexicons), load_cues(paths, builtin=True)
-
     return RhetorComponent(
-        loader=load,
+        loader=ConfigLoader(tuple(lexicons), builtin_lexicons),
         sides=build_sides(sides) if sides else None,
         attribute=attribute,
         spans_key=spans_key,

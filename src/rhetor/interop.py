@@ -20,6 +20,7 @@ Nothing here imports spaCy; quanteda files are read with YAML's safe loader.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -38,13 +39,16 @@ class _Draft:
     """A value being assembled from categories: terms per kind, first line seen."""
 
     id: str
+    category: str  # the first category name that gave this id
     terms: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
-    keys: dict[tuple[str, bool], str] = field(default_factory=dict)  # (key, glob) -> kind
+    keys: dict[tuple[str, bool], str] = field(default_factory=dict)  # (key, glob) -> category
 
 
 def value_id(name: str) -> str:
-    """A category name made into a value id: lower case, non-alphanumerics to '_'."""
-    text = re.sub(r"[^a-z0-9]+", "_", name.casefold()).strip("_")
+    """A category name made into a value id: accents dropped, lower case, other
+    characters to '_' (``Équité`` -> ``equite``, ``Moral Outrage`` -> ``moral_outrage``)."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^a-z0-9]+", "_", plain.casefold()).strip("_")
     if not text or not text[0].isalpha():
         text = f"v_{text}"
     return text
@@ -60,6 +64,12 @@ def parse_category(name: str) -> tuple[str, str, tuple[str, ...]]:
     if unknown:
         raise ValueError(f"category {name!r}: unknown part of speech {', '.join(unknown)}")
     return value_id(found["value"]), found["kind"], pos
+
+
+def _family(category: str) -> str:
+    """The part of a category name that names the value (``care`` of ``care.vice``)."""
+    found = _CATEGORY.match(category.strip())
+    return found["value"] if found else category.strip()
 
 
 def category_name(value: str, kind: str, pos: Sequence[str] = ()) -> str:
@@ -80,17 +90,24 @@ class _Builder:
             term = Term.parse(text, pos, line=line)
         except ValueError as exc:
             raise LexiconError(str(exc), source=self.source, line=line) from None
-        draft = self.drafts.setdefault(value, _Draft(value))
-        mark = (term.key, term.glob)
-        if mark in draft.keys:
-            if draft.keys[mark] == kind:
-                return  # the same word listed twice in one category counts once anyway
+        draft = self.drafts.setdefault(value, _Draft(value, _family(category)))
+        if draft.category != _family(category):
             raise LexiconError(
-                f"{text!r} is in both {value}.{draft.keys[mark]} and {value}.{kind}",
+                f"categories {draft.category!r} and {_family(category)!r} both become value "
+                f"{value!r}; rename one",
                 source=self.source,
                 line=line,
             )
-        draft.keys[mark] = kind
+        mark = (term.key, term.glob)
+        if mark in draft.keys:
+            if draft.keys[mark] == category:
+                return  # the same word listed twice in one category counts once anyway
+            raise LexiconError(
+                f"{text!r} is in both {draft.keys[mark]} and {category}",
+                source=self.source,
+                line=line,
+            )
+        draft.keys[mark] = category
         draft.terms[kind].append(term)
 
     def lexicons(self) -> list[Lexicon]:
@@ -139,6 +156,7 @@ def parse_dic(text: str, source: str, *, lemmas: bool = False) -> list[Lexicon]:
         if not ids:
             raise LexiconError(f"entry {line!r} names no category", source=source, line=number + 1)
         for cat_id in ids:
+            cat_id = str(int(cat_id)) if cat_id.isdigit() else cat_id
             if cat_id not in categories:
                 raise LexiconError(
                     f"entry {phrase!r}: unknown category id {cat_id}",
@@ -160,11 +178,12 @@ def _dic_categories(lines: list[str], start: int, stop: int, source: str) -> dic
             raise LexiconError(
                 f"expected 'id<TAB>category name', found {line!r}", source=source, line=number + 1
             )
-        if parts[0] in categories:
+        cat_id = str(int(parts[0]))  # "01" and "1" are one id
+        if cat_id in categories:
             raise LexiconError(
                 f"category id {parts[0]} given twice", source=source, line=number + 1
             )
-        categories[parts[0]] = parts[1].strip()
+        categories[cat_id] = parts[1].strip()
     return categories
 
 

@@ -155,8 +155,12 @@ def _refuse_tags(root, source: str) -> None:
     """Only plain data: a tag such as ``!!python/object`` is refused wherever it is,
     even though the safe loader would never act on it."""
     stack = [root] if root is not None else []
+    seen: set[int] = set()  # aliases share nodes, and may even make a cycle
     while stack:
         node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
         if node.tag not in _STANDARD_TAGS:
             raise LexiconError(
                 f"YAML tag {node.tag!r} is not allowed (lexicons are plain data)",
@@ -399,14 +403,23 @@ def is_cue_file(text: str) -> bool:
     return re.search(r"^kind:\s*['\"]?cues['\"]?\s*$", text, flags=re.MULTILINE) is not None
 
 
+def lexicon_files(given: str | Path) -> list[Path]:
+    """The YAML files a path names: itself, or a folder's ``*.yaml``/``*.yml``."""
+    path = Path(given)
+    if not path.exists():
+        raise LexiconError("no such file or folder", source=str(given))
+    return _yaml_files(path)
+
+
+def read_lexicon_file(file: Path) -> str:
+    return _read(file, str(file))
+
+
 def iter_lexicon_texts(paths: Iterable[str | Path]) -> Iterator[tuple[str, str]]:
     """(source, text) for every YAML file named by ``paths`` (files or folders)."""
     for given in paths:
-        path = Path(given)
-        if not path.exists():
-            raise LexiconError("no such file or folder", source=str(given))
-        for file in _yaml_files(path):
-            yield str(file), _read(file, str(file))
+        for file in lexicon_files(given):
+            yield str(file), read_lexicon_file(file)
 
 
 def builtin_texts() -> Iterator[tuple[str, str]]:

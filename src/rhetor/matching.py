@@ -91,7 +91,9 @@ class CompiledLexicons:
         for start in range(len(tokens)):
             # Most tokens cannot begin any term: one cached lookup rules them out.
             # (A match never starts on a joiner, whose key is empty.)
-            if self._can_start(surface[start]) or self._can_start(lemma[start]):
+            if surface[start] and (
+                self._can_start(surface[start]) or self._can_start(lemma[start])
+            ):
                 found.extend(self._match_from(start, tokens, surface, lemma, has_pos))
         return resolve_overlaps(apply_excludes(found))
 

@@ -88,7 +88,11 @@ class DaskRunner:
                 dashboard_address=None,
                 silence_logs=logging.ERROR,
             )
-            return _Session(distributed.Client(cluster), cluster)
+            try:
+                return _Session(distributed.Client(cluster), cluster)
+            except BaseException:
+                cluster.close()
+                raise
         try:
             client = distributed.Client(self.scheduler, timeout="20s")
         except (OSError, TimeoutError) as exc:
@@ -102,9 +106,9 @@ class DaskRunner:
     def _stream(self, client, paths: Iterable[str]) -> Iterator[Record]:
         from distributed import as_completed
 
-        workers = max(1, len(client.scheduler_info().get("workers", {})))
-        limit = workers * self.in_flight_per_worker
-        options = client.scatter(self.options, broadcast=True, hash=False)
+        # The options travel with every task rather than scattered once: a few hundred
+        # kB, and no single copy to lose when the worker holding it dies.
+        options = self.options
         finished = as_completed()
         tasks: dict = {}
         retry: list[Task] = []
@@ -117,7 +121,9 @@ class DaskRunner:
             finished.add(future)
 
         while True:
-            while len(tasks) < limit and (retry or not exhausted):
+            # Workers may join (or leave) during the run: size the queue to the cluster now.
+            workers = max(1, len(client.scheduler_info().get("workers", {})))
+            while len(tasks) < workers * self.in_flight_per_worker and (retry or not exhausted):
                 if retry:
                     submit(retry.pop())
                     continue
