@@ -239,7 +239,11 @@ def test_html_keeps_paragraphs_and_line_breaks():
     page = render(build_report())
     text = page[page.index('<div class="text">') :]
     paragraphs = re.findall(r"<p>(.*?)</p>", text)
-    lines = [re.sub(r"<[^>]+>", "", line) for line in paragraphs[1].split("<br>")]
+    # badges for further claims (<sup>) are not part of the text
+    lines = [
+        re.sub(r"<[^>]+>", "", re.sub(r"<sup[^>]*>.*?</sup>", "", line))
+        for line in paragraphs[1].split("<br>")
+    ]
     assert len(paragraphs) == 2 and "<br>" not in paragraphs[0]
     assert lines == [escape(SENTENCES[1]), escape(SENTENCES[2])]
 
@@ -370,3 +374,15 @@ def test_html_chromium_takes_a_screenshot(tmp_path):
     chromium(tmp_path, render(build_report()), f"--screenshot={shot}", "--window-size=1200,1600")
     data = shot.read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 1000
+
+
+def test_html_further_claims_get_a_badge():
+    report = build_report()
+    held: dict[tuple[int, int], list] = {}
+    for claim in report.claims:
+        held.setdefault((claim.start, claim.end), []).append(claim)
+    extra = [c for claims in held.values() for c in claims[1:]]
+    assert extra, "the fixture should have a mention with two claims"
+    page = render(report)
+    badges = re.findall(r'<sup class="rhetor-also" data-side="([^"]*)" data-stance="(\w+)"', page)
+    assert badges == [(c.side or "", c.stance) for c in extra]

@@ -139,6 +139,8 @@ mark.rhetor-mention { color: inherit; background: var(--tint); padding: 0 0.1em;
 mark.rhetor-mention[data-stance="opposes"] { border-bottom-width: 4px; }
 mark.rhetor-mention::after { font-size: 0.8em; font-weight: 700; margin-left: 0.2em;
   color: #1b1b1b; }
+.rhetor-also { font-size: 0.75em; font-weight: 700; color: var(--side); margin-left: 0.15em;
+  padding: 0 0.15em; border: 1px solid var(--side); border-radius: 3px; background: var(--tint); }
 .rhetor-holder { text-decoration: underline 2px var(--side); text-underline-offset: 0.2em;
   font-weight: 600; }
 @media print { mark.rhetor-mention { -webkit-print-color-adjust: exact;
@@ -343,8 +345,9 @@ def _add(chosen: list[_Span], starts: list[int], span: _Span) -> None:
 def _mention_span(
     report: Report, mention: Mention, claims: Sequence[Claim], swatches: dict[str, int]
 ) -> _Span:
-    # A mention held by two sides gets the first claim's colour and style;
-    # the title lists every claim so none is lost.
+    # A mention held by two sides gets the first claim's colour and style, and a
+    # badge after it for each further claim ("our fairness, which they steal" shows
+    # both); the title lists every claim.
     first = claims[0] if claims else None
     if claims:
         title = "; ".join(f"{c.value} · {side_label(report, c.side)} · {c.stance}" for c in claims)
@@ -361,7 +364,21 @@ def _mention_span(
         "data-swatch": _swatch_attr(first.side if first else None, swatches),
         "title": title,
     }
-    return _Span(mention.start, mention.end, f"<mark{_attrs(attrs)}>", "</mark>")
+    badges = "".join(
+        f"<sup{_attrs(_badge_attrs(report, claim, swatches))}>{STANCE_GLYPH[claim.stance]}</sup>"
+        for claim in claims[1:]
+    )
+    return _Span(mention.start, mention.end, f"<mark{_attrs(attrs)}>", "</mark>" + badges)
+
+
+def _badge_attrs(report: Report, claim: Claim, swatches: dict[str, int]) -> dict[str, str]:
+    return {
+        "class": "rhetor-also",
+        "data-side": claim.side or "",
+        "data-stance": claim.stance,
+        "data-swatch": _swatch_attr(claim.side, swatches),
+        "title": f"also: {claim.value} · {side_label(report, claim.side)} · {claim.stance}",
+    }
 
 
 def _holder_span(report: Report, claim: Claim, swatches: dict[str, int]) -> _Span:
