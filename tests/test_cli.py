@@ -215,3 +215,14 @@ def test_cli_terminal_report_shows_sides_and_contested_values():
     assert "Who holds which value" in result.stdout
     assert "Contested values" in result.stdout
     assert "✔ claims" in result.stdout and "⚠ appropriates" in result.stdout
+
+
+def test_cli_output_file_gets_the_usual_mode(tmp_path):
+    import os
+
+    out = tmp_path / "report.json"
+    result = run("analyse", SEED, "--json", "-o", out, "--model", "blank:en")
+    assert result.exit_code == 0
+    old = os.umask(0)
+    os.umask(old)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~old

@@ -76,6 +76,12 @@ def terminal_width() -> int:
         return int(os.environ.get("COLUMNS", "100"))
 
 
+def _umask() -> int:
+    current = os.umask(0o022)  # reading the umask means setting it: put it back at once
+    os.umask(current)
+    return current
+
+
 def write_output(text: str, target: Path | None) -> None:
     """Write all of ``text`` to stdout, or atomically to ``target``."""
     if target is None:
@@ -90,6 +96,8 @@ def write_output(text: str, target: Path | None) -> None:
     except OSError as exc:
         raise InputError(f"{target}: cannot write: {exc.strerror or exc}") from None
     try:
+        # mkstemp makes the file private (0600); give it the mode any new file gets.
+        os.fchmod(handle, 0o666 & ~_umask())
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
             stream.flush()
