@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from rhetor.chunking import DEFAULT_CHUNK_CHARS, char_batches, chunk_spans
-from rhetor.cues import Cues, load_cues
-from rhetor.lexicon import LexiconSet, load_lexicons
+from rhetor.cues import Cues, cues_from_texts
+from rhetor.lexicon import LexiconSet, iter_lexicon_texts, lexicons_from_texts
 from rhetor.options import AnalyseOptions
 from rhetor.report import Report, Side, Stats, count_values
 
@@ -28,15 +28,12 @@ class Analyser:
         from rhetor.sides import build_sides
 
         self.options = options
-        if options.lexicon_texts is not None:
-            lexicons = lexicons or _lexicons_from_texts(
-                options.lexicon_texts, options.builtin_lexicons
-            )
-            cues = _cues_from_texts(options.lexicon_texts)
-        else:
-            stamp = lexicon_stamp(options.lexicons)
-            lexicons = lexicons or _load_lexicons(options.lexicons, options.builtin_lexicons, stamp)
-            cues = _load_cues(options.lexicons, stamp)
+        # One path for local and shipped lexicons: their text, which is also the cache key.
+        texts = options.lexicon_texts
+        if texts is None:
+            texts = tuple(iter_lexicon_texts(options.lexicons))
+        lexicons = lexicons or _lexicons_from_texts(texts, options.builtin_lexicons)
+        cues = _cues_from_texts(texts)
         sides = build_sides(dict(options.sides)) if options.sides else None
         # Named entities only help to find sides; leave the recogniser out otherwise.
         self.nlp = load_pipeline(resolve_model_name(options.model), ner=sides is None)
@@ -160,26 +157,12 @@ def lexicon_stamp(paths: Sequence[str]) -> tuple:
 
 
 @lru_cache(maxsize=8)
-def _load_lexicons(paths: tuple[str, ...], builtin: bool, stamp: tuple) -> LexiconSet:
-    return load_lexicons(paths, builtin=builtin)
-
-
-@lru_cache(maxsize=8)
-def _load_cues(paths: tuple[str, ...], stamp: tuple) -> Cues:
-    return load_cues(paths)
-
-
-@lru_cache(maxsize=8)
 def _lexicons_from_texts(texts: tuple[tuple[str, str], ...], builtin: bool) -> LexiconSet:
-    from rhetor.lexicon import lexicons_from_texts
-
     return lexicons_from_texts(texts, builtin=builtin)
 
 
 @lru_cache(maxsize=8)
 def _cues_from_texts(texts: tuple[tuple[str, str], ...]) -> Cues:
-    from rhetor.cues import cues_from_texts
-
     return cues_from_texts(texts)
 
 
