@@ -24,7 +24,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from rhetor.batch.runner import Record, error_record, score_documents
+from rhetor.batch.runner import Record, content_hash, error_record, score_documents
 from rhetor.chunking import char_batches
 from rhetor.errors import ConfigError, InputError
 from rhetor.options import AnalyseOptions
@@ -154,39 +154,34 @@ class DaskRunner:
             future.release()
 
     def _batches(self, paths: Iterable[str]) -> Iterator[list[Item] | Record]:
-        """Batches of (path, bytes), or of (path, None) when workers read the paths;
-        a document the client cannot read becomes an error record on its own."""
-        if self.paths_on_workers:
-            items = ((path, None) for path in paths)
-            yield from char_batches(items, lambda item: 0, budget=1, max_items=BATCH_DOCS)
-            return
-        yield from _read_batches(paths)
+        """Batches of (path, bytes) of at most BATCH_BYTES and BATCH_DOCS, or of
+        (path, None) when workers read the paths; a document the client cannot read
+        becomes an error record, yielded before the batch read after it."""
+        unreadable: list[Record] = []
+        items = (
+            ((path, None) for path in paths) if self.paths_on_workers else _read(paths, unreadable)
+        )
+        for batch in char_batches(items, _size, budget=BATCH_BYTES, max_items=BATCH_DOCS):
+            yield from unreadable
+            unreadable.clear()
+            yield batch
+        yield from unreadable
 
 
-def _read_batches(paths: Iterable[str]) -> Iterator[list[Item] | Record]:
-    from rhetor.batch.runner import content_hash
+def _size(item: Item) -> int:
+    return len(item[1] or b"")  # paths the workers read weigh nothing here
+
+
+def _read(paths: Iterable[str], unreadable: list[Record]) -> Iterator[Item]:
+    """(path, bytes) for each readable path; error records for the rest go to
+    ``unreadable``."""
     from rhetor.textio import read_bytes
 
-    def read() -> Iterator[Item | Record]:
-        for path in paths:
-            try:
-                yield path, read_bytes(path)
-            except InputError as exc:
-                yield error_record(path, content_hash(None), str(exc))
-
-    group: list[Item] = []
-    size = 0
-    for item in read():
-        if isinstance(item, dict):
-            yield item
-            continue
-        if group and (size + len(item[1]) > BATCH_BYTES or len(group) == BATCH_DOCS):
-            yield group
-            group, size = [], 0
-        group.append(item)
-        size += len(item[1])
-    if group:
-        yield group
+    for path in paths:
+        try:
+            yield path, read_bytes(path)
+        except InputError as exc:
+            unreadable.append(error_record(path, content_hash(None), str(exc)))
 
 
 def _after_failure(task: Task, problem: str, retry: list[Task]) -> Iterator[Record]:
@@ -199,8 +194,6 @@ def _after_failure(task: Task, problem: str, retry: list[Task]) -> Iterator[Reco
         retry.append(Task(task.items, task.attempt + 1))
         return
     path, data = task.items[0]
-    from rhetor.batch.runner import content_hash
-
     yield error_record(path, content_hash(data), f"{path}: failed on the cluster: {problem}")
 
 
