@@ -1,6 +1,6 @@
 """``rhetor lexicons``: list, show, validate, import and export value lexicons.
 
-As in the main CLI, each command is a thin Typer wrapper around a plain
+As in the other command modules, each command is a thin Typer wrapper around a plain
 function of the same name; YAML and Rich load only inside the commands.
 """
 
@@ -14,7 +14,8 @@ from typing import Annotated
 
 import typer
 
-from rhetor.cli_support import run_guarded, warn, write_output
+from rhetor.cli.options import JsonFlag, LexiconOption, NoDefaultLexiconsOption
+from rhetor.cli.support import run_guarded, warn, write_output
 from rhetor.errors import ConfigError, LexiconError
 
 lexicons_app = typer.Typer(
@@ -31,21 +32,6 @@ class ForeignFormat(str, Enum):
     quanteda = "quanteda"
 
 
-LexiconPaths = Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--lexicon",
-        "-l",
-        metavar="PATH",
-        help="Lexicon file or folder to add to rhetor's own (repeatable).",
-    ),
-]
-NoDefaults = Annotated[
-    bool, typer.Option("--no-default-lexicons", help="Leave out rhetor's own lexicons.")
-]
-JsonFlag = Annotated[bool, typer.Option("--json", help="Write JSON instead of a table.")]
-
-
 def _load(lexicon: list[Path] | None, no_default_lexicons: bool):
     from rhetor.lexicon import load_lexicons
 
@@ -53,7 +39,7 @@ def _load(lexicon: list[Path] | None, no_default_lexicons: bool):
 
 
 def _print_tables(*tables) -> None:
-    from rhetor.cli_support import stdout_is_terminal, terminal_width
+    from rhetor.cli.support import stdout_is_terminal, terminal_width
     from rhetor.formats import RenderContext, render_to_text
 
     context = RenderContext(color=stdout_is_terminal(), width=terminal_width())
@@ -65,8 +51,8 @@ def _print_tables(*tables) -> None:
 
 @lexicons_app.command("list")
 def list_command(
-    lexicon: LexiconPaths = None,
-    no_default_lexicons: NoDefaults = False,
+    lexicon: LexiconOption = None,
+    no_default_lexicons: NoDefaultLexiconsOption = False,
     json_output: JsonFlag = False,
 ) -> None:
     """The values in force: term counts, source file and version."""
@@ -106,8 +92,8 @@ def list_lexicons(lexicons, json_output: bool) -> None:
 @lexicons_app.command("show")
 def show_command(
     value: Annotated[str, typer.Argument(help="Value id, as `rhetor lexicons list` shows it.")],
-    lexicon: LexiconPaths = None,
-    no_default_lexicons: NoDefaults = False,
+    lexicon: LexiconOption = None,
+    no_default_lexicons: NoDefaultLexiconsOption = False,
     json_output: JsonFlag = False,
 ) -> None:
     """One value's terms by polarity, its excludes and part-of-speech limits."""
@@ -302,8 +288,8 @@ def export_command(
         Path | None,
         typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout."),
     ] = None,
-    lexicon: LexiconPaths = None,
-    no_default_lexicons: NoDefaults = False,
+    lexicon: LexiconOption = None,
+    no_default_lexicons: NoDefaultLexiconsOption = False,
 ) -> None:
     """Write values as a LIWC-style .dic or a quanteda dictionary."""
     run_guarded(

@@ -1,0 +1,5 @@
+"""``python -m rhetor.cli``."""
+
+from rhetor.cli import main
+
+main()

@@ -1,0 +1,87 @@
+"""``rhetor analyse``: one document's report in the terminal, JSON, Markdown or HTML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from rhetor.cli.app import app
+from rhetor.cli.options import (
+    LexiconOption,
+    ModelOption,
+    NoDefaultLexiconsOption,
+    SideOption,
+    SidesFileOption,
+    build_options,
+)
+from rhetor.cli.support import (
+    run_guarded,
+    stdout_is_terminal,
+    terminal_width,
+    warn,
+    write_output,
+)
+from rhetor.formats import OutputFormat, RenderContext
+
+
+@app.command("analyse")
+def analyse_command(
+    file: Annotated[
+        str, typer.Argument(metavar="FILE", help="Text file to analyse, or - for standard input.")
+    ],
+    json_output: Annotated[
+        bool, typer.Option("--json", help="Write the report as JSON (same as --format json).")
+    ] = False,
+    fmt: Annotated[
+        OutputFormat,
+        typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+    ] = OutputFormat.terminal,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the report to FILE (replaced whole, never half-written) instead of stdout.",
+        ),
+    ] = None,
+    side: SideOption = None,
+    sides_file: SidesFileOption = None,
+    lexicon: LexiconOption = None,
+    no_default_lexicons: NoDefaultLexiconsOption = False,
+    model: ModelOption = None,
+) -> None:
+    """Report the values a document invokes, which side holds each, and the evidence."""
+    chosen = OutputFormat.json if json_output else fmt
+
+    def run() -> None:
+        options = build_options(model, lexicon, no_default_lexicons, side, sides_file)
+        analyse(file, options, chosen, output)
+
+    run_guarded(run)
+
+
+# US spelling, hidden from --help so the command list stays short.
+app.command("analyze", hidden=True)(analyse_command)
+
+
+def analyse(file: str, options, fmt: OutputFormat, output: Path | None) -> None:
+    """Read ``file``, analyse it and write the report in ``fmt``."""
+    from rhetor.api import get_analyser
+    from rhetor.formats import get_formatter
+    from rhetor.textio import read_document
+
+    document = read_document(file)
+    report = get_analyser(options).analyse(
+        document.text, source=document.source, warnings=document.warnings
+    )
+    for warning in report.warnings:
+        warn(warning)
+    context = RenderContext(
+        color=output is None and stdout_is_terminal(),
+        width=terminal_width(),
+        text=document.text,
+    )
+    write_output(get_formatter(fmt).render(report, context), output)

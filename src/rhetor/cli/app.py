@@ -1,0 +1,36 @@
+"""The Typer application that every command module registers itself on."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from rhetor.__about__ import __version__
+
+app = typer.Typer(
+    name="rhetor",
+    help="Which values does a text invoke, and which side of the argument claims them?",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"rhetor {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print rhetor's version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Which values does a text invoke, and which side of the argument claims them?"""

@@ -1,0 +1,58 @@
+"""``rhetor evaluate``: score attribution against a gold file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from rhetor.cli.app import app
+from rhetor.cli.options import LexiconOption, ModelOption, NoDefaultLexiconsOption, build_options
+from rhetor.cli.support import run_guarded, stdout_is_terminal, terminal_width, write_output
+from rhetor.formats import RenderContext
+
+
+@app.command("evaluate")
+def evaluate_command(
+    gold: Annotated[
+        Path,
+        typer.Argument(
+            metavar="GOLD.yaml",
+            help="Annotated passages with sides and the expected [value, side, stance] triples.",
+        ),
+    ],
+    json_output: Annotated[bool, typer.Option("--json", help="Write the scores as JSON.")] = False,
+    lexicon: LexiconOption = None,
+    no_default_lexicons: NoDefaultLexiconsOption = False,
+    model: ModelOption = None,
+) -> None:
+    """Score attribution against a gold file: precision, recall and F1 over
+    (value, side, stance) triples and (value, side) pairs."""
+
+    def run() -> None:
+        evaluate(gold, build_options(model, lexicon, no_default_lexicons, None, None), json_output)
+
+    run_guarded(run)
+
+
+def evaluate(gold: Path, options, json_output: bool) -> None:
+    import json
+    from dataclasses import replace
+
+    from rhetor.api import get_analyser
+    from rhetor.evaluate import run_gold
+    from rhetor.options import AnalyseOptions
+
+    def analyse_passage(text: str, sides=None):
+        passage_options = replace(options, sides=AnalyseOptions.freeze_sides(sides))
+        return get_analyser(passage_options).analyse(text)
+
+    evaluation = run_gold(gold, analyse_passage)
+    if json_output:
+        write_output(json.dumps(evaluation.to_dict(), ensure_ascii=False, indent=2) + "\n", None)
+        return
+    from rhetor.formats.evaluation import render_evaluation
+
+    context = RenderContext(color=stdout_is_terminal(), width=terminal_width())
+    write_output(render_evaluation(evaluation, context), None)

