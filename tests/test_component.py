@@ -87,7 +87,8 @@ def test_component_to_bytes_round_trip(tmp_path):
 FRESH = """
 import json, spacy, sys
 nlp = spacy.load(sys.argv[1], exclude=["ner"])
-nlp.add_pipe("rhetor", config={"sides": {"labour": ["we", "our"], "rivals": ["they"]}})
+sides = {"labour": ["we", "our"], "rivals": ["they"]}
+nlp.add_pipe("rhetor", config={"sides": sides, "lexicons": [sys.argv[4]]})
 doc = nlp(sys.argv[2])
 nlp.to_disk(sys.argv[3])
 again = spacy.load(sys.argv[3])(sys.argv[2])
@@ -99,7 +100,15 @@ print(json.dumps([doc._.rhetor_claims, again._.rhetor_claims, "rhetor" in sys.mo
 def test_component_fresh_interpreter_add_pipe_and_reload(tmp_path):
     # The entry point registers the factory: the script never imports rhetor itself.
     done = subprocess.run(
-        [sys.executable, "-c", FRESH, MODEL, TEXT, str(tmp_path / "saved")],
+        [
+            sys.executable,
+            "-c",
+            FRESH,
+            MODEL,
+            TEXT,
+            str(tmp_path / "saved"),
+            str(kindness_lexicon(tmp_path)),
+        ],
         capture_output=True,
         text=True,
         timeout=300,
@@ -108,7 +117,8 @@ def test_component_fresh_interpreter_add_pipe_and_reload(tmp_path):
     claims, reloaded, _ = json.loads(done.stdout)
     assert claims == reloaded
     triples = {(c["value"], c["side"], c["stance"]) for c in claims}
-    assert ("kindness", "labour", "claims") not in triples  # not a built-in value
+    # a lexicon given in the config is used, and saved with the pipeline
+    assert ("kindness", "labour", "claims") in triples
     assert ("fairness", "labour", "claims") in triples
     assert ("fairness", "rivals", "appropriates") in triples
 
@@ -147,3 +157,41 @@ def test_component_loads_a_save_without_data(tmp_path):
     loaded = spacy.load(tmp_path / "pipeline")
     doc = loaded("fairness")
     assert [s.label_ for s in doc.spans["rhetor_values"]] == ["fairness"]
+
+
+def test_component_split_pipeline_matches_then_attributes():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("rhetor_values")
+    nlp.add_pipe("rhetor_attribution", config={"sides": {"labour": ["we"]}})
+    doc = nlp("We want fairness.")
+    assert [s.label_ for s in doc.spans["rhetor_values"]] == ["fairness"]
+    assert [(c["value"], c["side"]) for c in doc._.rhetor_claims] == [("fairness", "labour")]
+
+
+def test_component_values_alone_sets_no_claims():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("rhetor_values")
+    doc = nlp("We want fairness.")
+    assert [s.label_ for s in doc.spans["rhetor_values"]] == ["fairness"]
+    assert doc._.rhetor_claims is None
+
+
+@pytest.mark.parametrize(
+    ("factory", "assigns", "requires"),
+    [
+        ("rhetor_values", {"span._.rhetor_polarity", "span._.rhetor_negated"}, set()),
+        ("rhetor_attribution", {"doc._.rhetor_claims", "doc._.rhetor_sides"}, {"token.dep"}),
+        ("rhetor", {"span._.rhetor_negated", "doc._.rhetor_claims"}, set()),
+    ],
+)
+def test_component_declares_what_it_assigns_and_requires(factory, assigns, requires):
+    meta = spacy.blank("en").get_factory_meta(factory)
+    assert assigns <= set(meta.assigns)
+    assert requires <= set(meta.requires)
+
+
+def test_component_attribution_without_matching_is_reported_missing():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("rhetor_attribution")
+    problems = nlp.analyze_pipes()["problems"]["rhetor_attribution"]
+    assert "span._.rhetor_polarity" in problems

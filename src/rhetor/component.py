@@ -1,23 +1,27 @@
-"""The ``rhetor`` spaCy component.
+"""The rhetor spaCy components.
 
 Registered under the ``spacy_factories`` entry point, so after installing
-rhetor any pipeline can do ``nlp.add_pipe("rhetor")``. Matching (finding
-candidate spans) is kept apart from setting annotations (writing spans and
-extension attributes), as in spaCy's ``span_ruler``.
+rhetor any pipeline can ``nlp.add_pipe`` them:
 
-Annotations set on the Doc:
-- ``doc.spans["rhetor_values"]``: one span per value mention, ``label_`` = value id;
-- ``span._.rhetor_polarity``: ``"virtue"`` or ``"vice"``;
-- ``span._.rhetor_negated``: whether the mention is negated in its clause;
-- ``doc.spans["rhetor_sides"]``: each mention of a side, ``label_`` = side id;
-- ``doc._.rhetor_sides``: the sides, as dicts ``{id, label, aliases, mentions, auto}``;
-- ``doc._.rhetor_claims``: the claims, as dicts ``{value, side, stance, polarity, text,
-  start, end, holder, cue, rule}`` with character offsets (``holder`` is
-  ``{text, start, end}`` or None).
+- ``rhetor_values`` (:class:`ValueMatcher`) finds value mentions. It reads
+  token text, and lemmas and parts of speech where an earlier component set
+  them (a blank pipeline matches word forms only). It writes
+  ``doc.spans["rhetor_values"]`` (one span per mention, ``label_`` = value id),
+  ``span._.rhetor_polarity`` (``"virtue"`` or ``"vice"``) and
+  ``span._.rhetor_negated``.
+- ``rhetor_attribution`` (:class:`AttributionComponent`) reads those spans and
+  the dependency parse, and writes ``doc.spans["rhetor_sides"]`` (each mention
+  of a side), ``doc._.rhetor_sides`` (dicts ``{id, label, aliases, mentions,
+  auto}``) and ``doc._.rhetor_claims`` (dicts ``{value, side, stance, polarity, text,
+  start, end, holder, cue, rule}`` with character offsets). Without a parse only the default
+  rule applies.
+- ``rhetor`` (:class:`RhetorComponent`) does both in one step (``attribute:
+  false`` stops after matching).
 
-``nlp.to_disk`` saves the lexicons and cue words in force (their content, not
-their paths), and ``spacy.load`` of the saved pipeline uses the saved copy,
-so a pipeline keeps its lexicons when it moves to another machine.
+Each declares ``assigns`` and ``requires``, as spaCy's own ``span_ruler`` does,
+so ``nlp.analyze_pipes()`` shows what is missing. ``nlp.to_disk`` saves the
+lexicons and cue words in force (their content, not their paths), and
+``spacy.load`` of the saved pipeline uses the saved copy.
 """
 
 from __future__ import annotations
@@ -39,6 +43,17 @@ from rhetor.sides import AUTHOR, Sides, build_sides
 
 SPANS_KEY = "rhetor_values"
 SIDES_KEY = "rhetor_sides"
+
+VALUE_ASSIGNS = ["doc.spans", "span._.rhetor_polarity", "span._.rhetor_negated"]
+ATTRIBUTION_ASSIGNS = ["doc.spans", "doc._.rhetor_sides", "doc._.rhetor_claims"]
+ATTRIBUTION_REQUIRES = [
+    "doc.spans",
+    "span._.rhetor_polarity",
+    "span._.rhetor_negated",
+    "token.dep",
+    "token.pos",
+    "token.lemma",
+]
 
 
 def register_extensions() -> None:
@@ -65,11 +80,11 @@ class ConfigLoader:
         return load_lexicons(self.paths, builtin=self.builtin), load_cues(self.paths)
 
 
-class RhetorComponent:
-    """Finds value mentions and records them on the Doc.
+class LexiconData:
+    """The lexicons and cue words a component works with, and their serialisation.
 
     Give the lexicons and cues, or a ``loader`` that reads them on first use:
-    ``spacy.load`` builds the component from its config and then restores the
+    ``spacy.load`` builds a component from its config and then restores the
     saved lexicons, and the paths in the config need not exist by then.
     """
 
@@ -79,23 +94,18 @@ class RhetorComponent:
         cues: Cues | None = None,
         *,
         loader: Loader | None = None,
-        sides: Sides | None = None,
-        attribute: bool = True,
         spans_key: str = SPANS_KEY,
         name: str = "rhetor",
     ) -> None:
         register_extensions()
         self.name = name
         self.spans_key = spans_key
-        self.sides = sides
-        self.aliases = compile_aliases(sides) if sides else None
-        self.attribute = attribute
         self._loader = loader
         self._data: tuple[LexiconSet, Cues, CompiledLexicons, Attributor] | None = None
         if lexicons is not None:
             self.set_lexicons(lexicons, cues or Cues())
         elif loader is None:
-            raise ValueError("RhetorComponent needs lexicons or a loader")
+            raise ValueError(f"{type(self).__name__} needs lexicons or a loader")
 
     def set_lexicons(self, lexicons: LexiconSet, cues: Cues) -> None:
         self._data = (lexicons, cues, CompiledLexicons(lexicons), Attributor(cues))
@@ -132,7 +142,7 @@ class RhetorComponent:
 
         return srsly.msgpack_dumps(self._texts())
 
-    def from_bytes(self, data: bytes, *, exclude=()) -> RhetorComponent:
+    def from_bytes(self, data: bytes, *, exclude=()) -> LexiconData:
         import srsly
 
         self._restore(srsly.msgpack_loads(data))
@@ -148,7 +158,7 @@ class RhetorComponent:
             (folder / "lexicons" / f"{value}.yaml").write_text(text, encoding="utf-8")
         (folder / "cues.yaml").write_text(texts["cues"], encoding="utf-8")
 
-    def from_disk(self, path, *, exclude=()) -> RhetorComponent:
+    def from_disk(self, path, *, exclude=()) -> LexiconData:
         folder = Path(path)
         if not (folder / "cues.yaml").is_file():
             return self  # saved by a rhetor that kept no data: read the config's lexicons
@@ -180,68 +190,106 @@ class RhetorComponent:
         cues = parse_cues(texts["cues"], f"{self.name}/cues.yaml")
         self.set_lexicons(LexiconSet(tuple(sorted(lexicons, key=lambda x: x.id))), cues)
 
+
+class ValueMatcher(LexiconData):
+    """Finds value mentions and records them on the Doc (factory ``rhetor_values``)."""
+
     def __call__(self, doc: Doc) -> Doc:
-        has_pos = doc.has_annotation("POS")
-        self.set_annotations(doc, self.compiled.find(doc, has_pos=has_pos))
+        annotate_values(doc, self.compiled, self.cues, self.spans_key)
+        return doc
+
+
+class AttributionComponent(LexiconData):
+    """Attributes the value mentions on the Doc to sides (factory ``rhetor_attribution``)."""
+
+    def __init__(self, *args, sides: Sides | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.sides = sides
+        self.aliases = compile_aliases(sides) if sides else None
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.attribute_doc(doc)
+        return doc
+
+    def attribute_doc(self, doc: Doc) -> None:
+        attribute_values(doc, self.attributor, self.cues, self.sides, self.aliases, self.spans_key)
+
+
+class RhetorComponent(AttributionComponent):
+    """Matching and attribution in one component (factory ``rhetor``)."""
+
+    def __init__(self, *args, attribute: bool = True, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.attribute = attribute
+
+    def __call__(self, doc: Doc) -> Doc:
+        annotate_values(doc, self.compiled, self.cues, self.spans_key)
         if self.attribute:
             self.attribute_doc(doc)
         return doc
 
-    def set_annotations(self, doc: Doc, candidates: Sequence[Candidate]) -> None:
-        has_parse = doc.has_annotation("DEP")
-        spans = []
-        for cand in candidates:
-            span = Span(doc, cand.start, cand.end, label=cand.entry.value)
-            span._.rhetor_polarity = cand.entry.polarity
-            span._.rhetor_negated = is_negated(
-                doc, cand.start, cand.end, self.cues.negation, has_parse
-            )
-            spans.append(span)
-        doc.spans[self.spans_key] = spans
 
-    # -- attribution ---------------------------------------------------------------------
+def annotate_values(doc: Doc, compiled: CompiledLexicons, cues: Cues, spans_key: str) -> None:
+    has_pos = doc.has_annotation("POS")
+    set_value_spans(doc, compiled.find(doc, has_pos=has_pos), cues, spans_key)
 
-    def attribute_doc(self, doc: Doc) -> None:
-        spans = list(doc.spans[self.spans_key])
-        mentions = [
-            Mention(i, s.start, s.end, s._.rhetor_polarity, bool(s._.rhetor_negated))
-            for i, s in enumerate(spans)
-        ]
-        if self.sides:
-            index = given_index(doc, self.sides, self.aliases, self.cues)
-            names = {spec.id: spec.id for spec in self.sides.specs}
-            specs = {
-                spec.id: (spec.display, list(spec.aliases), False) for spec in self.sides.specs
-            }
-        else:
-            value_tokens = {i for s in spans for i in range(s.start, s.end)}
-            groups = auto_index(doc, self.cues, value_tokens)
-            index = groups.index
-        if doc.has_annotation("DEP"):
-            raw = self.attributor.attribute(doc, mentions, index)
-        else:  # no parse: only the default rule can apply
-            raw = self.attributor.defaults(mentions, index.author)
-        if not self.sides:
-            names, specs = _auto_sides(groups, raw)
-        doc.spans[SIDES_KEY] = [
-            Span(doc, m.start, m.end, label=names[m.side])
-            for m in index.mentions
-            if m.side in names
-        ]
-        counts = {}
-        for span in doc.spans[SIDES_KEY]:
-            counts[span.label_] = counts.get(span.label_, 0) + 1
-        doc._.rhetor_sides = [
-            {
-                "id": side_id,
-                "label": label,
-                "aliases": aliases,
-                "mentions": counts.get(side_id, 0),
-                "auto": auto,
-            }
-            for side_id, (label, aliases, auto) in specs.items()
-        ]
-        doc._.rhetor_claims = [_claim_dict(doc, spans[c.mention], c, names) for c in raw]
+
+def set_value_spans(doc: Doc, candidates: Sequence[Candidate], cues: Cues, spans_key: str) -> None:
+    has_parse = doc.has_annotation("DEP")
+    spans = []
+    for cand in candidates:
+        span = Span(doc, cand.start, cand.end, label=cand.entry.value)
+        span._.rhetor_polarity = cand.entry.polarity
+        span._.rhetor_negated = is_negated(doc, cand.start, cand.end, cues.negation, has_parse)
+        spans.append(span)
+    doc.spans[spans_key] = spans
+
+
+def attribute_values(
+    doc: Doc,
+    attributor: Attributor,
+    cues: Cues,
+    sides: Sides | None,
+    alias_matcher: CompiledLexicons | None,
+    spans_key: str,
+) -> None:
+    """Attribute the mentions under ``spans_key``; record sides and claims on the Doc."""
+    spans = list(doc.spans[spans_key])
+    mentions = [
+        Mention(i, s.start, s.end, s._.rhetor_polarity, bool(s._.rhetor_negated))
+        for i, s in enumerate(spans)
+    ]
+    if sides:
+        index = given_index(doc, sides, alias_matcher, cues)
+        names = {spec.id: spec.id for spec in sides.specs}
+        specs = {spec.id: (spec.display, list(spec.aliases), False) for spec in sides.specs}
+    else:
+        value_tokens = {i for s in spans for i in range(s.start, s.end)}
+        groups = auto_index(doc, cues, value_tokens)
+        index = groups.index
+    if doc.has_annotation("DEP"):
+        raw = attributor.attribute(doc, mentions, index)
+    else:  # no parse: only the default rule can apply
+        raw = attributor.defaults(mentions, index.author)
+    if not sides:
+        names, specs = _auto_sides(groups, raw)
+    doc.spans[SIDES_KEY] = [
+        Span(doc, m.start, m.end, label=names[m.side]) for m in index.mentions if m.side in names
+    ]
+    counts = {}
+    for span in doc.spans[SIDES_KEY]:
+        counts[span.label_] = counts.get(span.label_, 0) + 1
+    doc._.rhetor_sides = [
+        {
+            "id": side_id,
+            "label": label,
+            "aliases": aliases,
+            "mentions": counts.get(side_id, 0),
+            "auto": auto,
+        }
+        for side_id, (label, aliases, auto) in specs.items()
+    ]
+    doc._.rhetor_claims = [_claim_dict(doc, spans[c.mention], c, names) for c in raw]
 
 
 def _auto_sides(groups, raw: list[RawClaim]):
@@ -285,7 +333,8 @@ def _claim_dict(doc: Doc, span: Span, claim: RawClaim, names: dict[str, str]) ->
 
 @Language.factory(
     "rhetor",
-    assigns=["doc.spans"],
+    assigns=sorted({*VALUE_ASSIGNS, *ATTRIBUTION_ASSIGNS}),
+    requires=[],
     default_config={
         "lexicons": [],
         "builtin_lexicons": True,
@@ -310,6 +359,40 @@ def make_rhetor(
         loader=ConfigLoader(tuple(lexicons), builtin_lexicons),
         sides=build_sides(sides) if sides else None,
         attribute=attribute,
+        spans_key=spans_key,
+        name=name,
+    )
+
+
+@Language.factory(
+    "rhetor_values",
+    assigns=VALUE_ASSIGNS,
+    requires=[],
+    default_config={"lexicons": [], "builtin_lexicons": True, "spans_key": SPANS_KEY},
+)
+def make_value_matcher(
+    nlp: Language, name: str, lexicons: list[str], builtin_lexicons: bool, spans_key: str
+) -> ValueMatcher:
+    """Find value mentions with the lexicons in the config (files or folders)."""
+    return ValueMatcher(
+        loader=ConfigLoader(tuple(lexicons), builtin_lexicons), spans_key=spans_key, name=name
+    )
+
+
+@Language.factory(
+    "rhetor_attribution",
+    assigns=ATTRIBUTION_ASSIGNS,
+    requires=ATTRIBUTION_REQUIRES,
+    default_config={"lexicons": [], "sides": {}, "spans_key": SPANS_KEY},
+)
+def make_attribution(
+    nlp: Language, name: str, lexicons: list[str], sides: dict[str, list[str]], spans_key: str
+) -> AttributionComponent:
+    """Attribute the mentions under ``spans_key`` to sides (name -> aliases; empty to
+    find sides automatically). ``lexicons`` may hold cue files (``kind: cues``)."""
+    return AttributionComponent(
+        loader=ConfigLoader(tuple(lexicons), True),
+        sides=build_sides(sides) if sides else None,
         spans_key=spans_key,
         name=name,
     )
