@@ -4,7 +4,7 @@ import pytest
 
 from rhetor.errors import ConfigError
 from rhetor.evaluate import Evaluation, PassageResult, load_gold, run_gold, score
-from rhetor.report import Claim
+from rhetor.report import Claim, Mention
 
 
 def result(pid, expected, predicted):
@@ -77,8 +77,68 @@ def test_evaluate_run_gold_with_a_stub_analyser(write):
             Claim("fairness", "us", "claims", "virtue", "f", 0, 1, "t", None, None, "x"),
             Claim("fairness", None, "opposes", "vice", "f", 0, 1, "t", None, None, "y"),
         )
+        matches = (
+            Mention("fairness", "virtue", False, "f", 0, 1, "t", 0),
+            Mention("democracy", "virtue", False, "d", 2, 3, "t", 0),
+        )
 
     seen = []
     ev = run_gold(gold, lambda text, sides: seen.append(sides) or Stub())
     assert seen == [{"us": ["we"]}]
     assert ev.strict.f1 == 1.0
+    assert ev.results[0].found_values == {"fairness", "democracy"}
+    assert (ev.values.true_positives, ev.values.false_positives) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    "expected,predicted,found,scores",
+    [
+        # the value found but given to the wrong side: detection is right, attribution wrong
+        ({("fairness", "us", "claims")}, {("fairness", "them", "claims")}, {"fairness"}, (1, 0, 0)),
+        # a value found with no side at all still counts as detected
+        ({("democracy", "us", "claims")}, set(), {"democracy"}, (1, 0, 0)),
+        # two triples of one value are one (passage, value) presence
+        (
+            {("fairness", "us", "claims"), ("fairness", "them", "opposes")},
+            set(),
+            {"fairness", "mutuality"},
+            (1, 1, 0),
+        ),
+        ({("solidarity", "us", "claims")}, set(), set(), (0, 0, 1)),
+    ],
+)
+def test_evaluate_value_detection_ignores_side_and_stance(expected, predicted, found, scores):
+    ev = Evaluation(
+        "g.yaml", (PassageResult("a", frozenset(expected), frozenset(predicted), frozenset(found)),)
+    )
+    s = ev.values
+    assert (s.true_positives, s.false_positives, s.false_negatives) == scores
+    data = ev.to_dict()
+    assert data["values"]["true_positives"] == scores[0]
+    assert data["results"][0]["values_missed"] == sorted({t[0] for t in expected} - found)
+    assert data["results"][0]["values_extra"] == sorted(found - {t[0] for t in expected})
+
+
+@pytest.mark.parametrize("json_output", [False, True])
+def test_evaluate_cli_reports_the_value_detection_row(write, json_output):
+    import json
+
+    from typer.testing import CliRunner
+
+    from rhetor.cli import app
+
+    gold = write(
+        "gold.yaml",
+        "passages:\n- id: p1\n  text: Fairness for all, and solidarity.\n"
+        "  sides: {us: [we]}\n  expect: [[fairness, them, claims]]\n",
+    )
+    args = ["evaluate", str(gold), "--model", "blank:en"] + (["--json"] if json_output else [])
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    if json_output:
+        values = json.loads(result.stdout)["values"]
+        assert (values["true_positives"], values["false_positives"]) == (1, 1)
+    else:
+        assert "values (passage, value)" in result.stdout
+        assert "value extra  solidarity" in result.stdout

@@ -1,9 +1,15 @@
-"""Measure attribution against hand-annotated passages.
+"""Measure value detection and attribution against hand-annotated passages.
 
 A gold file (the format of ``shared/gold/dev.yaml``) lists passages, each with
 ``text`` or ``file`` (relative to the gold file), ``sides`` (name -> aliases)
 and the expected ``[value, side, stance]`` triples. Scoring is pure Python;
 only :func:`run_gold` parses text.
+
+Three levels are scored: strict triples, (value, side) pairs, and value
+detection alone: (passage, value) presence, where a value is expected when any
+gold triple names it and found when rhetor reports any mention of it, whoever
+holds it. The last tells lexicon work (was the value found at all?) apart from
+attribution work (whose is it, and how?).
 """
 
 from __future__ import annotations
@@ -32,6 +38,20 @@ class PassageResult:
     id: str
     expected: frozenset[Triple]
     predicted: frozenset[Triple]
+    # Values with any mention in the passage, held by a side or not.
+    found_values: frozenset[str] = frozenset()
+
+    @property
+    def expected_values(self) -> frozenset[str]:
+        return frozenset(t[0] for t in self.expected)
+
+    @property
+    def missed_values(self) -> list[str]:
+        return sorted(self.expected_values - self.found_values)
+
+    @property
+    def extra_values(self) -> list[str]:
+        return sorted(self.found_values - self.expected_values)
 
     @property
     def misses(self) -> list[Triple]:
@@ -98,6 +118,7 @@ class Evaluation:
     results: tuple[PassageResult, ...]
     strict: Score = field(init=False)
     pairs: Score = field(init=False)
+    values: Score = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "strict", score((r.expected, r.predicted) for r in self.results))
@@ -111,6 +132,9 @@ class Evaluation:
                 )
                 for r in self.results
             ),
+        )
+        object.__setattr__(
+            self, "values", score((r.expected_values, r.found_values) for r in self.results)
         )
 
     def by(self, position: int) -> dict[str, Score]:
@@ -136,6 +160,7 @@ class Evaluation:
             "passages": len(self.results),
             "strict": self.strict.to_dict(),
             "pairs": self.pairs.to_dict(),
+            "values": self.values.to_dict(),
             "per_value": {k: v.to_dict() for k, v in self.by(0).items()},
             "per_stance": {k: v.to_dict() for k, v in self.by(2).items()},
             "results": [
@@ -143,6 +168,8 @@ class Evaluation:
                     "id": r.id,
                     "misses": [list(t) for t in r.misses],
                     "false_alarms": [list(t) for t in r.false_alarms],
+                    "values_missed": r.missed_values,
+                    "values_extra": r.extra_values,
                 }
                 for r in self.results
             ],
@@ -208,5 +235,6 @@ def run_gold(path: str | Path, analyse: Callable[..., Any]) -> Evaluation:
     for passage in load_gold(path):
         report = analyse(passage.text, sides=passage.sides or None)
         predicted = frozenset((c.value, c.side, c.stance) for c in report.claims if c.side)
-        results.append(PassageResult(passage.id, passage.expected, predicted))
+        found = frozenset(m.value for m in report.matches)
+        results.append(PassageResult(passage.id, passage.expected, predicted, found))
     return Evaluation(str(path), tuple(results))

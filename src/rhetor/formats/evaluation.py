@@ -34,13 +34,18 @@ def render_evaluation(evaluation: Evaluation, context: RenderContext) -> str:
             {
                 "strict (value, side, stance)": evaluation.strict,
                 "pairs (value, side)": evaluation.pairs,
+                "values (passage, value)": evaluation.values,
             },
         ),
         _score_table("Per value (strict)", evaluation.by(0)),
         _score_table("Per stance (strict)", evaluation.by(2)),
         Text("Errors by passage", style="bold underline"),
     ]
-    wrong = [r for r in evaluation.results if r.misses or r.false_alarms]
+    wrong = [
+        r
+        for r in evaluation.results
+        if r.misses or r.false_alarms or r.missed_values or r.extra_values
+    ]
     if not wrong:
         parts.append(Text("  none: every passage matches its gold triples", style="dim"))
     for result in wrong:
@@ -49,4 +54,6 @@ def render_evaluation(evaluation: Evaluation, context: RenderContext) -> str:
         parts += [
             Text(f"    false alarm  {' '.join(t)}", style="yellow") for t in result.false_alarms
         ]
+        parts += [Text(f"    value missed {v}", style="red") for v in result.missed_values]
+        parts += [Text(f"    value extra  {v}", style="yellow") for v in result.extra_values]
     return render_to_text(context, *parts)
