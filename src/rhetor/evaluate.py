@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rhetor.errors import ConfigError
 from rhetor.report import STANCES
 
 Triple = tuple[str, str, str]
@@ -180,53 +179,10 @@ class Evaluation:
 
 
 def load_gold(path: str | Path) -> list[Passage]:
-    import yaml
+    """The passages of a gold file (read and checked by :mod:`rhetor.goldfile`)."""
+    from rhetor.goldfile import load_gold as load
 
-    path = Path(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: no such gold file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read gold file: {exc}") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise ConfigError(f"{where}: malformed YAML in gold file") from None
-    if not isinstance(data, dict) or not isinstance(data.get("passages"), list):
-        raise ConfigError(f"{path}: a gold file needs a 'passages' list")
-    return [_passage(item, path, n) for n, item in enumerate(data["passages"], 1)]
-
-
-def _passage(item: Any, path: Path, number: int) -> Passage:
-    where = f"{path}: passage {number}"
-    if not isinstance(item, dict):
-        raise ConfigError(f"{where}: expected a mapping")
-    pid = str(item.get("id", number))
-    where = f"{path}: passage {pid!r}"
-    if "text" in item:
-        text = str(item["text"])
-    elif "file" in item:
-        file = (path.parent / str(item["file"])).resolve()
-        try:
-            text = file.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise ConfigError(f"{where}: cannot read {file}: {exc.strerror or exc}") from None
-    else:
-        raise ConfigError(f"{where}: needs 'text' or 'file'")
-    sides = item.get("sides") or {}
-    if not isinstance(sides, dict) or not all(isinstance(v, list) for v in sides.values()):
-        raise ConfigError(f"{where}: 'sides' must map side names to lists of aliases")
-    expected = set()
-    for triple in item.get("expect") or []:
-        if not isinstance(triple, list) or len(triple) != 3 or triple[2] not in STANCES:
-            raise ConfigError(
-                f"{where}: expected triples look like [value, side, stance] "
-                f"with stance one of {', '.join(STANCES)}; got {triple!r}"
-            )
-        expected.add(tuple(str(x) for x in triple))
-    sides = {str(k): [str(a) for a in v] for k, v in sides.items()}
-    return Passage(pid, text, sides, frozenset(expected))
+    return load(path)
 
 
 def run_gold(path: str | Path, analyse: Callable[..., Any]) -> Evaluation:

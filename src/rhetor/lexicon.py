@@ -129,47 +129,11 @@ class LexiconSet:
 
 
 def compose_yaml(text: str, source: str):
-    """Parse YAML safely into a node tree, mapping every YAML failure to LexiconError."""
-    import yaml
+    """Parse YAML safely into a node tree, mapping every YAML failure to LexiconError
+    (the limits on depth, aliases and tags are :mod:`rhetor.safeyaml`'s)."""
+    from rhetor.safeyaml import compose_yaml as compose
 
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise LexiconError(f"malformed YAML: {problem}", source=source, line=line) from None
-    except yaml.YAMLError as exc:
-        raise LexiconError(f"malformed YAML: {exc}", source=source) from None
-    _refuse_tags(node, source)
-    return node
-
-
-_STANDARD_TAGS = {
-    f"tag:yaml.org,2002:{name}"
-    for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
-}
-
-
-def _refuse_tags(root, source: str) -> None:
-    """Only plain data: a tag such as ``!!python/object`` is refused wherever it is,
-    even though the safe loader would never act on it."""
-    stack = [root] if root is not None else []
-    seen: set[int] = set()  # aliases share nodes, and may even make a cycle
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        if node.tag not in _STANDARD_TAGS:
-            raise LexiconError(
-                f"YAML tag {node.tag!r} is not allowed (lexicons are plain data)",
-                source=source,
-                line=_line(node),
-            )
-        if isinstance(node.value, list):
-            for item in node.value:
-                stack.extend(item if isinstance(item, tuple) else (item,))
+    return compose(text, source)
 
 
 def _line(node) -> int:
@@ -384,18 +348,16 @@ def _yaml_files(path: Path) -> list[Path]:
 
 
 def _read(path, source: str) -> str:
-    try:
+    from rhetor.errors import InputError
+    from rhetor.textio import read_text, shown
+
+    if not isinstance(path, Path):  # a packaged resource, not a file a user named
         return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise LexiconError("no such file", source=source) from None
-    except IsADirectoryError:
-        raise LexiconError("is a directory", source=source) from None
-    except PermissionError:
-        raise LexiconError("permission denied", source=source) from None
-    except UnicodeDecodeError:
-        raise LexiconError("not UTF-8 text", source=source) from None
-    except OSError as exc:
-        raise LexiconError(exc.strerror or str(exc), source=source) from None
+    try:
+        return read_text(str(path))
+    except InputError as exc:
+        reason = str(exc).removeprefix(f"{shown(str(path))}: ")  # we name the file ourselves
+        raise LexiconError(reason, source=source) from None
 
 
 def is_cue_file(text: str) -> bool:

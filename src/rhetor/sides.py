@@ -112,19 +112,16 @@ def merge_side_options(options: Iterable[str]) -> dict[str, list[str]]:
 
 def load_sides_file(path: str | Path) -> dict[str, list[str]]:
     """A YAML mapping of side name to a list of aliases (or one alias)."""
-    import yaml
+    from rhetor.errors import InputError, LexiconError
+    from rhetor.safeyaml import load_yaml
+    from rhetor.textio import read_text
 
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
-        raise SidesError(f"{path}: cannot read sides file: {reason}") from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise SidesError(f"{where}: malformed YAML in sides file") from None
+        data = load_yaml(read_text(str(path)), str(path))
+    except InputError as exc:
+        raise SidesError(f"cannot read sides file: {exc}") from None
+    except LexiconError as exc:
+        raise SidesError(f"{exc} (sides file)") from None
     if not isinstance(data, dict):
         raise SidesError(f"{path}: expected a mapping of side name to aliases")
     result: dict[str, list[str]] = {}

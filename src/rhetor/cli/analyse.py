@@ -71,8 +71,10 @@ def analyse(file: str, options, fmt: OutputFormat, output: Path | None) -> None:
     """Read ``file``, analyse it and write the report in ``fmt``."""
     from rhetor.api import get_analyser
     from rhetor.formats import get_formatter
+    from rhetor.output import refuse_input_as_output
     from rhetor.textio import read_document
 
+    refuse_input_as_output(output, [file, *options.lexicons])
     document = read_document(file)
     report = get_analyser(options).analyse(
         document.text, source=document.source, warnings=document.warnings

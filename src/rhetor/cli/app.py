@@ -34,3 +34,15 @@ def _main(
     ] = False,
 ) -> None:
     """Which values does a text invoke, and which side of the argument claims them?"""
+    tolerate_narrow_encodings()
+
+
+def tolerate_narrow_encodings() -> None:
+    """A stdout that cannot encode every character (LANG=C, PYTHONIOENCODING=ascii)
+    shows escapes for what it cannot encode instead of failing part way."""
+    import sys
+
+    stream = sys.stdout
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
+    if encoding != "utf8" and hasattr(stream, "reconfigure"):
+        stream.reconfigure(errors="backslashreplace")

@@ -261,9 +261,12 @@ def import_lexicons(
     texts = {lex.id: dump_lexicon(lex) for lex in lexicons}
     for lex in lexicons:
         parse_lexicon(texts[lex.id], str(targets[lex.id]))
+    from rhetor.output import write_outputs
+
     output.mkdir(parents=True, exist_ok=True)
+    # All files or none: a full disk part way must not leave half a dictionary imported.
+    write_outputs({targets[lex.id]: texts[lex.id] for lex in lexicons})
     for lex in lexicons:
-        write_output(texts[lex.id], targets[lex.id])
         print(
             f"wrote {targets[lex.id]}: {len(lex.virtue)} virtue, {len(lex.vice)} vice, "
             f"{len(lex.exclude)} exclude",

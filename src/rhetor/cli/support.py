@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import NoReturn
 
 import typer
 
-from rhetor.errors import InputError, RhetorError
+from rhetor.errors import RhetorError
 
 EXIT_INTERRUPTED = 130
 EXIT_INTERNAL = 70  # EX_SOFTWARE
@@ -73,36 +72,12 @@ def terminal_width() -> int:
     try:
         return max(60, min(os.get_terminal_size(sys.stdout.fileno()).columns, 160))
     except (OSError, ValueError):
-        return int(os.environ.get("COLUMNS", "100"))
-
-
-def _umask() -> int:
-    current = os.umask(0o022)  # reading the umask means setting it: put it back at once
-    os.umask(current)
-    return current
+        columns = os.environ.get("COLUMNS", "").strip()
+        return max(40, min(int(columns), 500)) if columns.isdigit() else 100
 
 
 def write_output(text: str, target: Path | None) -> None:
-    """Write all of ``text`` to stdout, or atomically to ``target``."""
-    if target is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError(f"{target}: cannot write: folder {folder} does not exist")
-    try:
-        handle, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
-    except OSError as exc:
-        raise InputError(f"{target}: cannot write: {exc.strerror or exc}") from None
-    try:
-        # mkstemp makes the file private (0600); give it the mode any new file gets.
-        os.fchmod(handle, 0o666 & ~_umask())
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise InputError(f"{target}: cannot write: {exc.strerror or exc}") from None
+    """Write all of ``text`` to stdout, or to ``target`` (see :mod:`rhetor.output`)."""
+    from rhetor.output import write_output as write
+
+    write(text, target)
