@@ -88,7 +88,7 @@ def test_batch_csv_columns_and_others():
     assert row["fairness_mentions"] == 1 and row["words"] == 2
 
 
-@pytest.mark.parametrize("fmt", list(BatchFormat))
+@pytest.mark.parametrize("fmt", [f for f in BatchFormat if f is not BatchFormat.claims])
 def test_batch_writer_formats_parse_back(fmt):
     stream = io.StringIO()
     writer = RecordWriter(stream, fmt, ["fairness"], ["author", "others"])

@@ -50,3 +50,32 @@ def test_sides_file(write):
     bad = write("bad.yaml", "labour: {a: 1}\n")
     with pytest.raises(SidesError, match="expected a list"):
         load_sides_file(bad)
+
+
+def test_sides_file_mapping_entries_give_aliases_colour_and_label(tmp_path):
+    from rhetor.sides import SideStyle, load_side_styles
+
+    path = tmp_path / "sides.yaml"
+    path.write_text(
+        "labour:\n  aliases: [Labour, socialists]\n  colour: '#d50000'\n  label: Labour Party\n"
+        "tories: [Tories]\n"
+    )
+    assert load_sides_file(path) == {"labour": ["Labour", "socialists"], "tories": ["Tories"]}
+    assert load_side_styles(path) == {"labour": SideStyle("#d50000", "Labour Party")}
+
+
+@pytest.mark.parametrize(
+    "entry,message",
+    [
+        ("{aliases: [x], colour: 'red; background: url(x)'}", "not a CSS colour"),
+        ("{aliases: [x], colour: 12}", "not a CSS colour"),
+        ("{aliases: [x], shade: blue}", "unknown key 'shade'"),
+        ("{colour: blue}", "expected a list of aliases"),
+        ("{aliases: [x], label: [a]}", "label must be text"),
+    ],
+)
+def test_sides_file_bad_style_entries(tmp_path, entry, message):
+    path = tmp_path / "sides.yaml"
+    path.write_text(f"labour: {entry}\n")
+    with pytest.raises(SidesError, match=message.replace("(", r"\(")):
+        load_sides_file(path)

@@ -110,8 +110,31 @@ def merge_side_options(options: Iterable[str]) -> dict[str, list[str]]:
     return merged
 
 
+@dataclass(frozen=True)
+class SideStyle:
+    """How a report shows a side: ``colour:`` (CSS hex or name) and ``label:`` from the
+    sides file."""
+
+    colour: str | None = None
+    label: str | None = None
+
+
+_COLOUR = re.compile(r"^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[a-zA-Z]{3,20})$")
+
+
 def load_sides_file(path: str | Path) -> dict[str, list[str]]:
-    """A YAML mapping of side name to a list of aliases (or one alias)."""
+    """A YAML mapping of side name to a list of aliases (or one alias), or to a mapping
+    with ``aliases`` and, for reports, ``colour`` and ``label``."""
+    return read_sides_file(path)[0]
+
+
+def load_side_styles(path: str | Path) -> dict[str, SideStyle]:
+    """The ``colour:`` and ``label:`` of each side in a sides file that sets them."""
+    return read_sides_file(path)[1]
+
+
+def read_sides_file(path: str | Path) -> tuple[dict[str, list[str]], dict[str, SideStyle]]:
+    """(aliases, styles) of a sides file."""
     from rhetor.errors import InputError, LexiconError
     from rhetor.safeyaml import load_yaml
     from rhetor.textio import read_text
@@ -125,10 +148,31 @@ def load_sides_file(path: str | Path) -> dict[str, list[str]]:
     if not isinstance(data, dict):
         raise SidesError(f"{path}: expected a mapping of side name to aliases")
     result: dict[str, list[str]] = {}
-    for name, aliases in data.items():
+    styles: dict[str, SideStyle] = {}
+    for name, entry in data.items():
+        aliases = entry.get("aliases") if isinstance(entry, dict) else entry
         if isinstance(aliases, str):
             aliases = [aliases]
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
             raise SidesError(f"{path}: side {name!r}: expected a list of aliases")
         result[str(name)] = aliases
-    return result
+        if isinstance(entry, dict):
+            styles[str(name)] = _side_style(path, name, entry)
+    return result, styles
+
+
+def _side_style(path: str | Path, name: object, entry: dict) -> SideStyle:
+    unknown = sorted(str(k) for k in set(entry) - {"aliases", "colour", "color", "label"})
+    if unknown:
+        raise SidesError(
+            f"{path}: side {name!r}: unknown key {unknown[0]!r} (use aliases, colour, label)"
+        )
+    colour = entry.get("colour", entry.get("color"))
+    if colour is not None and not (isinstance(colour, str) and _COLOUR.match(colour)):
+        raise SidesError(
+            f"{path}: side {name!r}: colour {colour!r} is not a CSS colour like '#d50000' or 'red'"
+        )
+    label = entry.get("label")
+    if label is not None and not isinstance(label, str):
+        raise SidesError(f"{path}: side {name!r}: label must be text")
+    return SideStyle(colour, label)

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rhetor.batch.inputs import DEFAULT_GLOB, discover
+from rhetor.batch.metadata import attach, check_coverage, load_metadata
 from rhetor.batch.runner import LocalRunner, Record, Runner, content_hash
-from rhetor.batch.writers import OTHERS, BatchFormat, RecordWriter, done_keys
+from rhetor.batch.writers import OTHERS, BatchFormat, RecordWriter, done_keys, writer_columns
 from rhetor.errors import ConfigError, InputError
 from rhetor.options import AnalyseOptions
 from rhetor.report import STANCES
@@ -31,6 +32,8 @@ class BatchOptions:
     summary_to_stdout: bool = False
     scheduler: str | None = None  # a Dask scheduler address, or local:N
     paths_on_workers: bool = False  # Dask workers read the files from a shared file system
+    meta: Path | None = None  # --meta FILE.csv (rhetor.batch.metadata)
+    name_pattern: str | None = None  # --name-pattern "{year}_{party}.txt"
 
 
 @dataclass
@@ -76,11 +79,15 @@ def batch(
     from rhetor.lexicon import load_lexicons
 
     _check(options)
+    metadata = load_metadata(options.meta, options.name_pattern)
     value_ids = load_lexicons(
         analyse_options.lexicons, builtin=analyse_options.builtin_lexicons
     ).ids
     sides = side_columns(analyse_options)
+    writer_columns(options.fmt, value_ids, sides, metadata.fields)  # clashes fail before writing
     paths = list(discover(options.paths, glob=options.glob, recursive=options.recursive))
+    for message in check_coverage(metadata, paths):
+        warn(f"warning: {message}")
     if options.resume and options.output:
         done = done_keys(options.output, options.fmt)
         paths = [p for p in paths if (p, _hash_of(p)) not in done]
@@ -89,9 +96,12 @@ def batch(
     runner = runner or make_runner(options, analyse_options)
     totals = Totals()
     with _open_output(options) as (stream, fresh):
-        writer = RecordWriter(stream, options.fmt, value_ids, sides, header=fresh)
+        writer = RecordWriter(
+            stream, options.fmt, value_ids, sides, header=fresh, meta_fields=metadata.fields
+        )
         with _progress(len(paths), show_progress) as tick:
             for record in runner.run(paths):
+                record = attach(record, metadata)
                 _write(writer, record, options.output)
                 totals.add(record)
                 if record.get("error"):

@@ -6,7 +6,8 @@ whole lines only (after a hard kill, at most a final partial line, which
 
 CSV columns (stable for a given set of lexicons and sides):
 
-- ``source, sha256, error, characters, words, sentences``;
+- ``source``, the metadata fields (``--meta``, ``--name-pattern``), then
+  ``sha256, error, characters, words, sentences``;
 - per value ``V``: ``V_mentions, V_virtue, V_vice, V_per_1000_words``;
 - per side ``S``, value ``V`` and stance ``T``: ``S__V__T`` (claim counts). With
   sides given, ``S`` runs over the given sides (and ``author`` when added); with
@@ -25,8 +26,10 @@ from enum import Enum
 from pathlib import Path
 from typing import TextIO
 
+from rhetor.batch.claims import claims_columns, claims_rows
+from rhetor.batch.metadata import meta_of
 from rhetor.batch.runner import Record
-from rhetor.errors import InputError
+from rhetor.errors import ConfigError, InputError
 from rhetor.report import STANCES
 
 BASE_COLUMNS = ("source", "sha256", "error", "characters", "words", "sentences")
@@ -37,10 +40,13 @@ class BatchFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     json = "json"
+    claims = "claims"  # one CSV row per claim (rhetor.batch.claims)
 
 
-def csv_columns(value_ids: Sequence[str], side_ids: Sequence[str]) -> list[str]:
-    columns = list(BASE_COLUMNS)
+def csv_columns(
+    value_ids: Sequence[str], side_ids: Sequence[str], meta_fields: Sequence[str] = ()
+) -> list[str]:
+    columns = [BASE_COLUMNS[0], *meta_fields, *BASE_COLUMNS[1:]]
     for value in value_ids:
         columns += [
             f"{value}_mentions",
@@ -60,6 +66,7 @@ def csv_row(record: Record, value_ids: Sequence[str], side_ids: Sequence[str]) -
         "sha256": record.get("sha256") or "",
         "error": record.get("error") or "",
     }
+    row.update(meta_of(record))
     if record.get("error"):
         return row
     row.update(record["stats"])
@@ -95,14 +102,16 @@ class RecordWriter:
         side_ids: Sequence[str],
         *,
         header: bool = True,
+        meta_fields: Sequence[str] = (),
     ) -> None:
         self.stream = stream
         self.fmt = fmt
         self.value_ids = list(value_ids)
         self.side_ids = list(side_ids)
+        self.meta_fields = list(meta_fields)
         self.count = 0
-        self.columns = csv_columns(self.value_ids, self.side_ids)
-        if fmt is BatchFormat.csv and header:
+        self.columns = writer_columns(fmt, self.value_ids, self.side_ids, self.meta_fields)
+        if fmt in (BatchFormat.csv, BatchFormat.claims) and header:
             self._emit(_csv_line(self.columns))
         if fmt is BatchFormat.json:
             self._emit("[\n")
@@ -113,6 +122,9 @@ class RecordWriter:
         elif self.fmt is BatchFormat.csv:
             row = csv_row(record, self.value_ids, self.side_ids)
             line = _csv_line([row.get(c, "") for c in self.columns])
+        elif self.fmt is BatchFormat.claims:
+            rows = claims_rows(record, self.meta_fields)
+            line = "".join(_csv_line([r.get(c, "") for c in self.columns]) for r in rows)
         else:
             prefix = ",\n" if self.count else ""
             line = prefix + json.dumps(record, ensure_ascii=False, indent=2)
@@ -126,6 +138,25 @@ class RecordWriter:
     def _emit(self, text: str) -> None:
         self.stream.write(text)
         self.stream.flush()
+
+
+def writer_columns(
+    fmt: BatchFormat,
+    value_ids: Sequence[str],
+    side_ids: Sequence[str],
+    meta_fields: Sequence[str] = (),
+) -> list[str]:
+    """The CSV columns of ``fmt``; a metadata field named like another column is an error."""
+
+    def columns(fields: Sequence[str]) -> list[str]:
+        if fmt is BatchFormat.claims:
+            return claims_columns(fields)
+        return csv_columns(value_ids, side_ids, fields)
+
+    clash = [f for f in meta_fields if f in {*columns(()), "meta"}]
+    if clash:
+        raise ConfigError(f"metadata field {clash[0]!r} has the name of a column of the output")
+    return columns(meta_fields)
 
 
 def _csv_line(values) -> str:
@@ -158,7 +189,7 @@ def done_keys(path: Path, fmt: BatchFormat) -> set[tuple[str, str | None]]:
                 except json.JSONDecodeError:
                     raise InputError(f"{path}:{number}: not a JSON line; cannot resume") from None
                 keys.add((record.get("source"), record.get("sha256")))
-        else:
+        else:  # csv and claims: both have source and sha256 columns
             for row in csv.DictReader(stream):
                 keys.add((row.get("source"), row.get("sha256") or None))
     return keys

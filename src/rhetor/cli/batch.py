@@ -42,9 +42,10 @@ def batch_command(
         typer.Option(
             "--format",
             "-f",
-            metavar="jsonl|csv|json",
+            metavar="jsonl|csv|json|claims",
             help="jsonl: one full report per line; csv: one row per "
-            "document (columns in the README); json: one array.",
+            "document (columns in the README); json: one array; claims: one CSV row per "
+            "claim, a coding sheet for rhetor gold.",
         ),
     ] = "jsonl",
     output: Annotated[
@@ -105,6 +106,24 @@ def batch_command(
             "file system they share with this machine.",
         ),
     ] = False,
+    meta: Annotated[
+        Path | None,
+        typer.Option(
+            "--meta",
+            metavar="FILE.csv",
+            help="Document metadata: a CSV with a 'source' column (file path or name) "
+            "and any others, carried into every record.",
+        ),
+    ] = None,
+    name_pattern: Annotated[
+        str | None,
+        typer.Option(
+            "--name-pattern",
+            metavar="PATTERN",
+            help="Read metadata from file names, e.g. '{year}_{president}_{party}.txt' "
+            "({year:d}: digits; *: text to skip).",
+        ),
+    ] = None,
     side: SideOption = None,
     sides_file: SidesFileOption = None,
     lexicon: LexiconOption = None,
@@ -120,7 +139,7 @@ def batch_command(
         try:
             chosen = BatchFormat(fmt.lower())
         except ValueError:
-            raise ConfigError(f"--format {fmt!r}: choose jsonl, csv or json") from None
+            raise ConfigError(f"--format {fmt!r}: choose jsonl, csv, json or claims") from None
         if scheduler and jobs:
             raise ConfigError("--jobs is for local runs; with --scheduler, size the cluster")
         options = BatchOptions(
@@ -136,6 +155,8 @@ def batch_command(
             summary_to_stdout=summary,
             scheduler=scheduler or None,
             paths_on_workers=paths_on_workers,
+            meta=meta,
+            name_pattern=name_pattern,
         )
         code = batch(options, build_options(model, lexicon, no_default_lexicons, side, sides_file))
         raise typer.Exit(code)
