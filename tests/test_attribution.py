@@ -16,8 +16,8 @@ from rhetor.attribution import (
     base_stance,
     flip,
 )
+from rhetor.attribution.holders import SideIndex, SideMention
 from rhetor.cues import load_cues
-from rhetor.holders import SideIndex, SideMention
 from tests.conftest import needs_model
 
 SIDES = {
@@ -76,8 +76,8 @@ def test_attribution_rules_on_a_hand_built_parse(blank_nlp):
         "greens",
         lambda t: False,
     )
-    claims = Attributor(load_cues()).attribute(doc, [Mention(0, 3, 4, "virtue", False)], index)
-    assert {(c.side, c.stance, c.rule, c.cue) for c in claims} == {
+    found = Attributor(load_cues()).attribute(doc, [Mention(0, 3, 4, "virtue", False)], index)
+    assert {(f.side, f.stance, f.rule, f.cue) for _, f in found} == {
         ("greens", CLAIMS, "possessive", None),
         ("govt", APPROPRIATES, "verb", "steal"),
     }
@@ -86,8 +86,8 @@ def test_attribution_rules_on_a_hand_built_parse(blank_nlp):
 def test_attribution_defaults_without_parse():
     attributor = Attributor(load_cues())
     mentions = [Mention(0, 0, 1, "virtue", False), Mention(1, 2, 3, "vice", False)]
-    claims = attributor.defaults(mentions, "author")
-    assert [(c.side, c.stance, c.rule) for c in claims] == [
+    found = attributor.defaults(mentions, "author")
+    assert [(f.side, f.stance, f.rule) for _, f in found] == [
         ("author", CLAIMS, "default-author"),
         (None, OPPOSES, "unattributed"),
     ]

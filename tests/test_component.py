@@ -8,6 +8,7 @@ import sys
 
 import pytest
 import spacy
+from spacy.tokens import Doc
 
 from rhetor.errors import LexiconError
 from tests.conftest import MODEL, needs_model
@@ -33,7 +34,7 @@ def test_component_blank_pipeline_sets_spans_and_extensions():
         ("injustice", "fairness", "vice"),
     ]
     # no parse: every value falls to the author by default
-    assert {c["side"] for c in doc._.rhetor_claims} == {"author"}
+    assert {c.side for c in doc._.rhetor_claims} == {"author"}
 
 
 def test_component_config_lexicons_and_spans_key(tmp_path):
@@ -92,7 +93,8 @@ nlp.add_pipe("rhetor", config={"sides": sides, "lexicons": [sys.argv[4]]})
 doc = nlp(sys.argv[2])
 nlp.to_disk(sys.argv[3])
 again = spacy.load(sys.argv[3])(sys.argv[2])
-print(json.dumps([doc._.rhetor_claims, again._.rhetor_claims, "rhetor" in sys.modules]))
+claims = [[c.to_dict() for c in d._.rhetor_claims] for d in (doc, again)]
+print(json.dumps([*claims, "rhetor" in sys.modules]))
 """
 
 
@@ -165,7 +167,7 @@ def test_component_split_pipeline_matches_then_attributes():
     nlp.add_pipe("rhetor_attribution", config={"sides": {"labour": ["we"]}})
     doc = nlp("We want fairness.")
     assert [s.label_ for s in doc.spans["rhetor_values"]] == ["fairness"]
-    assert [(c["value"], c["side"]) for c in doc._.rhetor_claims] == [("fairness", "labour")]
+    assert [(c.value, c.side) for c in doc._.rhetor_claims] == [("fairness", "labour")]
 
 
 def test_component_values_alone_sets_no_claims():
@@ -195,3 +197,12 @@ def test_component_attribution_without_matching_is_reported_missing():
     nlp.add_pipe("rhetor_attribution")
     problems = nlp.analyze_pipes()["problems"]["rhetor_attribution"]
     assert "span._.rhetor_polarity" in problems
+
+
+def test_component_doc_with_claims_round_trips_through_bytes():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("rhetor", config={"sides": {"labour": ["we"]}})
+    doc = nlp("We want fairness.")
+    again = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert again._.rhetor_claims == doc._.rhetor_claims
+    assert again._.rhetor_claims[0].side == "labour"

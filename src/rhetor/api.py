@@ -118,11 +118,12 @@ def _shift(item, offset: int):
         end=item.end + offset,
         sentence_start=item.sentence_start + offset,
     )
-    holder = getattr(item, "holder", None)
-    if holder is not None:
-        moved = replace(
-            moved, holder=replace(holder, start=holder.start + offset, end=holder.end + offset)
-        )
+    for name in ("holder", "reported_by"):  # a claim's references to words in the text
+        ref = getattr(item, name, None)
+        if ref is not None:
+            moved = replace(
+                moved, **{name: replace(ref, start=ref.start + offset, end=ref.end + offset)}
+            )
     return moved
 
 

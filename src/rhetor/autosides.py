@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from rhetor.attribution.holders import THIRD_PERSON, SideIndex, SideMention, is_plural, key_of
 from rhetor.cues import Cues, cue_key
 from rhetor.errors import SidesError
-from rhetor.holders import THIRD_PERSON, SideIndex, SideMention, is_plural, key_of
 from rhetor.lexicon import Lexicon, LexiconSet, Term
 from rhetor.matching import CompiledLexicons
 from rhetor.sides import AUTHOR, FIRST_PERSON_PLURAL, Sides
@@ -63,7 +63,7 @@ def given_index(doc, sides: Sides, aliases: CompiledLexicons, cues: Cues) -> Sid
         )
         for c in aliases.find(doc, has_pos=doc.has_annotation("POS"))
     ]
-    return SideIndex(doc, mentions, sides.author, actor_test(cues, doc))
+    return SideIndex(doc, mentions, sides.author, actor_test(cues, doc), cues.actors.partitives)
 
 
 @dataclass
@@ -112,7 +112,7 @@ def auto_index(doc, cues: Cues, value_tokens: set[int]) -> ActorGroups:
         group = AUTHOR if keys == [AUTHOR] else find(keys[0])
         mentions.append(SideMention(group, start, end, plural=plural, pronoun=group == AUTHOR))
         phrases[group].append(text)
-    index = SideIndex(doc, mentions, AUTHOR, is_actor)
+    index = SideIndex(doc, mentions, AUTHOR, is_actor, cues.actors.partitives)
     return ActorGroups(index, dict(phrases))
 
 

@@ -12,8 +12,8 @@ rhetor any pipeline can ``nlp.add_pipe`` them:
 - ``rhetor_attribution`` (:class:`AttributionComponent`) reads those spans and
   the dependency parse, and writes ``doc.spans["rhetor_sides"]`` (each mention
   of a side), ``doc._.rhetor_sides`` (dicts ``{id, label, aliases, mentions,
-  auto}``) and ``doc._.rhetor_claims`` (dicts ``{value, side, stance, polarity, text,
-  start, end, holder, cue, rule}`` with character offsets). Without a parse only the default
+  auto}``) and ``doc._.rhetor_claims`` (:class:`rhetor.report.Claim` objects, the
+  claims of the report; ``claim.to_dict()`` is their JSON form). Without a parse only the default
   rule applies.
 - ``rhetor`` (:class:`RhetorComponent`) does both in one step (``attribute:
   false`` stops after matching).
@@ -27,18 +27,21 @@ lexicons and cue words in force (their content, not their paths), and
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from rhetor.attribution import Attributor, Mention, RawClaim
+from rhetor.attribution import Attributor, Mention, make_claim
+from rhetor.attribution.negation import is_negated
 from rhetor.autosides import auto_index, compile_aliases, given_index, label_for, slug
 from rhetor.cues import Cues, load_cues
+from rhetor.evidence import report_mentions
 from rhetor.lexicon import LexiconSet, load_lexicons
 from rhetor.matching import Candidate, CompiledLexicons
-from rhetor.negation import is_negated
+from rhetor.report import Claim, HolderRef
 from rhetor.sides import AUTHOR, Sides, build_sides
 
 SPANS_KEY = "rhetor_values"
@@ -54,6 +57,31 @@ ATTRIBUTION_REQUIRES = [
     "token.pos",
     "token.lemma",
 ]
+
+
+_CLAIM_TAG = "__rhetor_claim__"
+
+
+def _encode_claim(obj, chain=None):
+    """msgpack encoder: a Doc holding claims still serialises (``Doc.to_bytes``,
+    ``DocBin``, ``nlp.pipe(n_process=2)``)."""
+    if isinstance(obj, Claim):
+        return {_CLAIM_TAG: asdict(obj)}
+    return obj if chain is None else chain(obj)
+
+
+def _decode_claim(obj, chain=None):
+    if isinstance(obj, dict) and _CLAIM_TAG in obj:
+        record = dict(obj[_CLAIM_TAG])
+        for name in ("holder", "reported_by"):
+            if record.get(name) is not None:
+                record[name] = HolderRef(**record[name])
+        return Claim(**record)
+    return obj if chain is None else chain(obj)
+
+
+srsly.msgpack_encoders.register("rhetor_claim", func=_encode_claim)
+srsly.msgpack_decoders.register("rhetor_claim", func=_decode_claim)
 
 
 def register_extensions() -> None:
@@ -261,22 +289,31 @@ def attribute_values(
     ]
     if sides:
         index = given_index(doc, sides, alias_matcher, cues)
+    else:
+        groups = auto_index(doc, cues, {i for s in spans for i in range(s.start, s.end)})
+        index = groups.index
+    if doc.has_annotation("DEP"):
+        found = attributor.attribute(doc, mentions, index)
+    else:  # no parse: only the default rule can apply
+        found = attributor.defaults(mentions, index.author)
+    if sides:
         names = {spec.id: spec.id for spec in sides.specs}
         specs = {spec.id: (spec.display, list(spec.aliases), False) for spec in sides.specs}
     else:
-        value_tokens = {i for s in spans for i in range(s.start, s.end)}
-        groups = auto_index(doc, cues, value_tokens)
-        index = groups.index
-    if doc.has_annotation("DEP"):
-        raw = attributor.attribute(doc, mentions, index)
-    else:  # no parse: only the default rule can apply
-        raw = attributor.defaults(mentions, index.author)
-    if not sides:
-        names, specs = _auto_sides(groups, raw)
+        names, specs = _auto_sides(groups, {f.side for _, f in found if f.side})
+    _record_sides(doc, index, names, specs)
+    evidence = report_mentions(doc, spans)
+    doc._.rhetor_claims = [
+        make_claim(doc, evidence[m.index], f, names.get(f.side) if f.side else None)
+        for m, f in found
+    ]
+
+
+def _record_sides(doc: Doc, index, names: dict[str, str], specs: dict) -> None:
     doc.spans[SIDES_KEY] = [
         Span(doc, m.start, m.end, label=names[m.side]) for m in index.mentions if m.side in names
     ]
-    counts = {}
+    counts: dict[str, int] = {}
     for span in doc.spans[SIDES_KEY]:
         counts[span.label_] = counts.get(span.label_, 0) + 1
     doc._.rhetor_sides = [
@@ -289,12 +326,10 @@ def attribute_values(
         }
         for side_id, (label, aliases, auto) in specs.items()
     ]
-    doc._.rhetor_claims = [_claim_dict(doc, spans[c.mention], c, names) for c in raw]
 
 
-def _auto_sides(groups, raw: list[RawClaim]):
+def _auto_sides(groups, holding: set[str]):
     """Report the author and every actor the text shows holding a value."""
-    holding = {c.side for c in raw if c.side}
     mentions = {g: len(p) for g, p in groups.phrases.items()}
     keep = [g for g in groups.phrases if g == AUTHOR or g in holding]
     if AUTHOR not in keep:
@@ -310,25 +345,6 @@ def _auto_sides(groups, raw: list[RawClaim]):
         names[group] = side_id
         specs[side_id] = (label, sorted({p.lower() for p in phrases}), True)
     return names, specs
-
-
-def _claim_dict(doc: Doc, span: Span, claim: RawClaim, names: dict[str, str]) -> dict:
-    holder = None
-    if claim.holder:
-        h = doc[claim.holder[0] : claim.holder[1]]
-        holder = {"text": h.text, "start": h.start_char, "end": h.end_char}
-    return {
-        "value": span.label_,
-        "side": names.get(claim.side) if claim.side else None,
-        "stance": claim.stance,
-        "polarity": span._.rhetor_polarity,
-        "text": span.text,
-        "start": span.start_char,
-        "end": span.end_char,
-        "holder": holder,
-        "cue": claim.cue,
-        "rule": claim.rule,
-    }
 
 
 @Language.factory(

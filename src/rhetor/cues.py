@@ -40,6 +40,7 @@ class Negation:
     words: Words = frozenset()
     nouns: Words = frozenset()
     except_before: Words = frozenset()
+    quantifiers: Words = frozenset()
 
 
 @dataclass(frozen=True)
@@ -54,12 +55,22 @@ class Stance:
     hollow_modifiers: Words = frozenset()
     frame_nouns: Words = frozenset()
     holder_preps: Words = frozenset()
+    self_claims: Words = frozenset()
+    contrast_markers: Words = frozenset()
+    counter_acts: Words = frozenset()
+    report_verbs: Words = frozenset()
+    hypothetical_markers: Words = frozenset()
+    counterfactual_modals: Words = frozenset()
+    claim_nouns: Words = frozenset()
+    oppose_nouns: Words = frozenset()
+    appropriate_nouns: Words = frozenset()
 
 
 @dataclass(frozen=True)
 class Actors:
     nouns: Words = frozenset()
     entity_types: Words = frozenset()
+    partitives: Words = frozenset()
 
 
 @dataclass(frozen=True)

@@ -150,6 +150,18 @@ class Claim:
     cue: str | None
     rule: str
     sentence_start: int = 0  # for highlighting only
+    # asserted | reported | hypothetical | question: how the text presents the claim
+    modality: str = "asserted"
+    reported_by: HolderRef | None = None  # who says so, for a reported claim
+
+    @property
+    def modality_note(self) -> str:
+        """How the claim is presented, for reports: "" when the author asserts it."""
+        if self.modality == "asserted":
+            return ""
+        if self.modality == "reported" and self.reported_by:
+            return f"reported by “{self.reported_by.text}”"
+        return self.modality
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -164,6 +176,8 @@ class Claim:
             "holder": self.holder.to_dict() if self.holder else None,
             "cue": self.cue,
             "rule": self.rule,
+            "modality": self.modality,
+            "reported_by": self.reported_by.to_dict() if self.reported_by else None,
         }
 
 

@@ -350,7 +350,7 @@ def _mention_span(
     # both); the title lists every claim.
     first = claims[0] if claims else None
     if claims:
-        title = "; ".join(f"{c.value} · {side_label(report, c.side)} · {c.stance}" for c in claims)
+        title = "; ".join(_claim_title(report, c) for c in claims)
     else:
         title = f"{mention.value} · no side · {mention.polarity}"
     if mention.negated:
@@ -361,6 +361,7 @@ def _mention_span(
         "data-side": (first.side or "") if first else "",
         "data-stance": first.stance if first else "",
         "data-polarity": mention.polarity,
+        "data-modality": first.modality if first else "",
         "data-swatch": _swatch_attr(first.side if first else None, swatches),
         "title": title,
     }
@@ -371,13 +372,19 @@ def _mention_span(
     return _Span(mention.start, mention.end, f"<mark{_attrs(attrs)}>", "</mark>" + badges)
 
 
+def _claim_title(report: Report, claim: Claim) -> str:
+    title = f"{claim.value} · {side_label(report, claim.side)} · {claim.stance}"
+    return f"{title} · {claim.modality_note}" if claim.modality_note else title
+
+
 def _badge_attrs(report: Report, claim: Claim, swatches: dict[str, int]) -> dict[str, str]:
     return {
         "class": "rhetor-also",
         "data-side": claim.side or "",
         "data-stance": claim.stance,
         "data-swatch": _swatch_attr(claim.side, swatches),
-        "title": f"also: {claim.value} · {side_label(report, claim.side)} · {claim.stance}",
+        "data-modality": claim.modality,
+        "title": f"also: {_claim_title(report, claim)}",
     }
 
 

@@ -138,7 +138,9 @@ def _claim_item(report: Report, claim: Claim) -> str:
         why = f"holder “{escape(claim.holder.text)}”, " + why
     return (
         f"- {STANCE_GLYPH[claim.stance]} {escape(side_label(report, claim.side))} "
-        f"{claim.stance} **{escape(claim.value)}** ({why}): "
+        f"{claim.stance} **{escape(claim.value)}**"
+        + (f" *{escape(claim.modality_note)}*" if claim.modality_note else "")
+        + f" ({why}): "
         + bold_span(claim.sentence, claim.start - claim.sentence_start, claim.end - claim.start)
     )
 

@@ -153,6 +153,8 @@ def _claim_line(claim: Claim, labels: dict[str, str]) -> Text:
     line.append(side, style="bold")
     line.append(f" {claim.stance} ", style=STANCE_STYLE[claim.stance])
     line.append(claim.value, style="bold")
+    if claim.modality_note:
+        line.append(f" [{claim.modality_note}]", style="italic")
     why = claim.rule + (f", cue “{claim.cue}”" if claim.cue else "")
     if claim.holder:
         why = f"holder “{claim.holder.text}”, " + why

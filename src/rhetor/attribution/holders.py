@@ -3,9 +3,12 @@
 A :class:`SideIndex` knows where each side is mentioned in a Doc (alias
 matches, or actor phrases found by :mod:`rhetor.autosides`). :meth:`resolve`
 follows the links a reader follows: the mention itself, a possessor or
-compound inside the phrase ("the coalition's plans"), a relative pronoun back
-to its antecedent ("a government ... that seeks"), and a third-person pronoun
-back to the side last in focus ("it", "they", "their").
+compound inside the phrase ("the coalition's plans"), a group named after a
+quantifier ("none of the Tories", "nobody in the government"), a relative
+pronoun back to its antecedent ("a government ... that seeks"), and a
+third-person pronoun back to the side last in focus in the paragraph, agreeing
+in number ("they" a plural side, or a collective one; "it" a singular side,
+unless a thing was named since: "They published a plan. It promises ...").
 """
 
 from __future__ import annotations
@@ -33,7 +36,11 @@ THIRD_PERSON = {
     "themselves",
 }
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
-FOCUS_SENTENCES = 2  # how many sentences back a pronoun may look for its side
+THING_PRONOUNS = {"it", "its", "itself"}
+# How many sentences back a pronoun may look for its side: the paragraph, at most this.
+FOCUS_SENTENCES = 6
+_PARTITIVE_PREPS = {"of", "in", "on", "among", "amongst", "within", "from", "inside"}
+_THING_DEPS = {"nsubj", "nsubjpass", "dobj"}
 
 
 @dataclass(frozen=True)
@@ -54,8 +61,16 @@ class Holder:
 
 
 class SideIndex:
-    def __init__(self, doc, mentions: list[SideMention], author: str, actor_test) -> None:
+    def __init__(
+        self,
+        doc,
+        mentions: list[SideMention],
+        author: str,
+        actor_test,
+        partitives: frozenset[str] = frozenset(),
+    ) -> None:
         self.doc = doc
+        self.partitives = partitives
         self.author = author
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self.starts = [m.start for m in self.mentions]
@@ -71,9 +86,15 @@ class SideIndex:
         word = token.lower_
         if mention:  # includes pronouns a user listed as aliases
             return Holder(mention.side, mention.start, mention.end, "alias")
-        for child in token.children:  # "the coalition's plans", "the coalition government"
-            if child.dep_ in {"poss", "compound"} and (inner := self.at(child.i)):
+        for child in token.children:  # "the coalition's plans", "Conservative policies"
+            if child.dep_ in {"poss", "compound", "amod"} and (inner := self.at(child.i)):
                 return Holder(inner.side, inner.start, inner.end, "phrase")
+        if depth < 3 and normalise(token.text) in self.partitives:
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ in _PARTITIVE_PREPS:
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj" and (found := self.resolve(obj, depth + 1)):
+                            return found
         if word in RELATIVE_PRONOUNS and depth < 3:
             return self._antecedent(token, depth)
         if word in THIRD_PERSON:
@@ -97,17 +118,33 @@ class SideIndex:
 
     def _focus(self, token) -> Holder | None:
         plural = token.lower_ in PLURAL_PRONOUNS
-        floor = _sentence_floor(token, FOCUS_SENTENCES)
+        floor = _paragraph_floor(token, FOCUS_SENTENCES)
         fallback = None
         for mention in self._before(token.i, floor):
             if mention.side == self.author or mention.pronoun:
                 continue
             if mention.plural is None or mention.plural == plural:
+                if not plural and self._thing_between(mention.end, token.i):
+                    return None  # "They published a plan. It promises ...": the plan
                 return Holder(mention.side, token.i, token.i + 1, "pronoun")
-            fallback = fallback or mention
+            if plural:  # "the government ... they": a collective side
+                fallback = fallback or mention
         if fallback:
             return Holder(fallback.side, token.i, token.i + 1, "pronoun")
         return None
+
+    def _thing_between(self, start: int, end: int) -> bool:
+        """Is a singular noun that names no actor the subject or object of a clause
+        between ``start`` and ``end``? Then "it" refers to that thing."""
+        for token in self.doc[start:end]:
+            if (
+                token.dep_ in _THING_DEPS
+                and token.tag_ in {"NN", "NNP"}
+                and not self.at(token.i)
+                and not self.is_actor(token)
+            ):
+                return True
+        return False
 
     def _before(self, i: int, floor: int):
         """Mentions ending before token ``i`` and starting at or after ``floor``, nearest first."""
@@ -119,13 +156,23 @@ class SideIndex:
                 yield mention
 
 
-def _sentence_floor(token, back: int) -> int:
+def _paragraph_floor(token, back: int) -> int:
+    """The start of the sentence ``back`` sentences before ``token``'s, or of its
+    paragraph (a blank line) if that is nearer."""
+    doc = token.doc
     sent = token.sent
     for _ in range(back):
-        if sent.start == 0:
+        if sent.start == 0 or _paragraph_break(doc, sent.start):
             break
-        sent = token.doc[sent.start - 1].sent
+        sent = doc[sent.start - 1].sent
     return sent.start
+
+
+def _paragraph_break(doc, start: int) -> bool:
+    """Does a blank line come just before (or open) the sentence at token ``start``?"""
+    return any(
+        doc[i].is_space and doc[i].text.count("\n") >= 2 for i in (start - 1, start) if i >= 0
+    )
 
 
 def is_plural(token) -> bool | None:

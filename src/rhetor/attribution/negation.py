@@ -9,20 +9,13 @@ in the same sentence. Only token attributes are used: no spaCy import.
 
 from __future__ import annotations
 
+from rhetor.attribution.tree import span_root
 from rhetor.cues import Negation
 from rhetor.lexicon import normalise
 
 _CLAUSE_POS = {"VERB", "AUX"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 _WINDOW = 3
-
-
-def span_root(doc, start: int, end: int):
-    """The token of ``doc[start:end]`` whose head lies outside it."""
-    for token in doc[start:end]:
-        if token.head.i < start or token.head.i >= end or token.head.i == token.i:
-            return token
-    return doc[start]
 
 
 def is_negated(doc, start: int, end: int, cues: Negation, has_parse: bool) -> bool:
@@ -40,13 +33,20 @@ def _negates(token, cues: Negation) -> bool:
 
 def _negated_in_tree(token, cues: Negation) -> bool:
     seen = 0
+    described = False  # the value describes the noun ("responsible" in "responsible government")
     while seen < 12:  # clauses are short; this bounds malformed trees too
         seen += 1
+        # "No responsible government would ...": a determiner denying a subject that the
+        # value describes generalises over it; it does not deny the value
+        generic = described and token.dep_ in _SUBJECTS
         if any(
-            child.dep_ in {"neg", "det", "advmod", "preconj"} and _negates(child, cues)
+            child.dep_ in {"neg", "det", "advmod", "preconj"}
+            and _negates(child, cues)
+            and not (generic and child.dep_ == "det")
             for child in token.children
         ):
             return True
+        described = token.dep_ in {"amod", "compound"}
         head = token.head
         if token.dep_ == "pobj" and head.dep_ == "prep":
             if _negates(head, cues):  # "without solidarity"

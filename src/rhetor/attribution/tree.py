@@ -1,0 +1,156 @@
+"""Navigating the dependency parse: from a value word to the words that govern it.
+
+Only token attributes are used (``dep_``, ``head``, ``children``, ``pos_``,
+``lemma_``): no spaCy import, so hand-built Docs serve as test fixtures.
+"""
+
+from __future__ import annotations
+
+from rhetor.cues import cue_key
+
+NOUNS = {"NOUN", "PROPN"}
+VERBS = {"VERB", "AUX"}
+OBJECT_DEPS = {"dobj", "obj", "dative", "oprd", "attr"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+CLIMB_DEPS = {"xcomp", "ccomp", "conj", "advcl", "pcomp"}
+COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp"}  # clauses the verb above governs
+
+
+def span_root(doc, start: int, end: int):
+    """The token of ``doc[start:end]`` whose head lies outside it."""
+    for token in doc[start:end]:
+        if token.head.i < start or token.head.i >= end or token.head.i == token.i:
+            return token
+    return doc[start]
+
+
+def phrase_head(root):
+    """Climb from the value word to the head of the phrase it describes.
+
+    Coordinated values share their first conjunct's attribution; an adjective or
+    compound ("unfair cuts", "co-operative principles") describes its noun.
+    """
+    token = root
+    for _ in range(6):
+        if (
+            token.dep_ == "conj"
+            and token.head is not token
+            and token.head.pos_ in (NOUNS | {"ADJ"})
+        ) or (token.dep_ in {"amod", "compound", "nmod"} and token.head.pos_ in NOUNS):
+            token = token.head
+        else:
+            break
+    return token
+
+
+def noun_levels(phrase, is_frame) -> list:
+    """The phrase and the frame nouns it hangs from ("our language of fairness",
+    "their lack of accountability"). Other nouns stop the climb: in "its wage
+    freeze in the language of partnership" the freeze does not hold partnership."""
+    levels = [phrase]
+    token = phrase
+    for _ in range(3):
+        head = token.head.head
+        if (
+            token.dep_ == "pobj"
+            and token.head.dep_ == "prep"
+            and head.pos_ in NOUNS
+            and head is not token
+            and is_frame(head)
+        ):
+            token = head
+            while token.dep_ == "conj" and token.head.pos_ in NOUNS:
+                token = token.head
+            levels.append(token)
+        else:
+            break
+    return levels
+
+
+def verb_key(verb) -> str:
+    """The verb's lemma, with a particle ("tear up") and a "co-" prefix ("co-opt")."""
+    lemma = verb.lemma_ or verb.text
+    doc = verb.doc
+    if verb.i >= 2 and doc[verb.i - 1].text == "-" and doc[verb.i - 2].lower_ == "co":
+        lemma = "co" + lemma
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    return cue_key(f"{lemma} {particle}")
+
+
+def verb_keys(verb, prep: str = "") -> list[str]:
+    """Cue keys to try for a verb, most specific first ("protect from", "protect")."""
+    key = verb_key(verb)
+    bare = cue_key(verb.lemma_ or verb.text)
+    keys = [key + prep, bare + prep] if prep else []
+    return list(dict.fromkeys([*keys, key, bare]))
+
+
+def governing_verb(phrase):
+    """(verb, cue keys to try, value-is-passive-subject) for the phrase's governing verb.
+
+    The phrase is the verb's object or passive subject, or the object of a
+    preposition on the verb ("believe in", "free from"), or of a preposition on
+    the verb's object ("lay claim to", "put an end to").
+    """
+    dep, head = phrase.dep_, phrase.head
+    if head is phrase:
+        return None
+    if dep in OBJECT_DEPS and head.pos_ in VERBS:
+        return head, verb_keys(head), False
+    if dep == "nsubjpass" and head.pos_ in VERBS:
+        return head, verb_keys(head), True
+    if dep == "pobj" and head.dep_ == "prep":
+        prep = cue_key(head.lower_)
+        holder = head.head
+        if holder.pos_ in VERBS:
+            return holder, verb_keys(holder, prep), False
+        if holder.pos_ in NOUNS and holder.dep_ in OBJECT_DEPS and holder.head.pos_ in VERBS:
+            verb = holder.head
+            compounds = [c.lemma_ for c in holder.children if c.dep_ == "compound"]
+            noun = cue_key(" ".join([*compounds, holder.lemma_]))
+            return verb, [verb_key(verb) + noun + prep, *verb_keys(verb, prep)], False
+    return None
+
+
+def clause_of(token):
+    """The verb heading the clause ``token`` stands in (or the sentence root)."""
+    current = token
+    for _ in range(12):
+        if current.pos_ in VERBS or current.head is current:
+            return current
+        current = current.head
+    return current
+
+
+def clause_chain(verb):
+    """The verb and the verbs above it through complement and adverbial clauses."""
+    chain = [verb]
+    current = verb
+    for _ in range(6):
+        if current.dep_ not in CLIMB_DEPS or current.head is current:
+            break
+        current = current.head
+        chain.append(current)
+    return chain
+
+
+def subject_of(verb):
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+
+
+def followed_by_comma(token) -> bool:
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return after is not None and after.text == ","
+
+
+def is_vocative(subject) -> bool:
+    """ "Congress, give these Americans a chance": a name set off by a comma before
+    a bare imperative is the one addressed, not the subject."""
+    verb = subject.head
+    return (
+        subject.dep_ == "nsubj"
+        and subject.i < verb.i
+        and followed_by_comma(subject)
+        and verb.tag_ == "VB"
+        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    )
