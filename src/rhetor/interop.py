@@ -287,13 +287,23 @@ def dump_lexicon(lexicon: Lexicon) -> str:
     import yaml
 
     def entry(term: Term):
-        return {"term": term.text, "pos": list(term.pos)} if term.pos else term.text
+        fields: dict = {"term": term.text}
+        if term.pos:
+            fields["pos"] = list(term.pos)
+        if term.forms:
+            fields["forms"] = term.forms
+        if term.unless:
+            fields["unless"] = [condition.data for condition in term.unless]
+        return fields if len(fields) > 1 else term.text
 
     document: dict = {"id": lexicon.id, "version": lexicon.version}
     if lexicon.description:
         document["description"] = lexicon.description
     if not lexicon.lemmas:
         document["lemmas"] = False
+    # Written out always: a parsed lexicon and one built in code default differently.
+    document["forms"] = lexicon.forms
+    document["names"] = lexicon.names
     for kind in _KINDS:
         terms = getattr(lexicon, kind)
         if terms:

@@ -15,9 +15,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from rhetor.errors import LexiconError
+
+if TYPE_CHECKING:
+    from rhetor.senses import Condition
 
 Polarity = Literal["virtue", "vice"]
 POLARITIES: tuple[Polarity, ...] = ("virtue", "vice")
@@ -27,8 +30,21 @@ POLARITIES: tuple[Polarity, ...] = ("virtue", "vice")
 _JOINERS = re.compile(r"[\s\-‐‑'’]+")
 _VALUE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _MIN_GLOB_PREFIX = 3
-VALUE_KEYS = {"id", "kind", "description", "version", "lemmas", "virtue", "vice", "exclude"}
-TERM_KEYS = {"term", "pos"}
+VALUE_KEYS = {
+    "id",
+    "kind",
+    "description",
+    "version",
+    "lemmas",
+    "forms",
+    "names",
+    "virtue",
+    "vice",
+    "exclude",
+}
+TERM_KEYS = {"term", "pos", "forms", "unless"}
+FORM_CHOICES = ("all", "inflections", "none")
+NAME_CHOICES = ("skip", "match")
 # Universal part-of-speech tags, as spaCy's Token.pos_ reports them.
 UPOS = {
     "ADJ",
@@ -68,9 +84,25 @@ class Term:
     glob: bool = False
     pos: tuple[str, ...] = ()
     line: int | None = None
+    # Which word forms match: "all", "inflections" or "none"; None takes the lexicon's.
+    forms: str | None = None
+    # Contexts in which a match is not the value (rhetor.senses).
+    unless: tuple[Condition, ...] = ()
+
+    @property
+    def has_capitals(self) -> bool:
+        """Written with capitals ("Big Society"): the author means the name itself."""
+        return any(ch.isupper() for ch in self.text)
 
     @classmethod
-    def parse(cls, text: str, pos: Sequence[str] = (), line: int | None = None) -> Term:
+    def parse(
+        cls,
+        text: str,
+        pos: Sequence[str] = (),
+        line: int | None = None,
+        forms: str | None = None,
+        unless: tuple[Condition, ...] = (),
+    ) -> Term:
         """Build a term from its written form; raises ``ValueError`` if unusable."""
         stripped = text.strip()
         glob = stripped.endswith("*")
@@ -87,7 +119,15 @@ class Term:
                 f"glob {text!r} would match too much: give at least "
                 f"{_MIN_GLOB_PREFIX} letters before '*'"
             )
-        return cls(text=stripped, key=key, glob=glob, pos=tuple(pos), line=line)
+        return cls(
+            text=stripped,
+            key=key,
+            glob=glob,
+            pos=tuple(pos),
+            line=line,
+            forms=forms,
+            unless=tuple(unless),
+        )
 
 
 @dataclass(frozen=True)
@@ -104,6 +144,12 @@ class Lexicon:
     # False: terms match only the word forms as written (LIWC and quanteda semantics);
     # True: a term also matches text whose lemmas spell it ("injustice" -> "injustices").
     lemmas: bool = True
+    # The word forms a term matches unless it says otherwise (rhetor.forms). Built in
+    # code (side aliases, imports) a lexicon matches as written; parse_lexicon makes
+    # "all" the default of a YAML value lexicon that matches lemmas.
+    forms: str = "none"
+    # "skip": a match inside a capitalised name or title is not a mention (rhetor.senses).
+    names: str = "match"
 
     def terms(self) -> Iterator[tuple[Polarity, Term]]:
         for polarity in POLARITIES:
@@ -205,15 +251,17 @@ def parse_term(node, source: str, key: str) -> Term:
     import yaml
 
     pos: tuple[str, ...] = ()
+    forms: str | None = None
+    unless: tuple = ()
     if isinstance(node, yaml.MappingNode):
         fields = dict(mapping_items(node, source, key))
         unknown = sorted(set(fields) - TERM_KEYS)
         if unknown:
             raise LexiconError(
-                f"unknown key {unknown[0]!r} in term (allowed: term, pos)",
+                f"unknown key {unknown[0]!r} in term (allowed: {', '.join(sorted(TERM_KEYS))})",
                 source=source,
                 key=key,
-                line=_line(node),
+                line=_line(fields[unknown[0]]),
             )
         if "term" not in fields:
             raise LexiconError(
@@ -222,12 +270,56 @@ def parse_term(node, source: str, key: str) -> Term:
         text = _scalar(fields["term"], source, key)
         if "pos" in fields:
             pos = _parse_pos(fields["pos"], source, f"{key}.pos")
+        if "forms" in fields:
+            forms = _choice(fields["forms"], source, f"{key}.forms", FORM_CHOICES)
+        if "unless" in fields:
+            unless = _conditions(fields["unless"], source, f"{key}.unless")
     else:
         text = _scalar(node, source, key)
     try:
-        return Term.parse(text, pos, line=_line(node))
+        return Term.parse(text, pos, line=_line(node), forms=forms, unless=unless)
     except ValueError as exc:
         raise LexiconError(str(exc), source=source, key=key, line=_line(node)) from None
+
+
+def _choice(node, source: str, key: str, choices: Sequence[str]) -> str:
+    text = _scalar(node, source, key)
+    if text not in choices:
+        raise LexiconError(
+            f"{text!r} is not one of: {', '.join(choices)}",
+            source=source,
+            key=key,
+            line=_line(node),
+        )
+    return text
+
+
+def _plain(node, source: str, key: str):
+    """A condition's value: text, a whole number, or a list of texts."""
+    import yaml
+
+    if isinstance(node, yaml.SequenceNode):
+        return [_scalar(item, source, key) for item in node.value]
+    if node.tag == "tag:yaml.org,2002:int":
+        return int(node.value)
+    return _scalar(node, source, key)
+
+
+def _conditions(node, source: str, key: str) -> tuple:
+    """``unless``: a list of condition mappings (rhetor.senses)."""
+    from rhetor.senses import parse_condition
+
+    conditions = []
+    for item in sequence_items(node, source, key):
+        data = {
+            name: _plain(value, source, f"{key}.{name}")
+            for name, value in mapping_items(item, source, key)
+        }
+        try:
+            conditions.append(parse_condition(data))
+        except ValueError as exc:
+            raise LexiconError(str(exc), source=source, key=key, line=_line(item)) from None
+    return tuple(conditions)
 
 
 def _terms(node, source: str, key: str, problems: list | None) -> tuple[Term, ...]:
@@ -289,6 +381,7 @@ def parse_lexicon(text: str, source: str, problems: list[LexiconError] | None = 
         raise LexiconError(
             "a value needs a 'virtue' or 'vice' list", source=source, line=_line(root)
         )
+    lemmas = _flag(fields["lemmas"], source, "lemmas") if "lemmas" in fields else True
     lexicon = Lexicon(
         id=value_id,
         description=_scalar(fields["description"], source, "description").strip()
@@ -301,7 +394,14 @@ def parse_lexicon(text: str, source: str, problems: list[LexiconError] | None = 
         if "exclude" in fields
         else (),
         source=source,
-        lemmas=_flag(fields["lemmas"], source, "lemmas") if "lemmas" in fields else True,
+        lemmas=lemmas,
+        # As LIWC and quanteda count, a lexicon without lemmas matches words as written.
+        forms=_choice(fields["forms"], source, "forms", FORM_CHOICES)
+        if "forms" in fields
+        else ("all" if lemmas else "none"),
+        names=_choice(fields["names"], source, "names", NAME_CHOICES)
+        if "names" in fields
+        else "skip",
     )
     _check_duplicates(lexicon, problems)
     return lexicon

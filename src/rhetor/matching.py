@@ -8,18 +8,32 @@ key, or, for a ``*`` glob, starts with it at a point inside the span's last
 token. Concatenation is what makes "co-operative",
 "co operative" and "cooperative" one term.
 
-This module touches only token attributes (``lower_``, ``lemma_``, ``pos_``),
-so it needs no spaCy import and works on any tokenised text.
+Each term also matches its other word forms (:mod:`rhetor.forms`): "fair" is
+compiled with "fairer", "fairest", "fairly" and "fairness" as well, matched on
+the surface, so a tagger's wrong lemma does not hide them. A part-of-speech
+limit is there to tell apart the senses of the form as written ("a fair wage",
+"a trade fair"); a derived form has no such rival, so the limit does not apply
+to it ("fairer" tagged NOUN still counts).
+
+Matches then pass the sense conditions (:mod:`rhetor.senses`): an entry's
+``unless`` contexts, and the general rule that a value word inside a
+capitalised name or title is not a mention. Then excludes, then overlaps.
+
+This module touches only token attributes (``lower_``, ``lemma_``, ``pos_``,
+and for sense conditions the parse), so it needs no spaCy import and works on
+any tokenised text.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
+from rhetor.forms import word_forms
 from rhetor.lexicon import LexiconSet, Polarity, Term, normalise
+from rhetor.senses import inside_name
 
 
 class TokenLike(Protocol):
@@ -36,6 +50,8 @@ class Entry:
     polarity: Polarity | None  # None for an exclude phrase
     term: Term
     lemmas: bool = True  # may the term match the lemmas of the text, or only its words?
+    derived: bool = False  # a generated word form ("fairer" from "fair"), not as written
+    names: bool = False  # is a match inside a capitalised name or title dropped?
 
     @property
     def is_exclude(self) -> bool:
@@ -67,16 +83,26 @@ class CompiledLexicons:
         self.max_words = 1
         self._starts: dict[str, bool] = {}  # token key -> can a match begin with it?
         for lexicon in lexicons.lexicons:
-            entries = [
-                Entry(lexicon.id, polarity, term, lexicon.lemmas)
-                for polarity, term in lexicon.terms()
-            ]
-            entries += [Entry(lexicon.id, None, term, lexicon.lemmas) for term in lexicon.exclude]
-            for entry in entries:
+            names = lexicon.names == "skip"
+            for polarity, term in lexicon.terms():
+                entry = Entry(
+                    lexicon.id,
+                    polarity,
+                    term,
+                    lexicon.lemmas,
+                    names=names and not term.has_capitals,
+                )
                 self._add(entry)
+                for key in _derived_keys(term, term.forms or lexicon.forms):
+                    self._add(replace(entry, derived=True), key)
+            for term in lexicon.exclude:
+                entry = Entry(lexicon.id, None, term, lexicon.lemmas)
+                self._add(entry)
+                for key in _derived_keys(term, term.forms or lexicon.forms):
+                    self._add(replace(entry, derived=True), key)
 
-    def _add(self, entry: Entry) -> None:
-        key = entry.term.key
+    def _add(self, entry: Entry, key: str | None = None) -> None:
+        key = key or entry.term.key
         (self.globs if entry.term.glob else self.exact)[key].append(entry)
         self.prefixes.update(key[:i] for i in range(1, len(key) + 1))
         # A word may split into several tokens ("co", "-", "operative"): allow for it.
@@ -95,6 +121,8 @@ class CompiledLexicons:
                 self._can_start(surface[start]) or self._can_start(lemma[start])
             ):
                 found.extend(self._match_from(start, tokens, surface, lemma, has_pos))
+        if found and hasattr(tokens, "has_annotation"):  # a Doc: sense conditions can apply
+            found = apply_senses(tokens, found)
         return resolve_overlaps(apply_excludes(found))
 
     def _can_start(self, key: str) -> bool:
@@ -123,7 +151,7 @@ class CompiledLexicons:
                 for entry in self._entries_for(keys[mode], before):
                     if mode == "lemma" and not entry.lemmas:
                         continue
-                    if _pos_ok(entry.term, tokens[end], has_pos):
+                    if _pos_ok(entry, tokens[end], has_pos):
                         found.setdefault((end, entry), Candidate(start, end + 1, entry))
                 alive[mode] = keys[mode] in self.prefixes
             if not (alive["surface"] or alive["lemma"]):
@@ -139,11 +167,45 @@ class CompiledLexicons:
         return entries
 
 
-def _pos_ok(term: Term, token: TokenLike, has_pos: bool) -> bool:
-    """A part-of-speech limit applies to the term's last word; untagged text never passes."""
-    if not term.pos:
+def _derived_keys(term: Term, forms: str) -> list[str]:
+    """Matching keys of the term's other forms, made from its last word."""
+    if term.glob or forms == "none":
+        return []
+    words = term.text.split()
+    last = normalise(words[-1])
+    stem = term.key[: len(term.key) - len(last)]
+    return sorted(stem + form for form in word_forms(last, term.pos, forms))
+
+
+def _pos_ok(entry: Entry, token: TokenLike, has_pos: bool) -> bool:
+    """A part-of-speech limit applies to the term's last word as written; untagged text
+    never passes. A capitalised word tagged PROPN passes too: taggers call "Fair" in a
+    heading a proper noun, and a real name is caught by the name rule instead."""
+    term = entry.term
+    if not term.pos or entry.derived:
         return True
-    return has_pos and token.pos_ in term.pos
+    if not has_pos:
+        return False
+    return token.pos_ in term.pos or (token.pos_ == "PROPN" and token.text[:1].isupper())
+
+
+def apply_senses(doc, candidates: list[Candidate]) -> list[Candidate]:
+    """Drop matches whose context says they are not the value: inside a name or
+    title, or in a context one of the entry's ``unless`` conditions describes."""
+    has_parse = doc.has_annotation("DEP")
+    has_ents = doc.has_annotation("ENT_IOB")
+    kept = []
+    for cand in candidates:
+        entry = cand.entry
+        if entry.names and inside_name(doc, cand.start, cand.end):
+            continue
+        if any(
+            condition.holds(doc, cand.start, cand.end, has_parse, has_ents)
+            for condition in entry.term.unless
+        ):
+            continue
+        kept.append(cand)
+    return kept
 
 
 def apply_excludes(candidates: list[Candidate]) -> list[Candidate]:

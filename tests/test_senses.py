@@ -1,0 +1,175 @@
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from rhetor.errors import LexiconError
+from rhetor.lexicon import LexiconSet, parse_lexicon
+from rhetor.matching import CompiledLexicons
+from rhetor.senses import inside_name, parse_condition
+
+
+def compiled(text: str) -> CompiledLexicons:
+    return CompiledLexicons(LexiconSet((parse_lexicon(text, "t.yaml"),)))
+
+
+def found(matcher, doc) -> list[str]:
+    return [doc[c.start : c.end].text for c in matcher.find(doc, has_pos=doc.has_annotation("POS"))]
+
+
+def tagged(vocab, words, pos, **kwargs) -> Doc:
+    return Doc(vocab, words=words, pos=pos, **kwargs)
+
+
+@pytest.mark.parametrize(
+    "words,start,end,expected",
+    [
+        (["the", "Justice", "Secretary", "said", "so"], 1, 2, True),
+        (["the", "Department", "of", "Justice", "said", "so"], 3, 4, True),
+        (["the", "Office", "for", "Budget", "Responsibility", "said"], 4, 5, True),
+        (["Justice", "Kavanaugh", "wrote", "it"], 0, 1, True),
+        (["Justice", "must", "be", "done"], 0, 1, False),  # a sentence opening, not a name
+        (["we", "want", "justice", "for", "all"], 2, 3, False),
+        (["Fair", "Pay", "For", "All"], 0, 1, False),  # a heading: capitals say nothing
+        (["a", "Co", "-", "Operative", "spirit"], 1, 4, False),  # one word split in three
+    ],
+)
+def test_senses_inside_name(blank_nlp, words, start, end, expected):
+    doc = Doc(blank_nlp.vocab, words=words)
+    assert inside_name(doc, start, end) is expected
+
+
+def test_senses_name_rule_drops_a_value_word_in_a_name(blank_nlp):
+    matcher = compiled("id: f\nvirtue: [justice]\n")
+    doc = Doc(blank_nlp.vocab, words=["the", "Department", "of", "Justice", "wants", "justice"])
+    assert found(matcher, doc) == ["justice"]
+
+
+@pytest.mark.parametrize(
+    "names,term,expected",
+    [
+        ("", "Big Society", ["Big Society"]),  # written with capitals: the name is the value
+        ("names: match\n", "justice", ["Justice"]),  # the author turned the rule off
+        ("", "justice", []),
+    ],
+)
+def test_senses_name_rule_is_the_authors_to_lift(blank_nlp, names, term, expected):
+    matcher = compiled(f"id: s\n{names}virtue: [{term}]\n")
+    words = ["we", "back", "the", *term.title().split(), "Plan"]
+    words = ["we", "back", "the", "Big", "Society"] if term == "Big Society" else words
+    if term == "justice":
+        words = ["we", "back", "the", "Justice", "Secretary"]
+    assert found(matcher, Doc(blank_nlp.vocab, words=words)) == expected
+
+
+DUTY = """id: r
+virtue:
+  - term: duty
+    unless:
+      - before: [fuel, excise]
+      - after: "on <NOUN>"
+"""
+
+
+@pytest.mark.parametrize(
+    "words,pos,expected",
+    [
+        (["a", "duty", "to", "care"], ["DET", "NOUN", "PART", "VERB"], ["duty"]),
+        (["fuel", "duty", "rises"], ["NOUN", "NOUN", "VERB"], []),
+        (["a", "duty", "on", "spirits"], ["DET", "NOUN", "ADP", "NOUN"], []),
+        (["a", "duty", "on", "us"], ["DET", "NOUN", "ADP", "PRON"], ["duty"]),  # slot: <NOUN>
+        (["fuel", "-", "duty"], ["NOUN", "PUNCT", "NOUN"], []),  # joiners are skipped
+    ],
+)
+def test_senses_neighbouring_words(blank_nlp, words, pos, expected):
+    assert found(compiled(DUTY), tagged(blank_nlp.vocab, words, pos)) == expected
+
+
+RESPONSIBLE = """id: r
+virtue:
+  - term: responsible
+    unless:
+      - child: "for <VERB>"
+"""
+
+
+def test_senses_dependents_in_the_parse(blank_nlp):
+    # "a regulator responsible for promoting competition": a job description
+    job = Doc(
+        blank_nlp.vocab,
+        words=["a", "regulator", "responsible", "for", "promoting", "competition"],
+        pos=["DET", "NOUN", "ADJ", "ADP", "VERB", "NOUN"],
+        heads=[1, 1, 1, 2, 3, 4],
+        deps=["det", "ROOT", "amod", "prep", "pcomp", "dobj"],
+    )
+    value = Doc(
+        blank_nlp.vocab,
+        words=["a", "responsible", "government"],
+        pos=["DET", "ADJ", "NOUN"],
+        heads=[2, 2, 2],
+        deps=["det", "amod", "ROOT"],
+    )
+    matcher = compiled(RESPONSIBLE)
+    assert found(matcher, job) == [] and found(matcher, value) == ["responsible"]
+    unparsed = Doc(blank_nlp.vocab, words=[t.text for t in job], pos=[t.pos_ for t in job])
+    assert found(matcher, unparsed) == ["responsible"]  # no parse: the condition cannot veto
+
+
+def test_senses_head_and_dep(blank_nlp):
+    matcher = compiled(
+        "id: r\nvirtue:\n  - {term: justice, unless: [{dep: compound, head: system}]}\n"
+    )
+    doc = Doc(
+        blank_nlp.vocab,
+        words=["the", "justice", "system", "needs", "justice"],
+        heads=[2, 2, 3, 3, 3],
+        deps=["det", "compound", "nsubj", "ROOT", "dobj"],
+    )
+    assert [c.start for c in matcher.find(doc)] == [4]
+
+
+def test_senses_entity_label_applies_only_with_entities(blank_nlp):
+    matcher = compiled("id: d\nvirtue:\n  - {term: democracy, unless: [{entity: [ORG]}]}\n")
+    words = ["democracy", "now", "and", "Democracy", "Now"]
+    plain = Doc(blank_nlp.vocab, words=words)
+    with_ents = Doc(blank_nlp.vocab, words=words, ents=["O", "O", "O", "B-ORG", "I-ORG"])
+    assert len(matcher.find(plain)) == 1  # "Democracy Now" is a name by its capitals
+    assert [c.start for c in matcher.find(with_ents)] == [0]
+
+
+def test_senses_near_within_a_window(blank_nlp):
+    matcher = compiled("id: f\nvirtue:\n  - {term: fair, unless: [{near: weather, window: 3}]}\n")
+    weather = Doc(blank_nlp.vocab, words=["the", "weather", "will", "be", "fair"])
+    deal = Doc(blank_nlp.vocab, words=["a", "fair", "deal", "for", "all"])
+    assert found(matcher, weather) == [] and found(matcher, deal) == ["fair"]
+
+
+@pytest.mark.parametrize(
+    "data,message",
+    [
+        ({"befor": "x"}, "unknown condition key 'befor'"),
+        ({"window": 3}, "needs at least one"),
+        ({"after": "for <VERBS>"}, "unknown slot"),
+        ({"near": "x", "window": 0}, "whole number"),
+        ({"after": []}, "a phrase or a list"),
+    ],
+)
+def test_senses_bad_conditions_are_refused(data, message):
+    with pytest.raises(ValueError, match=message):
+        parse_condition(data)
+
+
+def test_senses_bad_condition_reports_file_and_line():
+    text = "id: r\nvirtue:\n  - fair\n  - term: duty\n    unless:\n      - befor: [fuel]\n"
+    with pytest.raises(LexiconError) as info:
+        parse_lexicon(text, "r.yaml")
+    assert str(info.value).startswith("r.yaml:6:")
+
+
+def test_senses_survive_a_saved_pipeline_round_trip():
+    from rhetor.interop import dump_lexicon
+
+    lexicon = parse_lexicon(DUTY + "  - {term: fair, forms: inflections}\nnames: match\n", "r.yaml")
+    again = parse_lexicon(dump_lexicon(lexicon), "again.yaml")
+    assert again.virtue == lexicon.virtue  # conditions, forms and pos compare equal
+    assert (again.forms, again.names) == ("all", "match")
