@@ -178,13 +178,15 @@ class LockedOutput:
     anything is read from or written to it, so that a second batch on the same file
     stops with a clear error instead of interleaving or losing records.
 
-    ``append`` keeps what is there (for ``--resume``); otherwise the file is emptied
-    once the lock is held. A device or FIFO is written through, unlocked."""
+    ``append`` keeps what is there (for ``--resume``); otherwise the file is emptied by
+    :meth:`begin`, which the caller calls once it has checked (under the lock) that the
+    file is no input of its own. A device or FIFO is written through, unlocked."""
 
     def __init__(self, target: Path, *, append: bool) -> None:
         self.target = target
         self.append = append
         self.stream: TextIO | None = None
+        self.special = False
 
     def __enter__(self) -> LockedOutput:
         special = is_special(self.target)
@@ -196,14 +198,22 @@ class LockedOutput:
         try:
             if not special:
                 _lock(fd, self.target)
-                if not self.append:
-                    os.ftruncate(fd, 0)
-                os.lseek(fd, 0, os.SEEK_END)
+            self.special = special
             self.stream = open(fd, "w", encoding="utf-8", newline="", closefd=True)
         except BaseException:
             os.close(fd)
             raise
         return self
+
+    def begin(self) -> None:
+        """Empty the file (unless appending) and write from its end."""
+        if self.stream is None or self.special:
+            return
+        fd = self.stream.fileno()
+        if not self.append:
+            os.ftruncate(fd, 0)
+        os.lseek(fd, 0, os.SEEK_END)
+        self.stream.seek(0, os.SEEK_END)
 
     @property
     def empty(self) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
 from collections import Counter, defaultdict
@@ -11,11 +12,13 @@ from pathlib import Path
 
 from rhetor.batch.inputs import DEFAULT_GLOB, discover
 from rhetor.batch.metadata import attach, check_coverage, load_metadata
-from rhetor.batch.runner import LocalRunner, Record, Runner, content_hash
+from rhetor.batch.runner import WORKER_GROUP, LocalRunner, Record, Runner, content_hash
 from rhetor.batch.writers import OTHERS, BatchFormat, RecordWriter, done_keys, writer_columns
 from rhetor.errors import ConfigError, InputError
 from rhetor.options import AnalyseOptions
+from rhetor.output import LockedOutput, is_special, refuse_input_as_output
 from rhetor.report import STANCES
+from rhetor.textio import shown
 
 
 @dataclass(frozen=True)
@@ -72,12 +75,17 @@ def batch(
     analyse_options: AnalyseOptions,
     *,
     runner: Runner | None = None,
-    warn: Callable[[str], None] = lambda m: print(f"rhetor: {m}", file=sys.stderr),
+    warn: Callable[[str], None] | None = None,
     show_progress: bool = False,
 ) -> Totals:
-    """Score every document of ``options.paths``; returns the totals."""
+    """Score every document of ``options.paths``; returns the totals.
+
+    The output is opened and locked before anything is read from it, so a second
+    batch on the same file stops at once, and ``--resume`` reads what is there
+    only while it holds the lock."""
     from rhetor.lexicon import load_lexicons
 
+    warn = warn or _to_stderr
     _check(options)
     metadata = load_metadata(options.meta, options.name_pattern)
     value_ids = load_lexicons(
@@ -85,32 +93,136 @@ def batch(
     ).ids
     sides = side_columns(analyse_options)
     writer_columns(options.fmt, value_ids, sides, metadata.fields)  # clashes fail before writing
-    paths = list(discover(options.paths, glob=options.glob, recursive=options.recursive))
-    for message in check_coverage(metadata, paths):
-        warn(f"warning: {message}")
-    if options.resume and options.output:
-        done = done_keys(options.output, options.fmt)
-        paths = [p for p in paths if (p, _hash_of(p)) not in done]
-        if done:
-            warn(f"resuming: {len(done)} already scored, {len(paths)} to go")
-    runner = runner or make_runner(options, analyse_options)
-    totals = Totals()
-    with _open_output(options) as (stream, fresh):
+    settings = settings_fingerprint(analyse_options)
+    inputs = _config_inputs(analyse_options)
+    refuse_input_as_output(options.output, [*inputs, *(p for p in options.paths if p != "-")])
+    with _open_output(options) as handle:
+        stream = handle.stream
+        paths = list(
+            discover(
+                options.paths,
+                glob=options.glob,
+                recursive=options.recursive,
+                skip=_is_output(options.output),
+                warn=lambda m: warn(f"warning: {m}"),
+            )
+        )
+        if not paths:
+            raise InputError("no documents to score")
+        refuse_input_as_output(options.output, paths)
+        for message in check_coverage(metadata, paths):
+            warn(f"warning: {message}")
+        fresh = handle.begin()
         writer = RecordWriter(
             stream, options.fmt, value_ids, sides, header=fresh, meta_fields=metadata.fields
         )
-        with _progress(len(paths), show_progress) as tick:
-            for record in runner.run(paths):
-                record = attach(record, metadata)
-                _write(writer, record, options.output)
-                totals.add(record)
-                if record.get("error"):
-                    warn(f"error: {record['error']}")
-                for message in record.get("warnings") or ():
-                    warn(f"warning: {message}")
-                tick(record)
-        writer.close()
+        if options.resume and not fresh:
+            done = done_keys(options.output, options.fmt, columns=writer.columns, settings=settings)
+            before = len(paths)
+            paths = [p for p in paths if (shown(p), _hash_of(p)) not in done]
+            warn(f"resuming: {before - len(paths)} already scored, {len(paths)} to go")
+        runner = runner or make_runner(options, analyse_options, documents=len(paths), warn=warn)
+        totals = Totals()
+        try:
+            with _progress(_sizes(paths), show_progress) as tick:
+                for record in runner.run(paths):
+                    record["settings"] = settings
+                    record = attach(record, metadata)
+                    _write(writer, record, options.output)
+                    totals.add(record)
+                    if record.get("error"):
+                        warn(f"error: {record['error']}")
+                    for message in record.get("warnings") or ():
+                        warn(f"warning: {message}")
+                    tick(record)
+        finally:
+            # Also when interrupted: a JSON array is closed, so the file stays valid.
+            _close(writer)
     return totals
+
+
+def _to_stderr(message: str) -> None:
+    from rhetor.safetext import one_line
+
+    print(f"rhetor: {one_line(message)}", file=sys.stderr)
+
+
+def settings_fingerprint(options: AnalyseOptions) -> str:
+    """A short hash of what decides a record's figures besides the document: lexicon and
+    cue-word content, sides and model. Every record carries it, and --resume refuses a
+    file whose records were scored with another."""
+    import hashlib
+    import json
+
+    from rhetor.lexicon import builtin_texts, iter_lexicon_texts
+
+    given = options.lexicon_texts
+    if given is None:
+        given = tuple(iter_lexicon_texts(options.lexicons))
+    texts = sorted(text for _, text in given)
+    if options.builtin_lexicons:
+        texts = [*sorted(text for _, text in builtin_texts()), "--", *texts]
+    payload = json.dumps([texts, options.sides, options.model], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+
+def _config_inputs(options: AnalyseOptions) -> list[str]:
+    """The lexicon files this run reads: an output must not overwrite one of them."""
+    from rhetor.lexicon import lexicon_files
+
+    files: list[str] = []
+    for given in options.lexicons:
+        with contextlib.suppress(ConfigError):  # loading them has said what is wrong
+            files += [str(f) for f in lexicon_files(given)]
+    return files
+
+
+def _is_output(output: Path | None) -> Callable[[str], bool]:
+    """True for the batch's own output file when a folder walk meets it: skipped if it
+    is empty or holds rhetor records; refused if it holds anything else, since
+    writing there would destroy a document."""
+    if output is None:
+        return lambda path: False
+    import os
+
+    def same(path: str) -> bool:
+        try:
+            if not os.path.samefile(path, output):
+                return False
+        except OSError:
+            return False
+        if not _holds_records(output):
+            refuse_input_as_output(output, [path])
+        return True
+
+    return same
+
+
+def _holds_records(path: Path) -> bool:
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(64)
+    except OSError:
+        return False
+    return not head or head.startswith((b'{"schema": "rhetor.', b"[\n", b"source,"))
+
+
+def _sizes(paths: list[str]) -> list[int]:
+    import os
+
+    sizes = []
+    for path in paths:
+        try:
+            sizes.append(os.stat(path).st_size)
+        except OSError:
+            sizes.append(0)
+    return sizes
+
+
+def _close(writer: RecordWriter) -> None:
+    # The error that stopped the run, if any, has been (or is being) reported.
+    with contextlib.suppress(OSError):
+        writer.close()
 
 
 def _write(writer: RecordWriter, record: Record, output: Path | None) -> None:
@@ -127,14 +239,41 @@ def _write(writer: RecordWriter, record: Record, output: Path | None) -> None:
         ) from None
 
 
-def make_runner(options: BatchOptions, analyse_options: AnalyseOptions) -> Runner:
+MAX_JOBS_PER_CORE = 4
+
+
+def make_runner(
+    options: BatchOptions,
+    analyse_options: AnalyseOptions,
+    *,
+    documents: int | None = None,
+    warn: Callable[[str], None] = lambda m: None,
+) -> Runner:
     if options.scheduler:
         from rhetor.batch.dask_runner import DaskRunner
 
         return DaskRunner(
             analyse_options, options.scheduler, paths_on_workers=options.paths_on_workers
         )
-    return LocalRunner(analyse_options, jobs=options.jobs)
+    return LocalRunner(analyse_options, jobs=worker_count(options.jobs, documents, warn))
+
+
+def worker_count(
+    jobs: int, documents: int | None, warn: Callable[[str], None] = lambda m: None
+) -> int:
+    """Worker processes for a local run: never more than the documents (each group of
+    documents goes to one worker), nor more than a few per core (each holds a pipeline
+    in memory)."""
+    import os
+
+    most = MAX_JOBS_PER_CORE * (os.cpu_count() or 1)
+    if jobs > most:
+        warn(f"warning: --jobs {jobs}: using {most} ({MAX_JOBS_PER_CORE} per core)")
+        jobs = most
+    if documents is not None:
+        groups = -(-documents // WORKER_GROUP)
+        jobs = min(jobs, max(1, groups))
+    return max(1, jobs)
 
 
 def _check(options: BatchOptions) -> None:
@@ -150,7 +289,7 @@ def _check(options: BatchOptions) -> None:
         raise ConfigError("--summary prints to stdout, where records go without -o FILE")
     out = options.output
     if out is not None:
-        if out.exists() and not (options.resume or options.force):
+        if out.exists() and not is_special(out) and not (options.resume or options.force):
             raise InputError(
                 f"{out}: already exists; use --resume to add to it or --force to replace it"
             )
@@ -169,71 +308,95 @@ def _hash_of(path: str) -> str | None:
 
 
 class _open_output:
-    """Append to -o FILE (created if missing), or write to stdout."""
+    """-o FILE opened and locked, not yet emptied; or stdout."""
 
     def __init__(self, options: BatchOptions) -> None:
         self.options = options
-        self.stream = None
+        self.output: LockedOutput | None = None
+        self.stream = sys.stdout
 
-    def __enter__(self):
+    def __enter__(self) -> _open_output:
         out = self.options.output
-        if out is None:
-            return sys.stdout, True
-        mode = "a" if self.options.resume else "w"
-        fresh = not (self.options.resume and out.exists() and out.stat().st_size > 0)
-        try:
-            self.stream = out.open(mode, encoding="utf-8", newline="")
-        except OSError as exc:
-            raise InputError(f"{out}: cannot write: {exc.strerror or exc}") from None
-        return self.stream, fresh
+        if out is not None:
+            self.output = LockedOutput(out, append=self.options.resume).__enter__()
+            self.stream = self.output.stream
+        return self
+
+    def begin(self) -> bool:
+        """Empty the file unless resuming; True if the output starts fresh (a header)."""
+        if self.output is None:
+            return True
+        self.output.begin()
+        return self.output.empty
 
     def __exit__(self, *exc) -> None:
-        if self.stream is not None:
-            self.stream.close()
+        if self.output is not None:
+            self.output.__exit__(*exc)
 
 
 class _progress:
-    """A Rich progress bar on stderr, or nothing."""
+    """A Rich progress bar on stderr, or nothing.
 
-    def __init__(self, total: int, enabled: bool) -> None:
-        self.total, self.enabled = total, enabled
+    It counts documents but measures progress in bytes: documents differ in length by
+    orders of magnitude, and a time left reckoned from the first few short ones was far
+    too low. No time left is shown until there is enough to reckon from."""
+
+    def __init__(self, sizes: list[int], enabled: bool) -> None:
+        self.sizes, self.enabled = sizes, enabled
         self.bar = None
 
     def __enter__(self):
         if not self.enabled:
             return lambda record: None
         from rich.console import Console
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TextColumn,
-            TimeRemainingColumn,
-        )
+        from rich.progress import BarColumn, Progress, TextColumn
 
         self.bar = Progress(
             TextColumn("scoring"),
             BarColumn(),
-            MofNCompleteColumn(),
+            TextColumn("{task.fields[done]}/{task.fields[documents]}"),
             TextColumn("{task.fields[rate]}"),
-            TimeRemainingColumn(),
+            _time_left_column()(),
             console=Console(stderr=True),
             transient=True,
         )
         self.bar.start()
-        task = self.bar.add_task("scoring", total=self.total, rate="")
-        started, words = time.perf_counter(), [0]
+        total = max(sum(self.sizes), 1)
+        task = self.bar.add_task("scoring", total=total, done=0, documents=len(self.sizes), rate="")
+        started, words, done = time.perf_counter(), [0], [0]
 
         def tick(record: Record) -> None:
             words[0] += (record.get("stats") or {}).get("words", 0)
+            size = self.sizes[done[0]] if done[0] < len(self.sizes) else 0
+            done[0] += 1
             rate = words[0] / max(time.perf_counter() - started, 1e-6)
-            self.bar.update(task, advance=1, rate=f"{rate:,.0f} words/s")
+            self.bar.update(task, advance=max(size, 1), done=done[0], rate=f"{rate:,.0f} words/s")
 
         return tick
 
     def __exit__(self, *exc) -> None:
         if self.bar is not None:
             self.bar.stop()
+
+
+def _time_left_column():
+    from rich.progress import ProgressColumn
+    from rich.text import Text
+
+    class TimeLeft(ProgressColumn):
+        """Time left from the bytes done so far, once 5 s and 2% of the bytes are past."""
+
+        def render(self, task) -> Text:
+            elapsed = task.elapsed or 0.0
+            if not task.completed or elapsed < 5 or task.completed < 0.02 * (task.total or 1):
+                return Text("time left: …", style="progress.remaining")
+            rate = task.completed / elapsed
+            left = max(0.0, ((task.total or 0) - task.completed) / rate)
+            minutes, seconds = divmod(int(left), 60)
+            hours, minutes = divmod(minutes, 60)
+            return Text(f"{hours}:{minutes:02d}:{seconds:02d} left", style="progress.remaining")
+
+    return TimeLeft
 
 
 def summary_tables(totals: Totals):

@@ -101,13 +101,7 @@ class DaskRunner:
             except BaseException:
                 cluster.close()
                 raise
-        try:
-            client = distributed.Client(self.scheduler, timeout="20s")
-        except (OSError, TimeoutError) as exc:
-            raise ConfigError(f"cannot reach Dask scheduler {self.scheduler}: {exc}") from None
-        except ValueError as exc:
-            raise ConfigError(f"--scheduler {self.scheduler!r}: {exc}") from None
-        return _Session(client, None)
+        return _Session(connect(distributed, self.scheduler, handshake_seconds()), None)
 
     # -- streaming ----------------------------------------------------------------------
 
@@ -166,6 +160,53 @@ class DaskRunner:
             unreadable.clear()
             yield batch
         yield from unreadable
+
+
+HANDSHAKE_ENV = "RHETOR_SCHEDULER_TIMEOUT"
+HANDSHAKE_SECONDS = 30.0
+
+
+def handshake_seconds() -> float:
+    raw = os.environ.get(HANDSHAKE_ENV, "").strip()
+    try:
+        seconds = float(raw) if raw else HANDSHAKE_SECONDS
+    except ValueError:
+        seconds = -1.0
+    if not seconds > 0:
+        raise ConfigError(f"{HANDSHAKE_ENV}={raw!r}: give a number of seconds")
+    return seconds
+
+
+def connect(distributed, address: str, seconds: float):
+    """A Client for ``address``, within ``seconds`` in all.
+
+    Dask's own timeout covers opening the connection, not the handshake after it: a
+    server that accepts and then says nothing (an HTTP server) would hang for ever,
+    and one that answers nonsense can make Dask try to allocate exabytes. So the
+    client is made on a helper thread that is given up on when the time is out, and
+    whatever it raises becomes one clear error."""
+    outcome: dict = {}
+
+    def attempt() -> None:
+        try:
+            outcome["client"] = distributed.Client(address, timeout=f"{seconds}s")
+        except BaseException as exc:
+            outcome["error"] = exc
+
+    helper = threading.Thread(target=attempt, name="rhetor-dask-connect", daemon=True)
+    helper.start()
+    helper.join(seconds)
+    if helper.is_alive() or not outcome:
+        raise ConfigError(
+            f"cannot reach Dask scheduler {address}: no scheduler handshake within "
+            f"{seconds:g} s (is it a Dask scheduler? {HANDSHAKE_ENV} sets the time limit)"
+        )
+    error = outcome.get("error")
+    if error is not None:
+        raise ConfigError(
+            f"cannot reach Dask scheduler {address}: {type(error).__name__}: {error}"
+        ) from None
+    return outcome["client"]
 
 
 def _size(item: Item) -> int:

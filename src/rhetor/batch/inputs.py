@@ -5,23 +5,36 @@ from __future__ import annotations
 import fnmatch
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from rhetor.errors import InputError
+from rhetor.textio import file_kind, shown
 
 STDIN = "-"
 DEFAULT_GLOB = "*.txt"
 
 
+def _say(message: str) -> None:
+    print(f"rhetor: warning: {message}", file=sys.stderr)
+
+
 def discover(
-    paths: Iterable[str], *, glob: str = DEFAULT_GLOB, recursive: bool = False
+    paths: Iterable[str],
+    *,
+    glob: str = DEFAULT_GLOB,
+    recursive: bool = False,
+    skip: Callable[[str], bool] = lambda path: False,
+    warn: Callable[[str], None] = _say,
 ) -> Iterator[str]:
     """Every document path, in a deterministic order: as given, folders sorted by name.
 
     Hidden files and folders are skipped; symlinked folders are not followed, so a
-    symlink loop cannot trap the walk. A folder yields only names matching ``glob``;
-    a file named explicitly is always taken.
+    symlink loop cannot trap the walk. A folder yields only names matching ``glob``,
+    and only files: a FIFO, device or socket found there is skipped with a warning
+    (reading a FIFO nobody writes to would hang the batch), as is any path for which
+    ``skip`` is true (the batch's own output). A file named explicitly is always taken.
+    A folder in which nothing matches is reported.
     """
     for given in paths:
         if given == STDIN:
@@ -29,19 +42,26 @@ def discover(
             continue
         path = Path(given)
         if path.is_dir():
-            yield from _walk(path, glob, recursive)
+            found = yield from _walk(path, glob, recursive, skip, warn)
+            if not found:
+                where = "it or its subfolders" if recursive else "it"
+                warn(f"{shown(given)}: no file in {where} matches --glob {glob!r}")
         elif path.exists() or path.is_symlink():
             yield given
         else:
-            raise InputError(f"{given}: no such file or folder")
+            raise InputError(f"{shown(given)}: no such file or folder")
 
 
-def _walk(folder: Path, glob: str, recursive: bool) -> Iterator[str]:
+def _walk(folder: Path, glob: str, recursive: bool, skip, warn) -> Iterator[str]:
+    """Yield the matching files of ``folder``; returns how many there were."""
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
-        raise InputError(f"{folder}: cannot list folder: {exc.strerror or exc}") from None
+        raise InputError(
+            f"{shown(str(folder))}: cannot list folder: {exc.strerror or exc}"
+        ) from None
     subfolders = []
+    found = 0
     for entry in entries:
         if entry.name.startswith("."):
             continue
@@ -52,14 +72,24 @@ def _walk(folder: Path, glob: str, recursive: bool) -> Iterator[str]:
         if is_dir:
             subfolders.append(entry)
         elif fnmatch.fnmatch(entry.name, glob):
-            yield str(Path(folder, entry.name))
+            path = str(Path(folder, entry.name))
+            kind = file_kind(path)
+            if kind in {"pipe", "device", "socket", "special file"}:
+                what = "named pipe" if kind == "pipe" else kind
+                warn(f"{shown(path)}: a {what}, not a file; skipped")
+                continue
+            if skip(path):
+                continue
+            found += 1
+            yield path
     if recursive:
         for entry in subfolders:
-            yield from _walk(Path(entry.path), glob, recursive)
+            found += yield from _walk(Path(entry.path), glob, recursive, skip, warn)
+    return found
 
 
 def _paths_from_stdin() -> Iterator[str]:
     for line in sys.stdin:
-        line = line.rstrip("\n")
+        line = line.rstrip("\r\n")  # a list written on Windows ends its lines with CRLF
         if line.strip():
             yield line

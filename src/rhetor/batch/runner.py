@@ -44,7 +44,7 @@ def score_paths(paths: Iterable[str], analyser) -> Iterator[Record]:
 def score_documents(items: Iterable[tuple[str, bytes | None]], analyser) -> Iterator[Record]:
     """As :func:`score_paths`, for (path, bytes) pairs whose bytes were read elsewhere
     (None: read the path here)."""
-    from rhetor.textio import decode, read_bytes
+    from rhetor.textio import decode, read_bytes, shown
 
     def load():
         for path, given in items:
@@ -64,7 +64,7 @@ def score_documents(items: Iterable[tuple[str, bytes | None]], analyser) -> Iter
         if error:
             yield error_record(path, sha256, error)
             continue
-        record = replace(report, source=path).to_dict()
+        record = replace(report, source=shown(path)).to_dict()
         record["sha256"] = sha256
         record["warnings"] = list(warnings)
         record["error"] = None
@@ -72,7 +72,15 @@ def score_documents(items: Iterable[tuple[str, bytes | None]], analyser) -> Iter
 
 
 def error_record(path: str, sha256: str | None, message: str) -> Record:
-    return {"schema": SCHEMA, "source": path, "sha256": sha256, "warnings": [], "error": message}
+    from rhetor.textio import shown
+
+    return {
+        "schema": SCHEMA,
+        "source": shown(path),
+        "sha256": sha256,
+        "warnings": [],
+        "error": message,
+    }
 
 
 class LocalRunner:
@@ -80,7 +88,7 @@ class LocalRunner:
 
     def __init__(self, options: AnalyseOptions, jobs: int = 1) -> None:
         self.options = options
-        self.jobs = max(1, jobs)
+        self.jobs = max(1, jobs)  # the batch caps it by the number of documents
 
     def run(self, paths: Iterable[str]) -> Iterator[Record]:
         if self.jobs == 1:
@@ -99,13 +107,35 @@ _worker_analyser = None
 
 
 def _init_worker(options: AnalyseOptions) -> None:
-    """Load the pipeline once per worker; Ctrl-C is the parent's to handle."""
+    """Load the pipeline once per worker; Ctrl-C and SIGTERM are the parent's to handle,
+    and a worker whose parent is gone (killed with SIGKILL) exits at once."""
     global _worker_analyser
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent ends workers with SIGTERM
+    _exit_with_parent()
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     from rhetor.api import get_analyser
 
     _worker_analyser = get_analyser(options)
+
+
+PARENT_POLL_SECONDS = 0.5
+
+
+def _exit_with_parent() -> None:
+    """A daemon thread that ends this worker when its parent process goes away: a
+    SIGKILLed batch must not leave workers parsing for nobody."""
+    import threading
+    import time
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="rhetor-parent-watch", daemon=True).start()
 
 
 def _score_in_worker(paths: list[str]) -> list[Record]:

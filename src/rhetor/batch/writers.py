@@ -7,7 +7,8 @@ whole lines only (after a hard kill, at most a final partial line, which
 CSV columns (stable for a given set of lexicons and sides):
 
 - ``source``, the metadata fields (``--meta``, ``--name-pattern``), then
-  ``sha256, error, characters, words, sentences``;
+  ``sha256, error, characters, words, sentences, settings`` (``settings``: a
+  fingerprint of the lexicons, cue words, sides and model that scored the row);
 - per value ``V``: ``V_mentions, V_virtue, V_vice, V_per_1000_words``;
 - per side ``S``, value ``V`` and stance ``T``: ``S__V__T`` (claim counts). With
   sides given, ``S`` runs over the given sides (and ``author`` when added); with
@@ -32,7 +33,7 @@ from rhetor.batch.runner import Record
 from rhetor.errors import ConfigError, InputError
 from rhetor.report import STANCES
 
-BASE_COLUMNS = ("source", "sha256", "error", "characters", "words", "sentences")
+BASE_COLUMNS = ("source", "sha256", "error", "characters", "words", "sentences", "settings")
 OTHERS = "others"
 
 
@@ -64,6 +65,7 @@ def csv_row(record: Record, value_ids: Sequence[str], side_ids: Sequence[str]) -
     row: dict = {
         "source": record["source"],
         "sha256": record.get("sha256") or "",
+        "settings": record.get("settings") or "",
         "error": record.get("error") or "",
     }
     row.update(meta_of(record))
@@ -168,31 +170,66 @@ def _csv_line(values) -> str:
 # -- resuming ------------------------------------------------------------------------------------
 
 
-def done_keys(path: Path, fmt: BatchFormat) -> set[tuple[str, str | None]]:
+def done_keys(
+    path: Path,
+    fmt: BatchFormat,
+    *,
+    columns: Sequence[str] | None = None,
+    settings: str | None = None,
+) -> set[tuple[str, str | None]]:
     """(source, sha256) of every record already in ``path``, after cutting off a partial
-    last line left by a hard kill."""
+    last line left by a hard kill.
+
+    With ``columns`` and ``settings``, a file written with other columns (CSV) or by a
+    run with other lexicons, cue words, sides or model is refused: appending to it
+    would mix rows that cannot be compared, or rows wider than the header."""
     if fmt is BatchFormat.json:
         raise InputError(
             "--resume works with --format jsonl or csv (a JSON array cannot be appended to)"
         )
-    if not path.exists() or path.stat().st_size == 0:
+    if not path.exists() or not path.is_file() or path.stat().st_size == 0:
         return set()
     _cut_partial_line(path)
+    if fmt is BatchFormat.claims:
+        settings = None  # claim rows carry no settings column; the header is checked
     keys = set()
-    with path.open(encoding="utf-8", newline="") as stream:
+    with path.open(encoding="utf-8", newline="", errors="replace") as stream:
         if fmt is BatchFormat.jsonl:
-            for number, line in enumerate(stream, 1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError:
-                    raise InputError(f"{path}:{number}: not a JSON line; cannot resume") from None
-                keys.add((record.get("source"), record.get("sha256")))
+            rows = _jsonl_rows(stream, path)
         else:  # csv and claims: both have source and sha256 columns
-            for row in csv.DictReader(stream):
-                keys.add((row.get("source"), row.get("sha256") or None))
+            reader = csv.DictReader(stream)
+            if (
+                columns is not None
+                and reader.fieldnames
+                and list(reader.fieldnames) != list(columns)
+            ):
+                raise _mismatch(path, 1, "its CSV columns differ from this run's")
+            rows = ((number, row) for number, row in enumerate(reader, 2))
+        for number, row in rows:
+            if settings is not None and row.get("settings") != settings:
+                raise _mismatch(path, number, "it was scored with other settings")
+            keys.add((row.get("source"), row.get("sha256") or None))
     return keys
+
+
+def _jsonl_rows(stream, path: Path):
+    for number, line in enumerate(stream, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError:
+            raise InputError(f"{path}:{number}: not a JSON line; cannot resume") from None
+        if not isinstance(record, dict):
+            raise InputError(f"{path}:{number}: not a batch record; cannot resume")
+        yield number, record
+
+
+def _mismatch(path: Path, line: int, what: str) -> InputError:
+    return InputError(
+        f"{path}:{line}: cannot resume: {what} (other lexicons, cue words, sides or model); "
+        "use --force to start again, or another -o"
+    )
 
 
 def _cut_partial_line(path: Path) -> None:

@@ -7,6 +7,7 @@ imports spaCy or YAML.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -20,16 +21,23 @@ EXIT_INTERNAL = 70  # EX_SOFTWARE
 
 
 def warn(message: str) -> None:
-    print(f"rhetor: warning: {message}", file=sys.stderr)
+    from rhetor.safetext import one_line
+
+    print(f"rhetor: warning: {one_line(message)}", file=sys.stderr)
 
 
 def fail(message: str, code: int) -> NoReturn:
-    print(f"rhetor: error: {message}", file=sys.stderr)
+    from rhetor.safetext import one_line
+
+    print(f"rhetor: error: {one_line(message)}", file=sys.stderr)
     raise typer.Exit(code)
 
 
 def run_guarded(action) -> None:
-    """Run a command body, turning every expected failure into one line on stderr."""
+    """Run a command body, turning every expected failure into one line on stderr.
+    SIGTERM (``kill``, ``docker stop``, a scheduler's time limit) stops it as Ctrl-C
+    does: workers ended, outputs closed whole, exit 130."""
+    previous = _interrupt_on_sigterm()
     try:
         action()
     except typer.Exit:
@@ -50,6 +58,22 @@ def run_guarded(action) -> None:
             "(set RHETOR_DEBUG=1 for a traceback, and please report it)",
             EXIT_INTERNAL,
         )
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _raise_interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+def _interrupt_on_sigterm():
+    """Make SIGTERM raise KeyboardInterrupt; returns the handler to put back (None when
+    not on the main thread, where Python allows no signal handlers)."""
+    try:
+        return signal.signal(signal.SIGTERM, _raise_interrupt)
+    except ValueError:
+        return None
 
 
 def silence_stdout() -> None:

@@ -1,0 +1,35 @@
+"""Text that is safe to show: control characters made visible.
+
+A document, a file name or a lexicon term can hold terminal escape sequences
+(``ESC [ 2 J`` clears the screen; others retitle the window or worse). Every
+human-readable output (the terminal report, kwic, Markdown, HTML, messages)
+shows such characters as ``\\x1b``-style escapes instead of sending them.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls but tab and newline, DEL, C1 controls; and the bidi overrides and
+# isolates that can reorder what a terminal shows (a "Trojan Source" line).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL_OR_NEWLINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def escape_controls(text: str, *, keep_newlines: bool = True) -> str:
+    """``text`` with control characters shown as escapes (tabs, and newlines when
+    ``keep_newlines``, are kept as they are)."""
+    pattern = _CONTROL if keep_newlines else _CONTROL_OR_NEWLINE
+    if keep_newlines:
+        return pattern.sub(_escape, text)
+    return pattern.sub(lambda m: " " if m.group() in "\n\r" else _escape(m), text)
+
+
+def one_line(text: str) -> str:
+    """``text`` as a single printable line (for messages on stderr)."""
+    return " ".join(escape_controls(text, keep_newlines=False).split("\n"))
