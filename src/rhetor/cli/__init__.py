@@ -11,7 +11,15 @@ from __future__ import annotations
 
 import sys
 
-from rhetor.cli import analyse, batch, evaluate, kwic  # noqa: F401  (each registers its command)
+from rhetor.cli import (  # noqa: F401  (each registers its command)
+    analyse,
+    batch,
+    compare,
+    evaluate,
+    kwic,
+    network,
+    trends,
+)
 from rhetor.cli.app import app
 from rhetor.cli.lexicons import lexicons_app
 from rhetor.cli.support import silence_stdout

@@ -74,3 +74,62 @@ def build_options(model, lexicon, no_default_lexicons, side, sides_file):
         builtin_lexicons=not no_default_lexicons,
         sides=AnalyseOptions.freeze_sides(given),
     )
+
+
+# -- corpus views (compare, trends, network): records read back from rhetor batch -------------
+
+OnlyOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--only",
+        metavar="FIELD=A,B",
+        help="Keep only documents whose metadata FIELD is one of A, B (repeatable).",
+    ),
+]
+BinOption = Annotated[
+    int | None,
+    typer.Option(
+        "--bin",
+        min=1,
+        metavar="N",
+        help="Put a numeric field into bins of N (1987 in bins of 10 is 1980).",
+    ),
+]
+AuthorAsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--author-as",
+        metavar="FIELD",
+        help="Name each document's 'author' side (its 'we') after its metadata FIELD, e.g. party.",
+    ),
+]
+LabelOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--label",
+        metavar="GROUP=TEXT",
+        help="Show a group under another name, e.g. d=Democratic (repeatable).",
+    ),
+]
+CsvFlag = Annotated[bool, typer.Option("--csv", help="Write CSV (tidy rows) instead of a table.")]
+
+
+def load_corpus(paths, only, author_as):
+    """The documents of record files, filtered by --only, with --author-as applied."""
+    from rhetor.corpus.records import keep_only, parse_only, read_records
+
+    documents = read_records(paths, author_as=author_as)
+    return keep_only(documents, parse_only(only)) if only else documents
+
+
+def parse_labels(labels) -> dict[str, str]:
+    """``--label GROUP=TEXT`` options as a mapping."""
+    from rhetor.errors import ConfigError
+
+    found = {}
+    for text in labels or ():
+        group, sep, label = text.partition("=")
+        if not sep or not group.strip() or not label.strip():
+            raise ConfigError(f"--label {text!r}: expected GROUP=TEXT")
+        found[group.strip()] = label.strip()
+    return found

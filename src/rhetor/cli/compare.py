@@ -1,0 +1,131 @@
+"""``rhetor compare``: values, claims and keyness across documents or groups of records."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from rhetor.cli.app import app
+from rhetor.cli.options import (
+    AuthorAsOption,
+    BinOption,
+    CsvFlag,
+    JsonFlag,
+    LabelOption,
+    ModelOption,
+    OnlyOption,
+    SideOption,
+    SidesFileOption,
+    build_options,
+    load_corpus,
+    parse_labels,
+)
+from rhetor.cli.support import run_guarded, stdout_is_terminal, terminal_width, write_output
+from rhetor.errors import ConfigError
+
+RECORD_SUFFIXES = (".jsonl", ".json", ".ndjson", ".csv")
+
+
+@app.command("compare")
+def compare_command(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="A B [C...]",
+            help="Text files (each analysed, each a group), or batch records "
+            "(.jsonl/.csv; each file a group, or grouped with --by).",
+        ),
+    ],
+    by: Annotated[
+        str | None,
+        typer.Option("--by", metavar="FIELD", help="Group the records by a metadata field."),
+    ] = None,
+    only: OnlyOption = None,
+    label: LabelOption = None,
+    bin_width: BinOption = None,
+    author_as: AuthorAsOption = None,
+    json_output: JsonFlag = False,
+    csv_output: CsvFlag = False,
+    side: SideOption = None,
+    sides_file: SidesFileOption = None,
+    model: ModelOption = None,
+) -> None:
+    """Compare groups: values and claims per side, rates per 1,000 words, and the values
+    each group uses distinctively (keyness: G² log-likelihood with Log Ratio)."""
+
+    def run() -> None:
+        if json_output and csv_output:
+            raise ConfigError("--json and --csv: choose one")
+        groups = _groups(inputs, by, only, bin_width, author_as, side, sides_file, model)
+        labels = parse_labels(label)
+        groups = {labels.get(name, name): docs for name, docs in groups.items()}
+        from rhetor.corpus.compare import compare
+
+        comparison = compare(groups)
+        if json_output:
+            import json
+
+            text = json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        elif csv_output:
+            from rhetor.formats.corpus import csv_text
+
+            text = csv_text(comparison.CSV_COLUMNS, comparison.csv_rows())
+        else:
+            from rhetor.formats import RenderContext
+            from rhetor.formats.corpus import render_comparison
+
+            context = RenderContext(color=stdout_is_terminal(), width=terminal_width())
+            text = render_comparison(comparison, context)
+        write_output(text, None)
+
+    run_guarded(run)
+
+
+def _groups(inputs, by, only, bin_width, author_as, side, sides_file, model):
+    from pathlib import Path
+
+    from rhetor.corpus.records import group_documents
+
+    records = [p for p in inputs if Path(p).suffix.lower() in RECORD_SUFFIXES]
+    if records and len(records) != len(inputs):
+        raise ConfigError("give either text files or batch records, not both")
+    if not records:
+        if by or only or author_as or bin_width:
+            raise ConfigError("--by, --only, --bin and --author-as work on batch records")
+        return _analysed(inputs, build_options(model, None, False, side, sides_file))
+    if side or sides_file or model:
+        raise ConfigError("--side, --sides and --model apply to text files, not to records")
+    if by:
+        documents = load_corpus(records, only, author_as)
+        groups = group_documents(documents, by, bin_width=bin_width)
+    else:
+        if bin_width:
+            raise ConfigError("--bin needs --by")
+        groups = {_name(p, records): load_corpus([p], only, author_as) for p in records}
+    if len(groups) < 2:
+        raise ConfigError(f"compare needs two groups or more; found {', '.join(groups)}")
+    return groups
+
+
+def _analysed(paths, options):
+    from rhetor.api import get_analyser
+    from rhetor.corpus.records import from_record
+    from rhetor.textio import read_document
+
+    analyser = get_analyser(options)
+    groups = {}
+    for path in paths:
+        document = read_document(path)
+        report = analyser.analyse(document.text, source=document.source)
+        groups[_name(path, paths)] = [from_record(report.to_dict(), path)]
+    return groups
+
+
+def _name(path: str, all_paths) -> str:
+    """A group named after its file: the stem, or the whole path if stems repeat."""
+    from pathlib import Path
+
+    stems = [Path(p).stem for p in all_paths]
+    stem = Path(path).stem
+    return stem if stems.count(stem) == 1 else path

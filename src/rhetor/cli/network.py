@@ -1,0 +1,88 @@
+"""``rhetor network``: a two-mode side-value network as GraphML or an edge list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from rhetor.cli.app import app
+from rhetor.cli.options import AuthorAsOption, BinOption, CsvFlag, OnlyOption, load_corpus
+from rhetor.cli.support import run_guarded, write_output
+from rhetor.errors import ConfigError, InputError
+
+
+@app.command("network")
+def network_command(
+    records: Annotated[
+        list[Path],
+        typer.Argument(metavar="RECORDS...", help="Batch records (.jsonl or per-document .csv)."),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="NET.graphml",
+            help="Write GraphML (Gephi, visone, networkx). Needs rhetor[network].",
+        ),
+    ] = None,
+    csv_output: CsvFlag = False,
+    slice_by: Annotated[
+        str | None,
+        typer.Option(
+            "--slice",
+            metavar="FIELD",
+            help="One edge per value of this metadata field too (time slices, e.g. year).",
+        ),
+    ] = None,
+    min_weight: Annotated[
+        int,
+        typer.Option("--min-weight", min=1, metavar="N", help="Leave out edges with fewer claims."),
+    ] = 1,
+    force: Annotated[bool, typer.Option("--force", help="Replace -o FILE if it exists.")] = False,
+    only: OnlyOption = None,
+    bin_width: BinOption = None,
+    author_as: AuthorAsOption = None,
+) -> None:
+    """Side-value network: one edge per (side, value, stance), weighted by claims."""
+
+    def run() -> None:
+        if (output is None) == (not csv_output):
+            raise ConfigError("choose -o NET.graphml or --csv (an edge list on stdout)")
+        if output is not None:
+            _check_graphml_target(output, force)
+        from rhetor.corpus.network import edge_rows, network_edges
+
+        documents = load_corpus(records, only, author_as)
+        if bin_width and not slice_by:
+            raise ConfigError("--bin needs --slice")
+        edges = network_edges(
+            documents, slice_by=slice_by, bin_width=bin_width, min_weight=min_weight
+        )
+        if csv_output:
+            from rhetor.corpus.network import CSV_COLUMNS
+            from rhetor.formats.corpus import csv_text
+
+            write_output(csv_text(CSV_COLUMNS, edge_rows(edges)), None)
+            return
+        from rhetor.corpus.network import graphml_text
+
+        write_output(graphml_text(edges), output)
+        sides = len({e.side for e in edges})
+        values = len({e.value for e in edges})
+        typer.echo(f"{sides} sides, {values} values, {len(edges)} edges -> {output}", err=True)
+
+    run_guarded(run)
+
+
+def _check_graphml_target(output: Path, force: bool) -> None:
+    try:
+        import networkx  # noqa: F401
+    except ImportError:
+        from rhetor.corpus.network import NETWORKX_MISSING
+
+        raise ConfigError(NETWORKX_MISSING) from None
+    if output.exists() and not force:
+        raise InputError(f"{output}: already exists; use --force to replace it")

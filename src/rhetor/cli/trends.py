@@ -1,0 +1,101 @@
+"""``rhetor trends``: rates of values and side-stances over a metadata field, with a chart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from rhetor.cli.app import app
+from rhetor.cli.options import (
+    AuthorAsOption,
+    BinOption,
+    CsvFlag,
+    JsonFlag,
+    LabelOption,
+    OnlyOption,
+    load_corpus,
+    parse_labels,
+)
+from rhetor.cli.support import run_guarded, stdout_is_terminal, terminal_width, write_output
+from rhetor.errors import ConfigError
+
+
+@app.command("trends")
+def trends_command(
+    records: Annotated[
+        list[Path],
+        typer.Argument(metavar="RECORDS...", help="Batch records (.jsonl or per-document .csv)."),
+    ],
+    by: Annotated[
+        str, typer.Option("--by", metavar="FIELD", help="The metadata field along x, e.g. year.")
+    ],
+    group: Annotated[
+        str | None,
+        typer.Option("--group", metavar="FIELD", help="One line per value of this field."),
+    ] = None,
+    value: Annotated[
+        list[str] | None,
+        typer.Option("--value", metavar="VALUE", help="Only this value (repeatable)."),
+    ] = None,
+    plot: Annotated[
+        Path | None,
+        typer.Option(
+            "--plot",
+            metavar="OUT.png|OUT.svg",
+            help="Draw the trends: one panel per value, one line per group. Needs rhetor[plot].",
+        ),
+    ] = None,
+    only: OnlyOption = None,
+    label: LabelOption = None,
+    bin_width: BinOption = None,
+    author_as: AuthorAsOption = None,
+    json_output: JsonFlag = False,
+    csv_output: CsvFlag = False,
+) -> None:
+    """Rate per 1,000 words of each value (and each side's stances) over a metadata field."""
+
+    def run() -> None:
+        if json_output and csv_output:
+            raise ConfigError("--json and --csv: choose one")
+        if plot is not None:
+            from rhetor.formats.charts import check_chart_target
+
+            check_chart_target(plot)
+        from rhetor.corpus.trends import trends
+
+        documents = load_corpus(records, only, author_as)
+        try:
+            found = trends(
+                documents,
+                by,
+                group=group,
+                values=value,
+                bin_width=bin_width,
+                labels=parse_labels(label),
+            )
+        except ValueError as exc:
+            raise ConfigError(str(exc)) from None
+        if plot is not None:
+            from rhetor.formats.charts import plot_trends
+
+            plot_trends(found, plot)
+        write_output(_text(found, json_output, csv_output), None)
+
+    run_guarded(run)
+
+
+def _text(found, json_output: bool, csv_output: bool) -> str:
+    if json_output:
+        import json
+
+        return json.dumps(found.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    if csv_output:
+        from rhetor.formats.corpus import csv_text
+
+        return csv_text(found.CSV_COLUMNS, found.csv_rows())
+    from rhetor.formats import RenderContext
+    from rhetor.formats.corpus import render_trends
+
+    return render_trends(found, RenderContext(color=stdout_is_terminal(), width=terminal_width()))

@@ -1,0 +1,99 @@
+"""A two-mode side-value network from batch records.
+
+One edge per (side, value, stance), weighted by the number of claims, with the
+stance as an edge attribute; with ``slice_by`` one edge per time slice as well
+(the Discourse Network Analyzer's time windows), the slice as an attribute.
+Sides and values are the two kinds of node (``kind`` and networkx's
+``bipartite`` attribute). GraphML goes through networkx (``rhetor[network]``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rhetor.corpus.records import DocumentCounts, group_documents
+
+SIDE_PREFIX = "side:"
+VALUE_PREFIX = "value:"
+NETWORKX_MISSING = "GraphML needs networkx: pip install 'rhetor[network]' (or pip install networkx)"
+
+
+@dataclass(frozen=True)
+class Edge:
+    side: str
+    value: str
+    stance: str
+    weight: int
+    documents: int
+    slice: str | None = None
+
+
+CSV_COLUMNS = ("source", "target", "stance", "weight", "documents", "slice")
+
+
+def network_edges(
+    documents: Sequence[DocumentCounts],
+    *,
+    slice_by: str | None = None,
+    bin_width: int | None = None,
+    min_weight: int = 1,
+) -> list[Edge]:
+    """Edges sorted by slice, side, value and stance; edges lighter than ``min_weight``
+    are left out (their nodes too, when no other edge holds them)."""
+    slices = (
+        group_documents(documents, slice_by, bin_width=bin_width) if slice_by else {None: documents}
+    )
+    edges = []
+    for name, docs in slices.items():
+        weight: Counter = Counter()
+        present: Counter = Counter()
+        for doc in docs:
+            weight.update(doc.claims)
+            present.update(key for key, n in doc.claims.items() if n)
+        for (side, value, stance), n in sorted(weight.items()):
+            if n >= max(min_weight, 1):
+                edges.append(Edge(side, value, stance, n, present[(side, value, stance)], name))
+    return edges
+
+
+def edge_rows(edges: Sequence[Edge]) -> list[dict[str, Any]]:
+    return [
+        {
+            "source": e.side,
+            "target": e.value,
+            "stance": e.stance,
+            "weight": e.weight,
+            "documents": e.documents,
+            "slice": e.slice or "",
+        }
+        for e in edges
+    ]
+
+
+def to_networkx(edges: Sequence[Edge]):
+    """A networkx MultiGraph: nodes ``side:S`` and ``value:V``, one edge per stance
+    (and slice), keyed by them."""
+    try:
+        import networkx as nx
+    except ImportError:
+        raise ImportError(NETWORKX_MISSING) from None
+    graph = nx.MultiGraph(name="rhetor side-value network")
+    for edge in edges:
+        side, value = SIDE_PREFIX + edge.side, VALUE_PREFIX + edge.value
+        graph.add_node(side, label=edge.side, kind="side", bipartite=0)
+        graph.add_node(value, label=edge.value, kind="value", bipartite=1)
+        key = edge.stance if edge.slice is None else f"{edge.stance}@{edge.slice}"
+        attributes = {"stance": edge.stance, "weight": edge.weight, "documents": edge.documents}
+        if edge.slice is not None:
+            attributes["slice"] = edge.slice
+        graph.add_edge(side, value, key=key, **attributes)
+    return graph
+
+
+def graphml_text(edges: Sequence[Edge]) -> str:
+    import networkx as nx
+
+    return "\n".join(nx.generate_graphml(to_networkx(edges))) + "\n"

@@ -1,0 +1,250 @@
+"""Batch records read back as counts per document, for compare, trends and network.
+
+Reads what ``rhetor batch`` writes: JSONL (one report per line, with ``meta``),
+a JSON array, or the per-document CSV (metadata columns between ``source`` and
+``sha256``; ``V_mentions`` and ``S__V__T`` columns). Failed documents are
+skipped. Pure Python; no spaCy.
+
+Claims keep the side ids of the records. ``author_as=FIELD`` renames the
+``author`` side (the one that says "we") to the document's value of a metadata
+field, so that the "we" of a Labour manifesto counts for ``labour`` and the "we"
+of a Republican address for ``r``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rhetor.errors import ConfigError, InputError
+from rhetor.report import STANCES
+
+AUTHOR = "author"
+OTHERS = "others"
+ClaimKey = tuple[str, str, str]  # (side, value, stance)
+
+
+@dataclass
+class DocumentCounts:
+    """What a corpus view needs from one document."""
+
+    source: str
+    meta: dict[str, str]
+    words: int
+    values: Counter = field(default_factory=Counter)  # value -> mentions
+    claims: Counter = field(default_factory=Counter)  # (side, value, stance) -> claims
+    sides_given: bool = True  # False when the sides were found in the text
+    author: str = AUTHOR  # the side that says "we" (renamed by author_as)
+
+    def pooled_claims(self) -> Counter:
+        """Claims with found sides pooled as batch's CSV pools them: the author's side
+        apart, every other found side as ``others``; given sides stay as they are."""
+        if self.sides_given:
+            return self.claims
+        pooled: Counter = Counter()
+        for (side, value, stance), n in self.claims.items():
+            pooled[(side if side == self.author else OTHERS, value, stance)] += n
+        return pooled
+
+
+def read_records(
+    paths: Iterable[str | Path], *, author_as: str | None = None
+) -> list[DocumentCounts]:
+    """Every scored document of the record files, in file order."""
+    documents: list[DocumentCounts] = []
+    for path in paths:
+        documents.extend(_read_file(Path(path)))
+    if not documents:
+        raise InputError("no scored documents in " + ", ".join(str(p) for p in paths))
+    if author_as:
+        rename_author(documents, author_as)
+    return documents
+
+
+def _read_file(path: Path) -> Iterator[DocumentCounts]:
+    if not path.is_file():
+        raise InputError(f"{path}: no such records file")
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        yield from _from_csv(path)
+    elif suffix in (".jsonl", ".json", ".ndjson"):
+        for record in _json_records(path):
+            if not record.get("error"):
+                yield from_record(record, path)
+    else:
+        raise InputError(f"{path}: records must be .jsonl, .json or .csv (from rhetor batch)")
+
+
+def _json_records(path: Path) -> Iterator[dict]:
+    text = _read_text(path)
+    if path.suffix.lower() == ".json" and text.lstrip().startswith("["):
+        try:
+            records = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path}:{exc.lineno}: malformed JSON") from None
+        yield from (r for r in records if isinstance(r, dict))
+        return
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError:
+            raise InputError(f"{path}:{number}: not a JSON line") from None
+        if not isinstance(record, dict) or "source" not in record:
+            raise InputError(f"{path}:{number}: not a rhetor batch record")
+        yield record
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise InputError(f"{path}: cannot read records: {reason}") from None
+
+
+def from_record(record: Mapping, path: Path | str = "<records>") -> DocumentCounts:
+    """Counts of one JSON record (``rhetor analyse --json`` or a batch line)."""
+    try:
+        words = int(record["stats"]["words"])
+        values = Counter({v["value"]: int(v["mentions"]) for v in record["values"]})
+        claims = Counter(
+            (c["side"], c["value"], c["stance"]) for c in record["claims"] if c.get("side")
+        )
+    except (KeyError, TypeError, ValueError):
+        raise InputError(
+            f"{path}: record for {record.get('source')!r} lacks stats, values or claims"
+        ) from None
+    meta = record.get("meta")
+    meta = {str(k): str(v) for k, v in meta.items()} if isinstance(meta, Mapping) else {}
+    sides = record.get("sides") or []
+    given = not any(isinstance(s, Mapping) and s.get("auto") for s in sides)
+    return DocumentCounts(str(record["source"]), meta, words, values, claims, given)
+
+
+def _from_csv(path: Path) -> Iterator[DocumentCounts]:
+    rows = csv.DictReader(_read_text(path).splitlines())
+    header = rows.fieldnames or []
+    if "source" not in header or "words" not in header:
+        raise InputError(f"{path}: not a per-document CSV from rhetor batch (no source, words)")
+    if "sha256" in header:
+        meta_fields = header[header.index("source") + 1 : header.index("sha256")]
+    else:
+        meta_fields = []
+    value_columns = [c for c in header if c.endswith("_mentions") and "__" not in c]
+    claim_columns = [c for c in header if c.count("__") == 2 and c.rsplit("__", 1)[1] in STANCES]
+    for number, row in enumerate(rows, 2):
+        if row.get("error"):
+            continue
+        try:
+            counts = DocumentCounts(
+                row["source"],
+                {f: row[f] or "" for f in meta_fields},
+                int(row["words"]),
+                Counter({c[: -len("_mentions")]: int(row[c]) for c in value_columns}),
+                Counter(
+                    {tuple(c.split("__")): int(row[c]) for c in claim_columns if int(row[c] or 0)}
+                ),
+            )
+        except (TypeError, ValueError):
+            raise InputError(f"{path}:{number}: a count is not a whole number") from None
+        yield counts
+
+
+def rename_author(documents: Sequence[DocumentCounts], field_name: str) -> None:
+    """Give each document's ``author`` claims to its value of ``field_name``."""
+    _check_field(documents, field_name, "--author-as")
+    for doc in documents:
+        owner = doc.meta.get(field_name) or AUTHOR
+        renamed: Counter = Counter()
+        for (side, value, stance), n in doc.claims.items():
+            renamed[(owner if side == AUTHOR else side, value, stance)] += n
+        doc.claims = renamed
+        doc.author = owner
+
+
+def _check_field(documents: Sequence[DocumentCounts], field_name: str, option: str) -> None:
+    if not any(field_name in d.meta for d in documents):
+        known = sorted({f for d in documents for f in d.meta})
+        hint = (
+            f"fields in the records: {', '.join(known)}"
+            if known
+            else ("the records have no metadata; run rhetor batch with --meta or --name-pattern")
+        )
+        raise ConfigError(f"{option} {field_name}: no such metadata field ({hint})")
+
+
+def parse_only(filters: Iterable[str]) -> dict[str, set[str]]:
+    """``--only FIELD=A,B`` (repeatable) as {field: allowed values}."""
+    chosen: dict[str, set[str]] = {}
+    for text in filters:
+        name, sep, values = text.partition("=")
+        if not sep or not name.strip() or not values.strip():
+            raise ConfigError(f"--only {text!r}: expected FIELD=VALUE[,VALUE...]")
+        chosen.setdefault(name.strip(), set()).update(v.strip() for v in values.split(","))
+    return chosen
+
+
+def keep_only(
+    documents: list[DocumentCounts], filters: Mapping[str, set[str]]
+) -> list[DocumentCounts]:
+    """The documents whose metadata match every filter; none left is an error."""
+    for name in filters:
+        _check_field(documents, name, "--only")
+    kept = [d for d in documents if all(d.meta.get(k) in v for k, v in filters.items())]
+    if not kept:
+        raise ConfigError("--only leaves no documents")
+    return kept
+
+
+def group_documents(
+    documents: Iterable[DocumentCounts],
+    field_name: str,
+    *,
+    bin_width: int | None = None,
+    check: bool = True,
+) -> dict[str, list[DocumentCounts]]:
+    """Documents by their value of ``field_name`` (a missing value is its own group,
+    ``(none)``), groups in natural order: numbers by value, then text."""
+    documents = list(documents)
+    if check:
+        _check_field(documents, field_name, "--by")
+    groups: dict[str, list[DocumentCounts]] = {}
+    for doc in documents:
+        key = doc.meta.get(field_name) or "(none)"
+        if bin_width:
+            key = bin_label(key, bin_width, field_name)
+        groups.setdefault(key, []).append(doc)
+    return dict(sorted(groups.items(), key=lambda kv: natural_key(kv[0])))
+
+
+def bin_label(value: str, width: int, field_name: str) -> str:
+    """``1987`` in bins of 10 is ``1980``: bins are named by their first value."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise ConfigError(f"--bin needs whole numbers in {field_name!r}; got {value!r}") from None
+    return str(number - number % width)
+
+
+def natural_key(text: str) -> tuple:
+    try:
+        return (0, float(text), "")
+    except ValueError:
+        return (1, 0.0, text)
+
+
+def value_ids(documents: Iterable[DocumentCounts]) -> list[str]:
+    """Every value in the documents, in first-seen order (the lexicon order of batch)."""
+    seen: dict[str, None] = {}
+    for doc in documents:
+        for value in doc.values:
+            seen.setdefault(value)
+        for _, value, _ in doc.claims:
+            seen.setdefault(value)
+    return list(seen)

@@ -1,0 +1,119 @@
+"""Corpus views as text: Rich tables for compare and trends, and CSV for both."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Mapping, Sequence
+
+from rhetor.corpus.compare import Comparison
+from rhetor.corpus.trends import CLAIMS, VALUE, Trends
+from rhetor.formats import RenderContext, render_to_text
+from rhetor.report import STANCES
+
+SIDES_SHOWN = 12
+
+
+def csv_text(columns: Sequence[str], rows: Iterable[Mapping]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({c: row.get(c, "") for c in columns})
+    return buffer.getvalue()
+
+
+def render_comparison(comparison: Comparison, context: RenderContext) -> str:
+    return render_to_text(
+        context, _values_table(comparison), _keyness_table(comparison), _sides_table(comparison)
+    )
+
+
+def _values_table(comparison: Comparison):
+    from rich.table import Table
+
+    table = Table(title="Values per group: mentions (per 1,000 words)", title_justify="left")
+    table.add_column("value")
+    for group in comparison.groups:
+        table.add_column(
+            f"{group.name}\n{group.documents:,} docs, {group.words:,} words", justify="right"
+        )
+    for value in comparison.values:
+        table.add_row(
+            value, *(f"{g.values[value]:,} ({g.rate(value):.2f})" for g in comparison.groups)
+        )
+    return table
+
+
+def _keyness_table(comparison: Comparison):
+    from rich.table import Table
+
+    table = Table(
+        title="Keyness: G² (log-likelihood, + = used more than the reference), p, Log Ratio",
+        title_justify="left",
+        caption="Log Ratio: log2 of the ratio of rates; 1 = twice as often, -1 = half as often.",
+        caption_justify="left",
+    )
+    for column in ("group", "vs", "value", "count", "ref. count", "G²", "p", "Log Ratio"):
+        table.add_column(column, justify="left" if column in ("group", "vs", "value") else "right")
+    for key in sorted(comparison.keyness, key=lambda k: (k.group, -k.stats.g2)):
+        if len(comparison.groups) == 2 and key.group != comparison.groups[0].name:
+            continue  # with two groups the second half mirrors the first
+        stats = key.stats
+        table.add_row(
+            key.group,
+            key.reference,
+            key.value,
+            f"{stats.target_count:,}",
+            f"{stats.reference_count:,}",
+            f"{stats.g2:+.2f}",
+            _p(stats.p),
+            f"{stats.log_ratio:+.2f}",
+        )
+    return table
+
+
+def _p(p: float) -> str:
+    return "<0.001" if p < 0.001 else f"{p:.3f}"
+
+
+def _sides_table(comparison: Comparison):
+    from rich.table import Table
+
+    table = Table(
+        title=f"Claims per side (the {SIDES_SHOWN} sides with most claims in each group)",
+        title_justify="left",
+    )
+    table.add_column("group")
+    table.add_column("side")
+    for stance in STANCES:
+        table.add_column(stance, justify="right")
+    for group in comparison.groups:
+        for i, (side, counts) in enumerate(group.side_stances().items()):
+            if i == SIDES_SHOWN:
+                break
+            table.add_row(group.name if i == 0 else "", side, *(f"{counts[s]:,}" for s in STANCES))
+    return table
+
+
+def render_trends(trends: Trends, context: RenderContext) -> str:
+    from rich.table import Table
+
+    tables = []
+    for kind, title in ((VALUE, "mentions"), (CLAIMS, "claims")):
+        for series in trends.series(kind):
+            table = Table(
+                title=f"{series}: {title} per 1,000 words by {trends.by}", title_justify="left"
+            )
+            table.add_column(trends.by)
+            groups = trends.groups()
+            for group in groups:
+                table.add_column(group, justify="right")
+            rates = {
+                (p.x, p.group): p for p in trends.points if p.series == series and p.kind == kind
+            }
+            for x in trends.xs():
+                cells = [rates.get((x, g)) for g in groups]
+                table.add_row(x, *(f"{c.rate:.2f} ({c.count:,})" if c else "" for c in cells))
+            tables.append(table)
+    return render_to_text(context, *tables)
