@@ -16,6 +16,7 @@ from rhetor.cli import (  # noqa: F401  (each registers its command)
     batch,
     compare,
     evaluate,
+    gold,
     kwic,
     network,
     trends,

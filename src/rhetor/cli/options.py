@@ -59,6 +59,18 @@ JsonFlag = Annotated[bool, typer.Option("--json", help="Write JSON instead of a 
 def build_options(model, lexicon, no_default_lexicons, side, sides_file):
     """The frozen options object the library takes, from the CLI's option values."""
     from rhetor.options import AnalyseOptions
+
+    given = given_sides(side, sides_file)
+    return AnalyseOptions(
+        model=model,
+        lexicons=tuple(str(p) for p in lexicon or ()),
+        builtin_lexicons=not no_default_lexicons,
+        sides=AnalyseOptions.freeze_sides(given),
+    )
+
+
+def given_sides(side, sides_file) -> dict[str, list[str]]:
+    """The sides of --sides FILE and --side options, merged and checked (empty: none)."""
     from rhetor.sides import build_sides, load_sides_file, merge_side_options
 
     given: dict[str, list[str]] = {}
@@ -68,12 +80,7 @@ def build_options(model, lexicon, no_default_lexicons, side, sides_file):
         given.setdefault(name, []).extend(aliases)
     if given:
         build_sides(given)  # validate now, so errors name the options, not a later stage
-    return AnalyseOptions(
-        model=model,
-        lexicons=tuple(str(p) for p in lexicon or ()),
-        builtin_lexicons=not no_default_lexicons,
-        sides=AnalyseOptions.freeze_sides(given),
-    )
+    return given
 
 
 # -- corpus views (compare, trends, network): records read back from rhetor batch -------------

@@ -47,6 +47,9 @@ def trends_command(
             help="Draw the trends: one panel per value, one line per group. Needs rhetor[plot].",
         ),
     ] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", metavar="TEXT", help="The chart's title.")
+    ] = None,
     only: OnlyOption = None,
     label: LabelOption = None,
     bin_width: BinOption = None,
@@ -80,7 +83,7 @@ def trends_command(
         if plot is not None:
             from rhetor.formats.charts import plot_trends
 
-            plot_trends(found, plot)
+            plot_trends(found, plot, title=title)
         write_output(_text(found, json_output, csv_output), None)
 
     run_guarded(run)

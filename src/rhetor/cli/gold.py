@@ -1,0 +1,54 @@
+"""``rhetor gold``: a hand-corrected claims sheet back into a gold file for evaluate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from rhetor.cli.app import app
+from rhetor.cli.options import SideOption, SidesFileOption
+from rhetor.cli.support import run_guarded, write_output
+from rhetor.errors import InputError
+
+
+@app.command("gold")
+def gold_command(
+    sheet: Annotated[
+        Path,
+        typer.Argument(
+            metavar="SHEET.csv",
+            help="A claims sheet (rhetor batch --format claims) with correct_side, "
+            "correct_stance or wrong filled in by hand.",
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="GOLD.yaml", help="Write the gold file here."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace -o FILE if it exists.")] = False,
+    side: SideOption = None,
+    sides_file: SidesFileOption = None,
+) -> None:
+    """Turn a corrected claims sheet into a gold file: score, export, correct, evaluate.
+
+    Give the sides the batch was run with (--side/--sides); without them each passage
+    is evaluated with sides found in the text, as the batch found them."""
+
+    def run() -> None:
+        from rhetor.cli.options import given_sides
+        from rhetor.corpus.sheet import gold_yaml, read_sheet
+
+        if output is not None and output.exists() and not force:
+            raise InputError(f"{output}: already exists; use --force to replace it")
+        sides = given_sides(side, sides_file)
+        passages, summary = read_sheet(sheet)
+        write_output(gold_yaml(passages, sides, sheet=sheet.name), output)
+        typer.echo(
+            f"{len(passages)} passages from {summary.rows} rows: {summary.confirmed} confirmed, "
+            f"{summary.corrected} corrected, {summary.wrong} wrong, {summary.added} added",
+            err=True,
+        )
+
+    run_guarded(run)
