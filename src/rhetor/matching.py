@@ -83,22 +83,22 @@ class CompiledLexicons:
         self.max_words = 1
         self._starts: dict[str, bool] = {}  # token key -> can a match begin with it?
         for lexicon in lexicons.lexicons:
-            names = lexicon.names == "skip"
-            for polarity, term in lexicon.terms():
-                entry = Entry(
-                    lexicon.id,
-                    polarity,
-                    term,
-                    lexicon.lemmas,
-                    names=names and not term.has_capitals,
-                )
-                self._add(entry)
-                for key in _derived_keys(term, term.forms or lexicon.forms):
-                    self._add(replace(entry, derived=True), key)
-            for term in lexicon.exclude:
-                entry = Entry(lexicon.id, None, term, lexicon.lemmas)
-                self._add(entry)
-                for key in _derived_keys(term, term.forms or lexicon.forms):
+            self._add_lexicon(lexicon)
+
+    def _add_lexicon(self, lexicon) -> None:
+        names = lexicon.names == "skip"
+        entries = [
+            Entry(lexicon.id, polarity, term, lexicon.lemmas, names=names and not term.has_capitals)
+            for polarity, term in lexicon.terms()
+        ]
+        entries += [Entry(lexicon.id, None, term, lexicon.lemmas) for term in lexicon.exclude]
+        # A form the lexicon lists itself keeps its own entry (and its own conditions):
+        # "responsibility" listed apart is not also a derived form of "responsible".
+        written = {entry.term.key for entry in entries}
+        for entry in entries:
+            self._add(entry)
+            for key in _derived_keys(entry.term, entry.term.forms or lexicon.forms):
+                if key not in written:
                     self._add(replace(entry, derived=True), key)
 
     def _add(self, entry: Entry, key: str | None = None) -> None:

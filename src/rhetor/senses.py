@@ -217,7 +217,8 @@ def inside_name(doc, start: int, end: int) -> bool:
     The match must be capitalised and belong to a run of two or more capitalised
     words (small words such as "of" and "for" may join them) in a sentence
     that also has words in lower case: "the Justice Secretary", "Justice
-    Kavanaugh", "the Department of Justice", "the Social Contract". A sentence
+    Kavanaugh", "the Department of Justice", or a capitalised phrase of two or
+    more words inside a sentence ("the Social Contract"). A sentence
     without lower-case words is a heading ("Fair Pay For All"), where capitals
     say nothing, and a single capitalised word is the start of a sentence.
     """
@@ -232,8 +233,17 @@ def inside_name(doc, start: int, end: int) -> bool:
     right = end
     while right < sentence.end and _name_part(doc, right, sentence.start, sentence.end):
         right += 1
-    # The match is one word of the name, however many tokens it spans ("Co-Operative").
-    return any(_capitalised(doc[i]) for i in [*range(left, start), *range(end, right)])
+    # A capitalised word beside the match makes a name; so does a match of two or more
+    # capitalised words that does not open the sentence ("the Social Contract"). A
+    # single word split into tokens ("Co-Operative") is still one word.
+    beside = any(_capitalised(doc[i]) for i in [*range(left, start), *range(end, right)])
+    words = sum(1 for i in range(start, end) if doc[i].is_alpha and not _joined(doc, i))
+    return beside or (words >= 2 and start > sentence.start)
+
+
+def _joined(doc, i: int) -> bool:
+    """Does token ``i`` continue the word before it ("Co" "-" "Operative")?"""
+    return i >= 2 and doc[i - 1].text in {"-", "‐", "‑"}
 
 
 def _name_part(doc, i: int, low: int, high: int) -> bool:
