@@ -224,3 +224,110 @@ def test_attribution_seed_essay_without_sides(seed_text):
     rival = next(s for s in report.sides if "coalition" in s.label or "government" in s.label)
     taken = {v for v, cell in matrix[rival.id].items() if cell["appropriates"]}
     assert len(taken & {"fairness", "solidarity", "responsibility", "democracy"}) >= 3
+
+
+# -- rules on hand-built parses ---------------------------------------------------------------
+
+# (word, head, dep, pos, lemma, tag) rows; heads are absolute token indices.
+HAND_PARSES = {
+    "contrast": [
+        ("Ministers", 1, "nsubj", "NOUN", "minister", "NNS"),
+        ("praise", 1, "ROOT", "VERB", "praise", "VBP"),
+        ("fairness", 1, "dobj", "NOUN", "fairness", "NN"),
+        ("but", 1, "cc", "CCONJ", "but", "CC"),
+        ("they", 5, "nsubj", "PRON", "they", "PRP"),
+        ("cut", 1, "conj", "VERB", "cut", "VBD"),
+        ("wages", 5, "dobj", "NOUN", "wage", "NNS"),
+    ],
+    "nominal": [
+        ("Ministers", 2, "poss", "NOUN", "minister", "NNS"),
+        ("'", 0, "case", "PART", "'", "POS"),
+        ("attack", 2, "ROOT", "NOUN", "attack", "NN"),
+        ("on", 2, "prep", "ADP", "on", "IN"),
+        ("fairness", 3, "pobj", "NOUN", "fairness", "NN"),
+    ],
+    "question": [
+        ("Do", 2, "aux", "AUX", "do", "VBP"),
+        ("ministers", 2, "nsubj", "NOUN", "minister", "NNS"),
+        ("value", 2, "ROOT", "VERB", "value", "VB"),
+        ("fairness", 2, "dobj", "NOUN", "fairness", "NN"),
+        ("?", 2, "punct", "PUNCT", "?", "."),
+    ],
+    "negative-subject": [
+        ("None", 3, "nsubj", "PRON", "none", "NN"),
+        ("of", 0, "prep", "ADP", "of", "IN"),
+        ("ministers", 1, "pobj", "NOUN", "minister", "NNS"),
+        ("value", 3, "ROOT", "VERB", "value", "VBP"),
+        ("fairness", 3, "dobj", "NOUN", "fairness", "NN"),
+    ],
+    "scare-quotes": [
+        ("Ministers", 1, "nsubj", "NOUN", "minister", "NNS"),
+        ("want", 1, "ROOT", "VERB", "want", "VBP"),
+        ('"', 3, "punct", "PUNCT", '"', "``"),
+        ("fairness", 1, "dobj", "NOUN", "fairness", "NN"),
+        ('"', 3, "punct", "PUNCT", '"', "''"),
+    ],
+}
+# the rule expected to decide each parse, and the stance it gives the ministers
+HAND_EXPECTED = {
+    "contrast": APPROPRIATES,
+    "nominal": OPPOSES,
+    "question": OPPOSES,
+    "negative-subject": OPPOSES,
+    "scare-quotes": APPROPRIATES,
+}
+
+
+def _parse(blank_nlp, rows):
+    words, heads, deps, pos, lemmas, tags = zip(*rows)
+    return Doc(
+        blank_nlp.vocab,
+        words=list(words),
+        heads=list(heads),
+        deps=list(deps),
+        pos=list(pos),
+        lemmas=list(lemmas),
+        tags=list(tags),
+        sent_starts=[True] + [False] * (len(words) - 1),
+    )
+
+
+def _ministers_stance(doc, attributor):
+    value = next(t.i for t in doc if t.lemma_ == "fairness")
+    ministers = next(t.i for t in doc if t.lemma_ == "minister")
+    index = SideIndex(
+        doc,
+        [SideMention("govt", ministers, ministers + 1, plural=True)],
+        "greens",
+        lambda t: False,
+        load_cues().actors.partitives,
+    )
+    found = attributor.attribute(doc, [Mention(0, value, value + 1, "virtue", False)], index)
+    return {f.stance for _, f in found if f.side == "govt"}
+
+
+@pytest.mark.parametrize("name", sorted(HAND_PARSES))
+def test_attribution_rule_decides_its_construction(blank_nlp, name):
+    doc = _parse(blank_nlp, HAND_PARSES[name])
+    attributor = Attributor(load_cues())
+    assert _ministers_stance(doc, attributor) == {HAND_EXPECTED[name]}
+    rule = "nominal-act" if name == "nominal" else name
+    # without the rule the construction is read otherwise (or not at all)
+    assert _ministers_stance(doc, attributor.without(rule)) != {HAND_EXPECTED[name]}
+
+
+def test_attribution_rules_are_named_once_in_order():
+    from rhetor.attribution import RULE_NAMES, RULES
+
+    assert len(set(RULE_NAMES)) == len(RULES)
+    assert RULE_NAMES[-1] == "default-author"  # the fallback runs last
+    stages = [r.stage for r in RULES]
+    order = ["mention", "holder", "finding", "fallback"]
+    assert stages == sorted(stages, key=order.index)
+
+
+def test_attribution_without_drops_one_rule():
+    attributor = Attributor(load_cues())
+    assert [r.name for r in attributor.without("contrast").rules] == [
+        r.name for r in attributor.rules if r.name != "contrast"
+    ]

@@ -43,8 +43,8 @@ def test_integration_offsets_index_the_original_text(seed_text):
     [
         "There was a fair amount of rain at the trade fair, "
         "and the mutual fund rose just as expected.",
-        "The fair was held in the market square, just as it had been for centuries.",
-        "They joined the credit union in 2004 and kept a mutual fund as well.",
+        "The county fair opened on Saturday, just after the harvest was in.",
+        "She opened an account at the credit union and bought a mutual fund.",
         "The United States signed a treaty with the United Kingdom.",
     ],
 )

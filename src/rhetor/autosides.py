@@ -4,7 +4,7 @@ Given sides are matched like lexicon terms (case, lemma, possessives and
 spelling variants handled alike). With no sides given, the actors the text
 argues about are found from named entities (when the pipeline has them),
 proper nouns and actor nouns ("government", "ministers", "firms"); phrases that
-share a word are merged into one side ("this new coalition government", "the
+share a word are merged into one side ("this new minority government", "the
 coalition", "the government"). Only actors that hold a value in some claim are
 reported as sides.
 """

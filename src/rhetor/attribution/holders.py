@@ -3,7 +3,7 @@
 A :class:`SideIndex` knows where each side is mentioned in a Doc (alias
 matches, or actor phrases found by :mod:`rhetor.autosides`). :meth:`resolve`
 follows the links a reader follows: the mention itself, a possessor or
-compound inside the phrase ("the coalition's plans"), a group named after a
+compound inside the phrase ("the party's plans"), a group named after a
 quantifier ("none of the Tories", "nobody in the government"), a relative
 pronoun back to its antecedent ("a government ... that seeks"), and a
 third-person pronoun back to the side last in focus in the paragraph, agreeing
@@ -86,9 +86,13 @@ class SideIndex:
         word = token.lower_
         if mention:  # includes pronouns a user listed as aliases
             return Holder(mention.side, mention.start, mention.end, "alias")
-        for child in token.children:  # "the coalition's plans", "Conservative policies"
+        for child in token.children:  # "the party's plans", "Conservative policies"
             if child.dep_ in {"poss", "compound", "amod"} and (inner := self.at(child.i)):
                 return Holder(inner.side, inner.start, inner.end, "phrase")
+            if child.dep_ == "poss" and child.lower_ in THIRD_PERSON:  # "their cuts"
+                found = self._focus(child)
+                if found:
+                    return Holder(found.side, child.i, child.i + 1, "phrase")
         if depth < 3 and normalise(token.text) in self.partitives:
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ in _PARTITIVE_PREPS:
@@ -105,7 +109,7 @@ class SideIndex:
 
     def _antecedent(self, token, depth: int) -> Holder | None:
         clause = token.head
-        if clause.dep_ == "relcl" and clause.head is not clause:
+        if clause.dep_ == "relcl" and clause.head.i != clause.i:
             found = self.resolve(clause.head, depth + 1)
             return Holder(found.side, token.i, token.i + 1, "relative") if found else None
         # The parser often attaches "that seeks" to the root: take the nearest noun
@@ -139,6 +143,7 @@ class SideIndex:
         for token in self.doc[start:end]:
             if (
                 token.dep_ in _THING_DEPS
+                and token.pos_ in {"NOUN", "PROPN"}
                 and token.tag_ in {"NN", "NNP"}
                 and not self.at(token.i)
                 and not self.is_actor(token)

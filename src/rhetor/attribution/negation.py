@@ -52,8 +52,8 @@ def _negated_in_tree(token, cues: Negation) -> bool:
             if _negates(head, cues):  # "without solidarity"
                 return True
             if head.lower_ == "of" and _is_negating_noun(head.head, cues):
-                return True  # "a lack of accountability"
-        if token.pos_ in _CLAUSE_POS or head is token:
+                return True  # "a lack of solidarity"
+        if token.pos_ in _CLAUSE_POS or head.i == token.i:
             return False
         if token.dep_ in _SUBJECTS:
             # "our solidarity will never waver": the predicate is negated, not the value

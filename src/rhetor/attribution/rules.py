@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from rhetor.attribution import tree
-from rhetor.attribution.holders import Holder, SideIndex
+from rhetor.attribution.holders import THING_PRONOUNS, Holder, SideIndex
 from rhetor.attribution.stance import (
     APPROPRIATES,
     ASSERTED,
@@ -72,7 +72,9 @@ class Context:
     levels: list
     hollow: bool = False
     findings: list[Finding] = field(default_factory=list)
-    acted_on_by_nobody: bool = False  # a subject naming no side acts against the value
+    # a subject naming no side acts against the value, or "it" names a thing, not a side:
+    # the default does not give the value to the author
+    no_default: bool = False
 
     @property
     def base(self) -> str:
@@ -133,8 +135,8 @@ def scare_quotes(ctx: Context) -> None:
 
 
 def possessive(ctx: Context) -> None:
-    """The value's phrase, or a frame noun it hangs from ("our language of fairness",
-    "their irresponsible gamble"), has a possessor."""
+    """The value's phrase, or a frame noun it hangs from ("our vision of fairness",
+    "their reckless plan"), has a possessor."""
     for level in ctx.levels:
         for child in level.children:
             if child.dep_ == "poss":
@@ -143,16 +145,16 @@ def possessive(ctx: Context) -> None:
 
 def located(ctx: Context) -> None:
     """The value is found in a group that names a side ("a lack of accountability
-    among ministers")."""
-    for prep in ctx.phrase.children:
-        if prep.dep_ != "prep" or cue_key(prep.lemma_ or prep.text) not in (
-            ctx.cues.stance.holder_preps
-        ):
-            continue
-        for obj in prep.children:
-            holder = ctx.sides.resolve(obj) if obj.dep_ == "pobj" else None
-            if holder and holder.side and holder.how != "phrase":
-                ctx.add(holder, ctx.base, prep.lower_, "located")
+    among ministers"): a preposition on the value's phrase or a frame noun above it."""
+    preps = ctx.cues.stance.holder_preps
+    for level in ctx.levels:
+        for prep in level.children:
+            if prep.dep_ != "prep" or cue_key(prep.lemma_ or prep.text) not in preps:
+                continue
+            for obj in prep.children:
+                holder = ctx.sides.resolve(obj) if obj.dep_ == "pobj" else None
+                if holder and holder.side and holder.how != "phrase":
+                    ctx.add(holder, ctx.base, prep.lower_, "located")
 
 
 def _act_noun(ctx: Context):
@@ -211,28 +213,13 @@ def apposition(ctx: Context) -> None:
         ctx.add(ctx.sides.resolve(noun.head), stance, noun.lemma_, "apposition")
 
 
-def predication(ctx: Context) -> None:
-    """ "X is the party of V", "X has never been a friend of V": an act noun as the
-    predicate of a copula describes its subject; a negated copula turns it."""
-    found = _act_noun(ctx)
-    if not found:
-        return
-    noun, stance = found
-    if noun.dep_ not in {"attr", "acomp"} or noun.head.lemma_ != "be":
-        return
-    verb = noun.head
-    subject = tree.subject_of(verb)
-    if subject is None:
-        return
-    if any(c.dep_ == "neg" for c in verb.children):
-        stance = flip(stance)
-    ctx.add(ctx.sides.resolve(subject), stance, f"be {noun.lemma_}", "predication")
-
-
 def verb(ctx: Context) -> None:
     """The subject (or passive agent) of the verb governing the value, followed up
     through complement, adverbial and coordinated clauses and relative clauses; the
-    verbs on the way give the stance ("seeks to steal", "refuses to take")."""
+    verbs on the way give the stance ("wants to steal", "declines to accept").
+    Through a noun of a stance act the subject does the act ("they launched an
+    attack on V", "X is the party of V", "X has never been a friend of V"), or acts
+    against another's act ("we will reverse the government's war on V")."""
     outer = ctx.levels[-1]
     if outer.pos_ == "VERB":  # a verbal value ("they united the party"): its own subject
         found = (outer, [], False)
@@ -241,23 +228,48 @@ def verb(ctx: Context) -> None:
     if not found:
         return
     verb_token, keys, passive = found
-    stance, cue = _verb_stance(ctx, verb_token, keys)
-    holder, stance, cue, clause = _climb(ctx, verb_token, stance, cue, passive)
-    if stance is None or ctx.base == APPROPRIATES:
-        stance = ctx.base
+    act = _act_noun(ctx)
+    through_act = act is not None and act[0].head.i == verb_token.i
+    if through_act:
+        stance, cue = _act_stance(ctx, verb_token, *act)
+        if stance is None:
+            return
     else:
+        stance, cue = _verb_stance(ctx, verb_token, keys)
+    holder, stance, cue, clause = _climb(ctx, verb_token, stance, cue, passive)
+    if stance is None or (ctx.base == APPROPRIATES and not through_act):
+        stance = ctx.base
+    elif not through_act:  # an act noun's stance already allows for the value's polarity
         stance = apply_polarity(stance, ctx.mention.polarity)
     if holder is None:
         # a subject that names no side acting against the value ("this budget destroys
         # democracy") leaves the value to nobody
-        ctx.acted_on_by_nobody = clause is not None and stance == OPPOSES
+        subject = tree.subject_of(ctx.doc[clause]) if clause is not None else None
+        ctx.no_default = clause is not None and (
+            stance == OPPOSES or (subject is not None and subject.lower_ in THING_PRONOUNS)
+        )
         return
     ctx.add(holder, stance, cue, "verb", clause=clause)
     _pronoun_objects(ctx, found[0], ctx.findings[-1])
 
 
+def _act_stance(ctx: Context, verb_token, noun, act_stance: str):
+    own, cue = _verb_stance(ctx, verb_token, tree.verb_keys(verb_token))
+    if own == OPPOSES:  # "stop the attacks on V", "reverse their war on V"
+        return flip(act_stance), _join(cue or "", noun.lemma_)
+    if _has_agent(noun):  # the act is another's: the subject only reports or suffers it
+        return None, None
+    if _negated(ctx, verb_token):
+        return flip(act_stance), f"not {noun.lemma_}"
+    return act_stance, noun.lemma_
+
+
+def _has_agent(noun) -> bool:
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children)
+
+
 def _verb_tagged_as_noun(ctx: Context, phrase):
-    """ "The senator champions democracy": taggers often read a verb ending in -s as a
+    """ "The mayor champions fairness": taggers often read a verb ending in -s as a
     plural noun compound. Read it back as a verb when it is a stance cue preceded by
     the noun that would be its subject."""
     st = ctx.cues.stance
@@ -315,7 +327,7 @@ def _climb(ctx: Context, verb_token, stance, cue, passive):
                 return None, stance, cue, None
             current, passive = found[0], found[2]
             continue
-        if dep not in tree.CLIMB_DEPS or current.head is current:
+        if dep not in tree.CLIMB_DEPS or current.head.i == current.i:
             return None, stance, cue, None
         current = current.head
         passive = False
@@ -354,7 +366,7 @@ def _subject(ctx: Context, verb_token, passive: bool) -> tuple[bool, Holder | No
 
 
 def _pronoun_objects(ctx: Context, verb_token, claim: Finding) -> None:
-    """ "champions democracy at home and ignores it abroad": a coordinated verb takes
+    """ "praises fairness in speeches and ignores it in office": a coordinated verb takes
     the value up again as a pronoun object."""
     if claim.side is None:
         return
@@ -382,10 +394,12 @@ def _clause_stance(ctx: Context, verb_token) -> tuple[str, str | None]:
 
 
 def relative_clause(ctx: Context) -> None:
-    """ "the co-operative principles it once praised": the clause's subject holds the value."""
+    """A relative clause on the value's phrase ("the fairness they once promised"):
+    the clause's subject holds the value. The parser may label such a clause
+    ``acl``; it has a subject of its own."""
     for level in ctx.levels:
         for clause in level.children:
-            if clause.dep_ != "relcl":
+            if clause.dep_ not in {"relcl", "acl"}:
                 continue
             subject = tree.subject_of(clause)
             if subject is None or subject.lower_ in {"that", "which", "who"}:
@@ -457,7 +471,7 @@ def reported_speech(ctx: Context) -> None:
     The author reporting itself ("we say that") still asserts. A value in a reported
     clause that no one in it holds ("the Tories say that the market gives a fair
     deal") is the reporting side's claim; quotation marks inside the reported words
-    ("that 'competition' ensures ...") show the author's distance: it appropriates."""
+    ("that 'the market' delivers ...") show the author's distance: it appropriates."""
     out = []
     for f in ctx.findings:
         if f.clause is not None and f.modality == ASSERTED:
@@ -467,7 +481,7 @@ def reported_speech(ctx: Context) -> None:
                 f = replace(f, modality=REPORTED, reporter=(reporter.i, reporter.i + 1))
         out.append(f)
     ctx.findings = out
-    if ctx.mention.polarity != "virtue" or any(f.side for f in ctx.findings):
+    if ctx.mention.polarity != "virtue" or any(f.holder for f in ctx.findings):
         return
     report = _report_frame(ctx, tree.clause_of(ctx.levels[-1]))
     if report is None or _is_author(ctx, report[1]):
@@ -483,7 +497,7 @@ def _report_frame(ctx: Context, clause):
     """(report verb, its subject) when ``clause`` is reported: "X says that <clause>"."""
     current = clause
     for _ in range(4):
-        if current.dep_ != "ccomp" or current.head is current:
+        if current.dep_ != "ccomp" or current.head.i == current.i:
             return None
         current = current.head
         if tree.verb_key(current) in ctx.cues.stance.report_verbs:
@@ -584,7 +598,7 @@ _INDEPENDENT_POSSESSIVES = {"ours", "theirs", "hers", "his", "mine", "yours"}
 
 
 def elliptical_possessive(ctx: Context) -> None:
-    """ "The Tories' solidarity is a slogan; ours is a record": an independent
+    """ "Their fairness is a pose; ours is a practice": an independent
     possessive later in the sentence holds the same value."""
     possessed = [f for f in ctx.findings if f.rule == "possessive" and f.side]
     if not possessed:
@@ -614,13 +628,14 @@ def _is_hollow_predicate(ctx: Context, subject) -> bool:
 
 def default_author(ctx: Context) -> None:
     """A positive mention no rule could read belongs to the author's side. A negative
-    one, or one acted against by a subject that names no side, goes to nobody."""
+    one, or one acted against by a subject that names no side ("this budget destroys
+    democracy"), or held by "it" standing for a thing, goes to nobody."""
     if ctx.findings:
         return
-    if ctx.base == CLAIMS and not ctx.acted_on_by_nobody:
+    if ctx.base == CLAIMS and not ctx.no_default:
         ctx.findings.append(Finding(ctx.sides.author, CLAIMS, None, None, "default-author"))
     else:
-        stance = OPPOSES if ctx.acted_on_by_nobody else ctx.base
+        stance = OPPOSES if ctx.no_default else ctx.base
         ctx.findings.append(Finding(None, stance, None, None, "unattributed"))
 
 
@@ -634,7 +649,6 @@ RULES: tuple[Rule, ...] = (
     Rule("possessive", "holder", possessive),
     Rule("nominal-act", "holder", nominal_act),
     Rule("apposition", "holder", apposition),
-    Rule("predication", "holder", predication),
     Rule("located", "holder", located),
     Rule("verb", "holder", verb),
     Rule("relative-clause", "holder", relative_clause),

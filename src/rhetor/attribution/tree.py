@@ -28,13 +28,13 @@ def phrase_head(root):
     """Climb from the value word to the head of the phrase it describes.
 
     Coordinated values share their first conjunct's attribution; an adjective or
-    compound ("unfair cuts", "co-operative principles") describes its noun.
+    compound ("unfair cuts", "democratic reforms") describes its noun.
     """
     token = root
     for _ in range(6):
         if (
             token.dep_ == "conj"
-            and token.head is not token
+            and token.head.i != token.i
             and token.head.pos_ in (NOUNS | {"ADJ"})
         ) or (token.dep_ in {"amod", "compound", "nmod"} and token.head.pos_ in NOUNS):
             token = token.head
@@ -44,7 +44,7 @@ def phrase_head(root):
 
 
 def noun_levels(phrase, is_frame) -> list:
-    """The phrase and the frame nouns it hangs from ("our language of fairness",
+    """The phrase and the frame nouns it hangs from ("our vision of fairness",
     "their lack of accountability"). Other nouns stop the climb: in "its wage
     freeze in the language of partnership" the freeze does not hold partnership."""
     levels = [phrase]
@@ -55,7 +55,7 @@ def noun_levels(phrase, is_frame) -> list:
             token.dep_ == "pobj"
             and token.head.dep_ == "prep"
             and head.pos_ in NOUNS
-            and head is not token
+            and head.i != token.i
             and is_frame(head)
         ):
             token = head
@@ -88,15 +88,18 @@ def verb_keys(verb, prep: str = "") -> list[str]:
 def governing_verb(phrase):
     """(verb, cue keys to try, value-is-passive-subject) for the phrase's governing verb.
 
-    The phrase is the verb's object or passive subject, or the object of a
-    preposition on the verb ("believe in", "free from"), or of a preposition on
-    the verb's object ("lay claim to", "put an end to").
+    The phrase is the verb's object or passive subject, a predicate adjective
+    ("their cuts are fair"), or the object of a preposition on the verb ("believe
+    in", "free from"), or of a preposition on the verb's object ("lay claim to",
+    "put an end to").
     """
     dep, head = phrase.dep_, phrase.head
-    if head is phrase:
+    if head.i == phrase.i:
         return None
     if dep in OBJECT_DEPS and head.pos_ in VERBS:
         return head, verb_keys(head), False
+    if dep == "acomp" and head.lemma_ == "be":  # "their cuts are fair": the copula, no cue
+        return head, [], False
     if dep == "nsubjpass" and head.pos_ in VERBS:
         return head, verb_keys(head), True
     if dep == "pobj" and head.dep_ == "prep":
@@ -116,7 +119,7 @@ def clause_of(token):
     """The verb heading the clause ``token`` stands in (or the sentence root)."""
     current = token
     for _ in range(12):
-        if current.pos_ in VERBS or current.head is current:
+        if current.pos_ in VERBS or current.head.i == current.i:
             return current
         current = current.head
     return current
@@ -127,7 +130,7 @@ def clause_chain(verb):
     chain = [verb]
     current = verb
     for _ in range(6):
-        if current.dep_ not in CLIMB_DEPS or current.head is current:
+        if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
             break
         current = current.head
         chain.append(current)
