@@ -3,7 +3,8 @@
     python benchmarks/ablation.py [GOLD.yaml ...]
 
 Default files: every gold file in ../shared/gold and rhetor's own dev sets
-(benchmarks/gold/manifesto_dev.yaml); held-out files are never read here. Each
+(benchmarks/gold/manifesto_dev.yaml, attribution_dev.yaml); held-out files are
+never read here. Each
 passage is parsed and matched once; attribution then runs with all rules and
 with each rule left out. For every rule the table shows, per file, the change
 in strict F1 when the rule is removed (negative: the rule helps), and over all
@@ -26,7 +27,9 @@ from rhetor.sides import build_sides
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "gold"
-OWN_DEV = [ROOT / "benchmarks" / "gold" / "manifesto_dev.yaml"]
+OWN_DEV = [
+    ROOT / "benchmarks" / "gold" / name for name in ("manifesto_dev.yaml", "attribution_dev.yaml")
+]
 
 
 def default_files() -> list[Path]:
@@ -67,18 +70,21 @@ def main(paths: list[Path]) -> None:
         row, helps, hurts = f"{rule:24}", 0, 0
         for name, passages in files.items():
             pairs = []
-            for (exp, doc, sides), (_, with_rule) in zip(passages, baseline[name]):
+            for (expected, doc, sides), (_, with_rule) in zip(
+                passages, baseline[name], strict=True
+            ):
                 without = triples(doc, attributor, cues, sides)
-                pairs.append((exp, without))
-                right_with, right_without = (
-                    len(exp & with_rule) - len(with_rule - exp),
-                    len(exp & without) - len(without - exp),
-                )
-                helps += right_with > right_without
-                hurts += right_with < right_without
-            delta = score(pairs).f1 - score(baseline[name]).f1
-            row += f"{delta:+17.3f}"
+                pairs.append((expected, without))
+                gain = net_right(expected, with_rule) - net_right(expected, without)
+                helps += gain > 0
+                hurts += gain < 0
+            row += f"{score(pairs).f1 - score(baseline[name]).f1:+17.3f}"
         print(row + f"{helps:>7}{hurts:>7}")
+
+
+def net_right(expected: frozenset, predicted: frozenset) -> int:
+    """Triples found right less triples found wrong."""
+    return len(expected & predicted) - len(predicted - expected)
 
 
 if __name__ == "__main__":

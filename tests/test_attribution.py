@@ -279,7 +279,7 @@ HAND_EXPECTED = {
 
 
 def _parse(blank_nlp, rows):
-    words, heads, deps, pos, lemmas, tags = zip(*rows)
+    words, heads, deps, pos, lemmas, tags = zip(*rows, strict=True)
     return Doc(
         blank_nlp.vocab,
         words=list(words),
