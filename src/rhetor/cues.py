@@ -104,8 +104,24 @@ def _word_list(node, source: str, key: str) -> Words:
             raise LexiconError(
                 "expected a word or phrase", source=source, key=key, line=item.start_mark.line + 1
             )
-        words.add(text.upper() if key.endswith(tuple(_VERBATIM)) else cue_key(text))
+        if key.endswith(tuple(_VERBATIM)):
+            words.add(text.upper())
+        else:
+            words.add(cue_key(text))
+            _SPELLING.setdefault(cue_key(text), " ".join(text.lower().split()))
     return frozenset(words)
+
+
+# Cue keys drop spaces ("believe in" -> "believein"); claims show the phrase as a cue
+# file writes it. Filled as cue files are parsed; a key never seen stays as it is.
+_SPELLING: dict[str, str] = {}
+
+
+def spell_cue(cue: str | None) -> str | None:
+    """A claim's cue ("not believein", "refuse ... take") with each key spelt as written."""
+    if not cue:
+        return cue
+    return " ".join(_SPELLING.get(part, part) for part in cue.split(" "))
 
 
 def parse_cues(text: str, source: str) -> Cues:

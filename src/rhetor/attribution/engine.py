@@ -14,7 +14,7 @@ from rhetor.attribution import tree
 from rhetor.attribution.holders import SideIndex
 from rhetor.attribution.rules import RULES, Context, Finding, Mention, Rule
 from rhetor.attribution.stance import CLAIMS, base_stance
-from rhetor.cues import Cues
+from rhetor.cues import Cues, spell_cue
 from rhetor.report import Claim, HolderRef
 from rhetor.report import Mention as ReportMention
 
@@ -73,7 +73,7 @@ def make_claim(doc, mention: ReportMention, finding: Finding, side: str | None) 
         end=mention.end,
         sentence=mention.sentence,
         holder=_ref(doc, finding.holder),
-        cue=finding.cue,
+        cue=spell_cue(finding.cue),
         rule=finding.rule,
         sentence_start=mention.sentence_start,
         modality=finding.modality,

@@ -23,6 +23,7 @@ from rhetor.cli.support import (
     warn,
     write_output,
 )
+from rhetor.errors import ConfigError
 from rhetor.formats import OutputFormat, RenderContext
 
 
@@ -47,6 +48,14 @@ def analyse_command(
             help="Write the report to FILE (replaced whole, never half-written) instead of stdout.",
         ),
     ] = None,
+    summary: Annotated[
+        bool,
+        typer.Option(
+            "--summary",
+            help="The terminal report without the evidence: the values, who holds them "
+            "and what is contested, on one screen.",
+        ),
+    ] = False,
     side: SideOption = None,
     sides_file: SidesFileOption = None,
     lexicon: LexiconOption = None,
@@ -57,8 +66,10 @@ def analyse_command(
     chosen = OutputFormat.json if json_output else fmt
 
     def run() -> None:
+        if summary and chosen is not OutputFormat.terminal:
+            raise ConfigError("--summary is a view of the terminal report; drop --format/--json")
         options = build_options(model, lexicon, no_default_lexicons, side, sides_file)
-        analyse(file, options, chosen, output)
+        analyse(file, options, chosen, output, summary=summary)
 
     run_guarded(run)
 
@@ -67,7 +78,9 @@ def analyse_command(
 app.command("analyze", hidden=True)(analyse_command)
 
 
-def analyse(file: str, options, fmt: OutputFormat, output: Path | None) -> None:
+def analyse(
+    file: str, options, fmt: OutputFormat, output: Path | None, *, summary: bool = False
+) -> None:
     """Read ``file``, analyse it and write the report in ``fmt``."""
     from rhetor.api import get_analyser
     from rhetor.formats import get_formatter
@@ -85,5 +98,6 @@ def analyse(file: str, options, fmt: OutputFormat, output: Path | None) -> None:
         color=output is None and stdout_is_terminal(),
         width=terminal_width(),
         text=document.text,
+        summary=summary,
     )
     write_output(get_formatter(fmt).render(report, context), output)

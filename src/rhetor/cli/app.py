@@ -7,6 +7,9 @@ from typing import Annotated
 import typer
 
 from rhetor.__about__ import __version__
+from rhetor.cli.helptext import install as _install_help_fixes
+
+_install_help_fixes()
 
 app = typer.Typer(
     name="rhetor",

@@ -76,6 +76,12 @@ def kwic(file: str, options, values: list[str], sides: list[str], window: int, f
     report = analyser.analyse(document.text, source=document.source, warnings=document.warnings)
     for message in report.warnings:
         warn(message)
+    known = [s.id for s in report.sides]
+    missing = [s for s in sides if s not in known]
+    if missing:
+        raise ConfigError(
+            f"--only-side {missing[0]!r}: the sides here are {', '.join(known) or 'none'}"
+        )
     lines = kwic_lines(report, document.text, values=values, sides=sides, window=window)
     if fmt == "json":
         write_output(json.dumps(to_records(lines), ensure_ascii=False, indent=2) + "\n", None)

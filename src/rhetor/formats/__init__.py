@@ -33,6 +33,8 @@ class RenderContext:
     # The analysed text, for formats that show it whole (html); offsets in the
     # report index it. None when the caller has only the report.
     text: str | None = None
+    # The terminal report without its evidence (``analyse --summary``).
+    summary: bool = False
 
 
 def render_to_text(context: RenderContext, *renderables) -> str:

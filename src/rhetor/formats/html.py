@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from html import escape
+from html import escape as _escape_html
 
 from rhetor.formats import RenderContext
 from rhetor.formats.markdown import matrix_values, side_label, stance_cell
@@ -42,6 +42,13 @@ _NEWLINE = r"(?:\r\n|\r(?!\n)|\n)"
 _PARAGRAPH_BREAK = re.compile(rf"{_NEWLINE}[ \t\f\v]*(?:{_NEWLINE}[ \t\f\v]*)+")
 _LINE_BREAK = re.compile(_NEWLINE)
 _BR = "<br>"
+
+
+def escape(text: str, quote: bool = True) -> str:
+    """HTML-escaped, with control characters (terminal escapes) shown as escapes."""
+    from rhetor.safetext import escape_controls
+
+    return _escape_html(escape_controls(text), quote)
 
 
 class HtmlFormatter:

@@ -38,8 +38,11 @@ def escape(fragment: str) -> str:
 
 
 def fold(fragment: str) -> str:
-    """Line breaks and runs of spaces become one space: a newline would end the row."""
-    return _SPACE.sub(" ", fragment)
+    """Line breaks and runs of spaces become one space: a newline would end the row.
+    Control characters (terminal escapes) are shown as escapes, never passed on."""
+    from rhetor.safetext import escape_controls
+
+    return escape_controls(_SPACE.sub(" ", fragment))
 
 
 def _header(report: Report) -> str:

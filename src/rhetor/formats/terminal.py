@@ -18,10 +18,12 @@ from rich.text import Text
 
 from rhetor.formats import RenderContext, render_to_text
 from rhetor.report import STANCES, Claim, Mention, Report, contested_values
+from rhetor.safetext import escape_controls
 
 POLARITY_STYLE = {"virtue": "bold green", "vice": "bold red"}
 STANCE_GLYPH = {"claims": "✔", "appropriates": "⚠", "opposes": "✘"}
 STANCE_STYLE = {"claims": "green", "appropriates": "yellow", "opposes": "red"}
+STANCE_PASSIVE = {"claims": "claimed", "appropriates": "appropriated", "opposes": "opposed"}
 HOLDER_STYLE = "bold cyan"
 
 
@@ -29,31 +31,52 @@ class TerminalFormatter:
     def render(self, report: Report, context: RenderContext) -> str:
         plain = not context.color
         parts = [_header(report), _values_table(report)]
+        summary = getattr(context, "summary", False)
         if report.sides:
-            parts += [
-                _matrix_table(report),
-                _contested(report),
-                _claims_evidence(report, plain=plain),
-            ]
+            parts += [_matrix_table(report, context.width), _contested(report)]
+            if summary:
+                parts.append(_evidence_count(len(report.claims), "claim"))
+            else:
+                parts.append(_claims_evidence(report, plain=plain))
+        elif summary:
+            parts.append(_evidence_count(len(report.matches), "mention"))
         else:
             parts.append(_mentions_evidence(report, plain=plain))
         return render_to_text(context, *parts)
 
 
+def shown(text: str) -> str:
+    """Text from a document or a file name, with its control characters made visible."""
+    return escape_controls(text, keep_newlines=False)
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    return f"{count:,} {word if count == 1 else many or word + 's'}"
+
+
+def _evidence_count(count: int, word: str) -> Text:
+    return Text(
+        f"Evidence: {plural(count, word)}; run without --summary to see each one.",
+        style="dim",
+    )
+
+
 def _header(report: Report) -> Panel:
     stats = report.stats
     lines = Text()
-    lines.append(f"{report.source or '<text>'}\n", style="bold")
+    lines.append(f"{shown(report.source or '<text>')}\n", style="bold")
     lines.append(
-        f"{stats.words:,} words · {stats.sentences:,} sentences · "
-        f"{stats.characters:,} characters · model {report.model.name} {report.model.version}"
+        f"{plural(stats.words, 'word')} · {plural(stats.sentences, 'sentence')} · "
+        f"{plural(stats.characters, 'character')} · "
+        f"model {report.model.name} {report.model.version}"
     )
     return Panel(lines, title="rhetor", title_align="left")
 
 
 def _values_table(report: Report) -> Table:
     table = Table(title="Values invoked", title_justify="left")
-    table.add_column("value")
+    names = [row.value for row in report.values]
+    table.add_column("value", no_wrap=True, min_width=max(map(len, [*names, "value"])))
     table.add_column("mentions", justify="right")
     table.add_column("virtue", justify="right", style="green")
     table.add_column("vice", justify="right", style="red")
@@ -80,21 +103,82 @@ def stance_legend() -> Text:
     return legend
 
 
-def _matrix_table(report: Report) -> Group:
+TITLE_MATRIX = "Who holds which value"
+
+
+def _side_label(side) -> str:
+    return shown(side.label) + (" (auto)" if side.auto else "")
+
+
+def _matrix_table(report: Report, width: int = 100) -> Group:
+    """Sides as rows and values as columns; when that is wider than the terminal, values
+    as rows and sides as columns; when that is too, one line per side. Names are never
+    cut or wrapped."""
     matrix = report.matrix
     values = [v.value for v in report.values if v.mentions]
-    table = Table(title="Who holds which value", title_justify="left")
-    table.add_column("side")
-    for value in values:
-        table.add_column(value, justify="center")
-    for side in report.sides:
-        row = [Text(side.label + (" (auto)" if side.auto else ""), style="bold")]
+    sides = list(report.sides)
+    cells = {
+        (side.id, value): _cell(matrix.get(side.id, {}).get(value, {}))
+        for side in sides
+        for value in values
+    }
+    labels = [_side_label(side) for side in sides]
+    # A column is its widest entry plus 3 for padding and rule; the first has 4.
+    wide = (
+        4
+        + max(map(len, [*labels, "side"]))
+        + sum(
+            3 + max([len(value), *(cells[s.id, value].cell_len for s in sides)]) for value in values
+        )
+    )
+    tall = (
+        4
+        + max(map(len, [*values, "value"]))
+        + sum(
+            3 + max([len(label), *(cells[s.id, v].cell_len for v in values)])
+            for s, label in zip(sides, labels, strict=True)
+        )
+    )
+    if wide <= width or not values:
+        table = Table(title=TITLE_MATRIX, title_justify="left")
+        table.add_column("side", no_wrap=True)
         for value in values:
-            row.append(_cell(matrix.get(side.id, {}).get(value, {})))
-        table.add_row(*row)
+            table.add_column(value, justify="center", no_wrap=True)
+        for side, label in zip(sides, labels, strict=True):
+            table.add_row(Text(label, style="bold"), *(cells[side.id, v] for v in values))
+    elif tall <= width:
+        table = Table(title=TITLE_MATRIX, title_justify="left")
+        table.add_column("value", no_wrap=True)
+        for label in labels:
+            table.add_column(label, justify="center", no_wrap=True)
+        for value in values:
+            table.add_row(Text(value, style="bold"), *(cells[s.id, value] for s in sides))
+    else:
+        table = _matrix_lines(sides, labels, values, cells)
     unattributed = sum(1 for c in report.claims if c.side is None)
-    note = Text(f"  {unattributed} mention(s) held by no side", style="dim") if unattributed else ""
+    note = (
+        Text(f"  {plural(unattributed, 'mention')} held by no side", style="dim")
+        if unattributed
+        else ""
+    )
     return Group(table, stance_legend(), note)
+
+
+def _matrix_lines(sides, labels, values, cells) -> Group:
+    items: list = [Text(TITLE_MATRIX, style="italic")]
+    for side, label in zip(sides, labels, strict=True):
+        line = Text()
+        line.append(label, style="bold")
+        line.append(":")
+        held = [(v, cells[side.id, v]) for v in values if cells[side.id, v].plain != "·"]
+        for value, cell in held:
+            line.append(f" {value} ")
+            line.append_text(cell)
+            line.append(";" if (value, cell) != held[-1] else "")
+        if not held:
+            line.append(" —", style="dim")
+        items.append(_indented(line))
+    return Group(*items)
 
 
 def _cell(counts: dict[str, int]) -> Text:
@@ -116,13 +200,17 @@ def _contested(report: Report) -> Group:
             Text("  No value is claimed by one side and contested by another.", style="dim")
         )
     for row in rows:
-        line = Text("  ")
+        line = Text()
         line.append(row["value"], style="bold")
         line.append(": claimed by ")
-        line.append(labels.get(row["claimed_by"], row["claimed_by"]), style=STANCE_STYLE["claims"])
-        line.append(f"; {STANCE_GLYPH[row['stance']]} {row['stance']} by ")
-        line.append(labels.get(row["rival"], row["rival"]), style=STANCE_STYLE[row["stance"]])
-        items.append(line)
+        line.append(
+            shown(labels.get(row["claimed_by"], row["claimed_by"])), style=STANCE_STYLE["claims"]
+        )
+        line.append(f"; {STANCE_GLYPH[row['stance']]} {STANCE_PASSIVE[row['stance']]} by ")
+        line.append(
+            shown(labels.get(row["rival"], row["rival"])), style=STANCE_STYLE[row["stance"]]
+        )
+        items.append(_indented(line))
     return Group(*items)
 
 
@@ -146,20 +234,40 @@ def _claims_evidence(report: Report, *, plain: bool) -> Group:
     return Group(*items)
 
 
-def _claim_line(claim: Claim, labels: dict[str, str]) -> Text:
-    line = Text("  ")
-    side = labels.get(claim.side, claim.side) if claim.side else "no side"
-    line.append(f"{STANCE_GLYPH[claim.stance]} ", style=STANCE_STYLE[claim.stance])
-    line.append(side, style="bold")
+def _indented(line: Text, left: int = 2) -> Padding:
+    """A line whose continuation lines keep its indent when the terminal wraps it."""
+    return Padding(line, (0, 0, 0, left))
+
+
+def _hanging(prefix: Text, body: Text) -> Table:
+    """``prefix`` then ``body``, whose wrapped lines start under the body, not the prefix."""
+    grid = Table.grid()
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    grid.add_row(prefix, body)
+    return grid
+
+
+def _claim_line(claim: Claim, labels: dict[str, str]) -> Table:
+    glyph = Text(f"  {STANCE_GLYPH[claim.stance]} ", style=STANCE_STYLE[claim.stance])
+    line = Text()
+    if claim.side:
+        line.append(shown(labels.get(claim.side, claim.side)), style="bold")
+    elif claim.holder:  # a holder the text names, but none of the sides
+        line.append(f"“{shown(claim.holder.text)}”", style="bold")
+    else:
+        line.append("unattributed:", style="bold")
     line.append(f" {claim.stance} ", style=STANCE_STYLE[claim.stance])
     line.append(claim.value, style="bold")
     if claim.modality_note:
-        line.append(f" [{claim.modality_note}]", style="italic")
-    why = claim.rule + (f", cue “{claim.cue}”" if claim.cue else "")
-    if claim.holder:
-        why = f"holder “{claim.holder.text}”, " + why
+        line.append(f" [{shown(claim.modality_note)}]", style="italic")
+    why = claim.rule + (f", cue “{shown(claim.cue)}”" if claim.cue else "")
+    if claim.holder and claim.side:
+        why = f"holder “{shown(claim.holder.text)}”, " + why
+    elif claim.holder:
+        why = "not one of the sides, " + why
     line.append(f"  ({why})", style="dim")
-    return line
+    return _hanging(glyph, line)
 
 
 def _mentions_evidence(report: Report, *, plain: bool) -> Group:
@@ -208,8 +316,9 @@ def highlight(sentence: str, offset: int, marks, *, plain: bool) -> Text:
 
 
 def _fold(fragment: str) -> str:
-    """Line breaks and runs of spaces become one space, for display."""
-    return re.sub(r"\s+", " ", fragment)
+    """Line breaks and runs of spaces become one space, and control characters are
+    shown as escapes, for display."""
+    return shown(re.sub(r"\s+", " ", fragment))
 
 
 FORMATTER = TerminalFormatter()
@@ -223,7 +332,7 @@ def kwic_table(lines, width: int) -> Table:
     labels = [
         max([len(header), *(len(str(v)) for v in column)])
         for header, column in (
-            ("keyword", [line.keyword for line in lines]),
+            ("keyword", [shown(line.keyword) for line in lines]),
             ("value", [_kwic_value(line) for line in lines]),
             ("side", [line.side or "-" for line in lines]),
             ("stance", [f"✔ {line.stance}" if line.stance else "" for line in lines]),
@@ -242,13 +351,14 @@ def kwic_table(lines, width: int) -> Table:
             f"{STANCE_GLYPH[line.stance]} {line.stance}" if line.stance else "",
             style=STANCE_STYLE.get(line.stance or "", ""),
         )
-        left = line.left if len(line.left) <= context else "…" + line.left[-(context - 1) :]
-        table.add_row(
-            left,
-            Text(line.keyword, style=POLARITY_STYLE[line.polarity]),
-            line.right,
-            _kwic_value(line),
-            line.side or "-",
+        left = shown(line.left)
+        left = left if len(left) <= context else "…" + left[-(context - 1) :]
+        table.add_row(  # Text, not str: Rich would read [brackets] in a document as markup
+            Text(left),
+            Text(shown(line.keyword), style=POLARITY_STYLE[line.polarity]),
+            Text(shown(line.right)),
+            Text(_kwic_value(line)),
+            Text(shown(line.side or "-")),
             stance,
         )
     return table
