@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import pytest
+
+from rhetor.textnorm import fold_for_matching
+
+
+@pytest.mark.parametrize(
+    "written,seen",
+    [
+        ("fairness", "fairness"),
+        ("e\u0301quite\u0301", "équité"),  # NFD accents
+        ("fair\u200bness", "fairness"),  # zero-width space
+        ("fair\u00adness", "fairness"),  # soft hyphen
+        ("soli\u200ddarity", "solidarity"),  # zero-width joiner
+        ("\u200efairness\u200f", "fairness"),  # LRM, RLM
+        ("\u202efairness\u202c", "fairness"),  # bidi override and pop
+        ("\u2066democracy\u2069", "democracy"),  # bidi isolate
+        ("\ufefffairness", "fairness"),  # a stray byte-order mark
+        ("fair\u2060ness", "fairness"),  # word joiner
+        ("naïve", "naïve"),  # already NFC: unchanged
+        ("co-operation", "co-operation"),  # visible punctuation stays
+    ],
+)
+def test_textnorm_fold_for_matching(written, seen):
+    assert fold_for_matching(written) == seen
+
+
+def test_textnorm_keeps_visible_letters_and_spaces():
+    text = "Solidarność and the\u00a0state"
+    assert fold_for_matching(text) == text
