@@ -34,6 +34,7 @@ from typing import Protocol
 from rhetor.forms import word_forms
 from rhetor.lexicon import LexiconSet, Polarity, Term, normalise
 from rhetor.senses import inside_name
+from rhetor.textnorm import fold_for_matching
 
 
 class TokenLike(Protocol):
@@ -111,8 +112,9 @@ class CompiledLexicons:
 
     def find(self, tokens: Sequence[TokenLike], has_pos: bool = True) -> list[Candidate]:
         """All value matches, with excludes applied and overlaps resolved."""
-        surface = [normalise(t.text) for t in tokens]
-        lemma = [normalise(t.lemma_) or surface[i] for i, t in enumerate(tokens)]
+        # NFD accents and invisible characters inside a word do not hide it (textnorm).
+        surface = [normalise(fold_for_matching(t.text)) for t in tokens]
+        lemma = [normalise(fold_for_matching(t.lemma_)) or surface[i] for i, t in enumerate(tokens)]
         found: list[Candidate] = []
         for start in range(len(tokens)):
             # Most tokens cannot begin any term: one cached lookup rules them out.
