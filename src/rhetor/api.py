@@ -41,12 +41,28 @@ class Analyser:
         self.value_ids = lexicons.ids
         self.model = model_info(self.nlp)
         self.chunk_chars = min(self.nlp.max_length, DEFAULT_CHUNK_CHARS)
+        self.cache = None
+        if options.cache:
+            from rhetor.cache import DocCache
+
+            self.cache = DocCache(options.cache, self.nlp)
 
     def analyse(self, text: str, *, source: str | None = None, warnings=()) -> Report:
         """The report of ``text``; its warnings are ``warnings`` plus the language check's."""
         report, _ = next(self.analyse_many([(text, None)]))
         return replace(
-            report, source=source, warnings=(*warnings, *self.check_language(text, source))
+            report,
+            source=source,
+            warnings=(*warnings, *self.check_language(text, source), *report.warnings),
+        )
+
+    def analyse_doc(self, doc, *, source: str | None = None) -> Report:
+        """The report of a Doc this analyser's pipeline has already parsed (from a
+        cache, or from ``nlp.pipe`` elsewhere). The Doc gains rhetor's annotations."""
+        from rhetor.extract import build_report
+
+        return build_report(
+            self.component(doc), source=source, model=self.model, value_ids=self.value_ids
         )
 
     def check_language(self, text: str, source: str | None) -> tuple[str, ...]:
@@ -65,7 +81,6 @@ class Analyser:
         Long texts are cut into pieces; the pieces of one text are parsed one after
         another and their reports merged, with offsets into the whole text.
         """
-        from rhetor.extract import build_report
 
         def pieces():
             for number, (text, context) in enumerate(items):
@@ -74,18 +89,36 @@ class Analyser:
                     yield text[start:end], (number, start, len(spans), len(text), context)
 
         parts: list[Report] = []
-        for doc, (_, start, count, length, context) in self._parse(pieces()):
-            report = build_report(
-                self.component(doc), source=None, model=self.model, value_ids=self.value_ids
-            )
+        notes: list[str] = []
+        for doc, (_, start, count, length, context), piece_notes in self._parse(pieces()):
+            report = self.analyse_doc(doc)
             parts.append(_shift_report(report, start) if start else report)
+            notes.extend(piece_notes)
             if len(parts) == count:
-                yield (parts[0] if count == 1 else self._merge(parts, length)), context
-                parts = []
+                whole = parts[0] if count == 1 else self._merge(parts, length)
+                yield (replace(whole, warnings=tuple(notes)) if notes else whole), context
+                parts, notes = [], []
 
     def _parse(self, pieces):
+        """(Doc, context, warnings) for each (text, context), in order: from the parse
+        cache when it has the text, else parsed (and then stored in the cache)."""
         for group in char_batches(pieces, lambda piece: len(piece[0])):
-            yield from self.nlp.pipe(group, as_tuples=True, batch_size=len(group))
+            if self.cache is None:
+                for doc, context in self.nlp.pipe(group, as_tuples=True, batch_size=len(group)):
+                    yield doc, context, ()
+            else:
+                yield from self._parse_cached(group)
+
+    def _parse_cached(self, group):
+        notes: list[list[str]] = [[] for _ in group]
+        docs = [self.cache.get(text, notes[i].append) for i, (text, _) in enumerate(group)]
+        missing = [(text, i) for i, (text, _) in enumerate(group) if docs[i] is None]
+        for doc, i in self.nlp.pipe(missing, as_tuples=True, batch_size=max(1, len(missing))):
+            # Stored before the component annotates it: the cache holds the parse only.
+            self.cache.put(group[i][0], doc, notes[i].append)
+            docs[i] = doc
+        for (_, context), doc, warnings in zip(group, docs, notes, strict=True):
+            yield doc, context, tuple(warnings)
 
     def _merge(self, pieces: Sequence[Report], characters: int) -> Report:
         words = sum(p.stats.words for p in pieces)
@@ -176,12 +209,17 @@ def _component(lexicons: LexiconSet, cues: Cues, sides):
 
 def get_analyser(options: AnalyseOptions) -> Analyser:
     """The analyser for ``options``, built once per process (and again only if a
-    lexicon file it read has changed since)."""
+    lexicon file it read has changed since); in counts mode, a
+    :class:`rhetor.counts.CountsAnalyser`, which has the same methods."""
     return _analyser(options, lexicon_stamp(options.lexicons))
 
 
 @lru_cache(maxsize=16)
 def _analyser(options: AnalyseOptions, stamp: tuple) -> Analyser:
+    if options.counts:
+        from rhetor.counts import CountsAnalyser
+
+        return CountsAnalyser(options)
     return Analyser(options)
 
 
@@ -192,18 +230,23 @@ def analyse(
     lexicons: LexiconSet | Sequence[str | Path] | None = None,
     model: str | None = None,
     source: str | None = None,
+    cache: str | Path | None = None,
 ) -> Report:
     """Analyse ``text`` and return its :class:`~rhetor.report.Report`.
 
     ``sides``: a mapping of side name to aliases (``{"labour": ["we", "Labour"]}``);
     None finds the sides in the text. ``lexicons``: a :class:`LexiconSet`, or
     lexicon files/folders added to the built-in ones; ``model``: any installed
-    spaCy pipeline.
+    spaCy pipeline; ``cache``: a parse cache folder (see :mod:`rhetor.cache`), so the
+    same text is parsed once however often it is scored.
     """
+    cache_dir = str(cache) if cache is not None else None
     frozen_sides = AnalyseOptions.freeze_sides(sides)
     if isinstance(lexicons, LexiconSet):
-        options = AnalyseOptions(model=model, sides=frozen_sides)
+        options = AnalyseOptions(model=model, sides=frozen_sides, cache=cache_dir)
         return Analyser(options, lexicons).analyse(text, source=source)
     paths = tuple(str(p) for p in (lexicons or ()))
-    analyser = get_analyser(AnalyseOptions(model=model, lexicons=paths, sides=frozen_sides))
+    analyser = get_analyser(
+        AnalyseOptions(model=model, lexicons=paths, sides=frozen_sides, cache=cache_dir)
+    )
     return analyser.analyse(text, source=source)

@@ -18,6 +18,12 @@ class AnalyseOptions:
     lexicon_texts: tuple[tuple[str, str], ...] | None = None
     """(source, text) of every file named by ``lexicons``, read in advance; when set,
     it is used instead of the paths (a remote worker may not have them)."""
+    cache: str | None = None
+    """A parse cache folder (see :mod:`rhetor.cache`): parse each text once, score it many
+    times. None parses every time."""
+    counts: bool = False
+    """Counts mode (see :mod:`rhetor.counts`): value counts at dictionary speed, with no
+    parse and no sides."""
 
     def portable(self) -> AnalyseOptions:
         """These options with the lexicons' content in place of their paths, and the

@@ -232,6 +232,7 @@ class Report:
     sides: tuple[Side, ...] = ()
     claims: tuple[Claim, ...] = ()
     warnings: tuple[str, ...] = field(default=(), compare=False)
+    mode: str = "full"  # "counts": counted without a parse (rhetor.counts), no sides
 
     @property
     def matrix(self) -> dict[str, dict[str, dict[str, int]]]:
@@ -241,8 +242,9 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         """Exactly the document ``rhetor analyse --json`` prints."""
+        head = {"schema": SCHEMA} if self.mode == "full" else {"schema": SCHEMA, "mode": self.mode}
         return {
-            "schema": SCHEMA,
+            **head,
             "source": self.source,
             "model": self.model.to_dict(),
             "stats": self.stats.to_dict(),

@@ -66,7 +66,7 @@ def score_documents(items: Iterable[tuple[str, bytes | None]], analyser) -> Iter
             continue
         record = replace(report, source=shown(path)).to_dict()
         record["sha256"] = sha256
-        record["warnings"] = list(warnings)
+        record["warnings"] = [*warnings, *report.warnings]  # the report's: the parse cache's
         record["error"] = None
         yield record
 

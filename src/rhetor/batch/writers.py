@@ -77,6 +77,8 @@ def csv_row(record: Record, value_ids: Sequence[str], side_ids: Sequence[str]) -
         row[f"{v['value']}_virtue"] = v["virtue"]
         row[f"{v['value']}_vice"] = v["vice"]
         row[f"{v['value']}_per_1000_words"] = v["per_1000_words"]
+    if record.get("mode") == "counts":
+        return row  # no sides in counts mode: claim columns stay empty, not zero
     for side in side_ids:
         for value in value_ids:
             for stance in STANCES:

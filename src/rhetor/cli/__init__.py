@@ -22,10 +22,12 @@ from rhetor.cli import (  # noqa: F401  (each registers its command)
     trends,
 )
 from rhetor.cli.app import app
+from rhetor.cli.cache import cache_app
 from rhetor.cli.lexicons import lexicons_app
 from rhetor.cli.support import silence_stdout
 
 app.add_typer(lexicons_app, name="lexicons")
+app.add_typer(cache_app, name="cache")
 
 __all__ = ["app", "main"]
 

@@ -9,6 +9,8 @@ import typer
 
 from rhetor.cli.app import app
 from rhetor.cli.options import (
+    CacheOption,
+    CountsOption,
     LexiconOption,
     ModelOption,
     NoDefaultLexiconsOption,
@@ -61,6 +63,8 @@ def analyse_command(
     lexicon: LexiconOption = None,
     no_default_lexicons: NoDefaultLexiconsOption = False,
     model: ModelOption = None,
+    counts: CountsOption = False,
+    cache: CacheOption = None,
 ) -> None:
     """Report the values a document invokes, which side holds each, and the evidence."""
     chosen = OutputFormat.json if json_output else fmt
@@ -68,7 +72,9 @@ def analyse_command(
     def run() -> None:
         if summary and chosen is not OutputFormat.terminal:
             raise ConfigError("--summary is a view of the terminal report; drop --format/--json")
-        options = build_options(model, lexicon, no_default_lexicons, side, sides_file)
+        options = build_options(
+            model, lexicon, no_default_lexicons, side, sides_file, cache=cache, counts=counts
+        )
         analyse(file, options, chosen, output, summary=summary)
 
     run_guarded(run)

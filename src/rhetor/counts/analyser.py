@@ -1,0 +1,462 @@
+"""Counts mode: the values table at dictionary speed, with no parse and no sides.
+
+A text is cut into tokens by one regular expression (:mod:`.tokens`). Most
+tokens cannot begin a value term; one dict lookup per distinct token says
+which can, counting the inflected forms of the word-form table
+(:mod:`.wordforms`). Only around those few tokens is a window of light token
+objects built, each given the lemma and part of speech the table knows for
+it, and handed to the full pipeline's own matcher
+(:class:`rhetor.matching.CompiledLexicons`), so terms, globs, spelling
+variants, excludes and overlaps behave as in the full pipeline.
+
+What needs the parse, and so differs here:
+
+- part-of-speech limits (``{term: just, pos: ADJ}``): a form the table derives
+  under another part of speech, or a capitalised word inside a sentence (read
+  as a proper name), does not pass; ambiguous base forms otherwise do;
+- lemmas outside the table: a lexicon word's inflections are all in it, but a
+  proper-noun reading ("Rights" in a title) is not seen;
+- negation is looked for in the three tokens before a mention, not in the
+  clause;
+- sentences are estimated from sentence-final punctuation, and evidence is
+  the stretch of text between two sentence ends;
+- no sides, no claims: the records' ``sides``, ``claims`` and ``matrix`` are empty.
+
+Records have the full report's shape, with ``"mode": "counts"`` and the model
+``rhetor-counts``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from itertools import accumulate, compress
+from typing import Any
+
+from rhetor.counts.tokens import SENTENCE_END, TERM_TOKENS, Segment, Token, is_word, pieces
+from rhetor.counts.wordforms import LemmaRules, WordForms, compile_word_forms, lemma_rules
+from rhetor.lexicon import _JOINERS, LexiconSet, normalise
+from rhetor.matching import CompiledLexicons
+from rhetor.options import AnalyseOptions
+from rhetor.report import Mention, ModelInfo, Report, Stats, count_values
+
+COUNTS_MODEL = "rhetor-counts"
+MAX_EVIDENCE_CHARS = 600
+_MEMO_LIMIT = 2_000_000  # distinct pieces remembered; a corpus rarely has 1 % of that
+
+
+class Vocabulary:
+    """What counts mode knows about each distinct piece of text, computed once: is it a
+    word, a joiner, where may a search start, and its token text, lemma and tag."""
+
+    def __init__(
+        self, compiled: CompiledLexicons, forms: WordForms, rules: LemmaRules | None
+    ) -> None:
+        self.compiled = compiled
+        self.forms = forms
+        self.rules = rules
+        self.anchors = Anchors(compiled)
+        self.pos_limited = _pos_limited(compiled)
+        self.word: dict[str, bool] = {}
+        self.joiner: dict[str, bool] = {}
+        self.whole: dict[str, bool] = {}  # a term by itself (or a glob's start)
+        self.part: dict[str, bool] = {}  # the anchor of a phrase: look at its neighbours
+        self.keys: dict[str, tuple[str, ...]] = {}  # its key and the lemmas the table knows
+        self.sides: dict[str, tuple[frozenset[str], frozenset[str]]] = {}  # phrase neighbours
+        self.token: dict[str, tuple[str, str, str, str | None]] = {}
+
+    def learn(self, new: Iterable[str]) -> None:
+        if len(self.word) > _MEMO_LIMIT:
+            tables = (self.word, self.joiner, self.whole, self.part, self.keys, self.sides)
+            for table in (*tables, self.token):
+                table.clear()
+        anchors = self.anchors
+        for piece in new:
+            text = piece.strip()
+            key = normalise(text)
+            keys = (key, *(lemma for _, lemma in self.forms.get(key))) if key else ()
+            self.word[piece] = is_word(piece)
+            self.joiner[piece] = bool(text) and not key
+            self.keys[piece] = keys
+            self.whole[piece] = bool(key) and (
+                key.startswith(anchors.globs) or any(k in anchors.whole for k in keys)
+            )
+            sides = [anchors.phrases[k] for k in keys if k in anchors.phrases]
+            self.part[piece] = bool(sides)
+            if sides:
+                self.sides[piece] = (
+                    frozenset().union(*(left for left, _ in sides)),
+                    frozenset().union(*(right for _, right in sides)),
+                )
+
+    def describe(self, piece: str) -> tuple[str, str, str, str | None]:
+        """(token text, lemma, tag, rule): the lemma and tag a parse would most likely
+        give the token, and which context rule (if any) may change them: ``"base"``
+        for a base form a term limits by part of speech, ``"participle"`` for an
+        inflected form that is also a word of its own ("united", "dealing"),
+        ``"inflected"`` for other forms the table knows."""
+        known = self.token.get(piece)
+        if known is None:
+            known = self._describe(piece.lstrip())
+            self.token[piece] = known
+        return known
+
+    def _describe(self, text: str) -> tuple[str, str, str, str | None]:
+        key = normalise(text)
+        analyses = self.forms.get(key)
+        if analyses:
+            wanted = self.pos_limited.get(analyses[0][1], ())
+            tag, lemma = next((a for a in analyses if a[0] in wanted), analyses[0])
+            if self.rules and {t for t, _ in analyses} == {"VERB"} and self.rules.is_base(key):
+                return text, lemma, tag, "participle"
+            return text, lemma, tag, "inflected"
+        limited = self.pos_limited.get(key)
+        if limited:
+            return text, text, sorted(limited)[0], "base"
+        return text, self.rules.guess_lemma(key) if self.rules else text, "X", None
+
+    def range_around(self, cut: list[str], i: int, window: int) -> tuple[int, int]:
+        """The tokens a search around the anchor at ``i`` must see: as far as the
+        longest phrase holding the anchor's word reaches (joiners in the text count)."""
+        before = after = 0
+        for key in self.keys[cut[i]]:
+            reach = self.anchors.reach.get(key)
+            if reach:
+                before, after = max(before, reach[0]), max(after, reach[1])
+        if not (before or after):
+            return i - window, i + window + 1
+        return _extend(cut, i, -before, self.joiner), _extend(cut, i, after, self.joiner) + 1
+
+    def phrase_may_match(self, cut: list[str], i: int) -> bool:
+        """Is the word before or after the anchor at ``i`` (across joiners) one that
+        stands beside it in some phrase?"""
+        left, right = self.sides[cut[i]]
+        keys, joiner = self.keys, self.joiner
+        before, after = _neighbour(cut, i, -1, joiner), _neighbour(cut, i, 1, joiner)
+        return (before is not None and not left.isdisjoint(keys.get(cut[before], ()))) or (
+            after is not None and not right.isdisjoint(keys.get(cut[after], ()))
+        )
+
+
+def _extend(cut: list[str], i: int, steps: int, joiner: dict[str, bool]) -> int:
+    """The index ``steps`` tokens from ``i`` (negative: before), joiners not counted."""
+    step = 1 if steps > 0 else -1
+    j, left = i, abs(steps)
+    while left and 0 <= j + step < len(cut):
+        j += step
+        left -= not joiner.get(cut[j])
+    return j
+
+
+def _neighbour(cut: list[str], i: int, step: int, joiner: dict[str, bool]) -> int | None:
+    j = i + step
+    while 0 <= j < len(cut) and joiner.get(cut[j]):
+        j += step
+    return j if 0 <= j < len(cut) and cut[j].strip() else None
+
+
+class Anchors:
+    """The words a search starts from. A one-word term (or the whole key of any term,
+    "cooperation" for "co-operation") starts one by itself, as does a word beginning
+    with a glob's letters. A phrase starts one from its longest word (the rarest, as a
+    rule: "share" of "a fair share"), but only when the word before or after it is
+    its neighbour in the phrase. Exclude phrases never start a search: they only
+    veto what a search around an anchor finds."""
+
+    def __init__(self, compiled: CompiledLexicons) -> None:
+        self.whole: set[str] = set()
+        globs: set[str] = set()
+        sides: dict[str, tuple[set[str], set[str]]] = {}
+        for table in (compiled.exact, compiled.globs):
+            for key, entries in table.items():
+                for entry in entries:
+                    if entry.is_exclude:
+                        continue
+                    words = [normalise(p) for p in _JOINERS.split(entry.term.text.rstrip("*"))]
+                    words = [w for w in words if w]
+                    if entry.term.glob:
+                        globs.add(words[-1] if len(words) > 1 else key)
+                    else:
+                        self.whole.add(key)
+                    if len(words) < 2:
+                        continue
+                    plain = words[:-1] if entry.term.glob else words
+                    at = max(reversed(range(len(plain))), key=lambda k: len(plain[k]))
+                    left, right = sides.setdefault(plain[at], (set(), set()))
+                    if at > 0:
+                        left.add(words[at - 1])
+                    if at + 1 < len(words):
+                        right.add(words[at + 1])
+        self.globs = tuple(sorted(globs))
+        self.phrases = {w: (frozenset(a), frozenset(b)) for w, (a, b) in sides.items()}
+        self.reach = _reach(compiled)
+
+
+def _reach(compiled: CompiledLexicons) -> dict[str, tuple[int, int]]:
+    """For each word of a term or exclude phrase, how many tokens a phrase holding it
+    can reach before and after it (one more each side, for a text that splits a word
+    the phrase writes whole): the window a search around it needs."""
+    reach: dict[str, tuple[int, int]] = {}
+    for table in (compiled.exact, compiled.globs):
+        for key, entries in table.items():
+            for entry in entries:
+                keys = [normalise(t) for t in TERM_TOKENS.findall(entry.term.text.rstrip("*"))]
+                for at, word in enumerate([*keys, key]):
+                    if not word:
+                        continue
+                    before, after = (at, len(keys) - 1 - at) if at < len(keys) else (0, 0)
+                    old = reach.get(word, (0, 0))
+                    reach[word] = (max(old[0], before + 1), max(old[1], after + 1))
+    return reach
+
+
+class CountsAnalyser:
+    """Turns texts into counts-mode Reports; the same interface as the full Analyser."""
+
+    def __init__(self, options: AnalyseOptions, lexicons: LexiconSet | None = None) -> None:
+        from rhetor.api import _cues_from_texts, _lexicons_from_texts
+        from rhetor.lexicon import iter_lexicon_texts
+        from rhetor.pipeline import resolve_model_name
+
+        texts = options.lexicon_texts
+        if texts is None:
+            texts = tuple(iter_lexicon_texts(options.lexicons))
+        self.lexicons = lexicons or _lexicons_from_texts(texts, options.builtin_lexicons)
+        self.cues = _cues_from_texts(texts)
+        self.value_ids = self.lexicons.ids
+        self.compiled = CompiledLexicons(self.lexicons)
+        try:
+            rules = lemma_rules(resolve_model_name(options.model))
+        except Exception:  # no pipeline installed: match word forms as written
+            rules = None
+        self.forms = compile_word_forms(self.lexicons, rules)
+        self.vocabulary = Vocabulary(self.compiled, self.forms, rules)
+        self.context = load_context()
+        # A term spans at most max_words tokens, so that many each side of an anchor
+        # holds every term and exclude phrase that could overlap it.
+        self.window = self.compiled.max_words
+        self.model = ModelInfo(COUNTS_MODEL, _version())
+
+    def check_language(self, text: str, source: str | None) -> tuple[str, ...]:
+        from rhetor.language import english_warning
+
+        warning = english_warning(text, source, self.model.name)
+        return (warning,) if warning else ()
+
+    def analyse(self, text: str, *, source: str | None = None, warnings=()) -> Report:
+        report = self.count(text)
+        return _with(report, source, (*warnings, *self.check_language(text, source)))
+
+    def analyse_many(self, items: Iterable[tuple[str, Any]]) -> Iterator[tuple[Report, Any]]:
+        for text, context in items:
+            yield self.count(text), context
+
+    def count(self, text: str) -> Report:
+        """The counts-mode report of ``text``."""
+        cut = pieces(text)
+        vocabulary = self.vocabulary
+        new = set(cut).difference(vocabulary.word)
+        if new:
+            vocabulary.learn(new)
+        words = sum(map(vocabulary.word.__getitem__, cut))
+        hits = list(compress(range(len(cut)), map(vocabulary.whole.__getitem__, cut)))
+        parts = compress(range(len(cut)), map(vocabulary.part.__getitem__, cut))
+        hits += [i for i in parts if vocabulary.phrase_may_match(cut, i)]
+        mentions: list[Mention] = []
+        if hits:
+            ends = list(accumulate(map(len, cut)))
+            ranges = [vocabulary.range_around(cut, i, self.window) for i in hits]
+            ranges += [(i - 1, i + self.window) for i in self._split_words(cut)]
+            for first, last in _merged(ranges, len(cut)):
+                mentions.extend(self._match(text, cut, ends, first, last))
+        stats = Stats(characters=len(text), words=words, sentences=_sentences(text))
+        return Report(
+            source=None,
+            model=self.model,
+            stats=stats,
+            values=count_values(mentions, self.value_ids, words),
+            matches=tuple(mentions),
+            mode="counts",
+        )
+
+    def _split_words(self, cut: list[str]) -> list[int]:
+        """Tokens before a joiner that, with the token after it, begin a term ("co" and
+        "operation" for a term written "cooperation")."""
+        joiners = compress(range(len(cut)), map(self.vocabulary.joiner.__getitem__, cut))
+        prefixes = self.compiled.prefixes
+        last = len(cut) - 1
+        return [
+            i - 1
+            for i in joiners
+            if 0 < i < last
+            and normalise(cut[i - 1].strip()) + normalise(cut[i + 1].strip()) in prefixes
+        ]
+
+    def _match(self, text, cut, ends, first, last) -> list[Mention]:
+        from rhetor.attribution.negation import is_negated
+
+        segment = Segment()
+        describe = self.vocabulary.describe
+        context = self.context
+        for j in range(first, last):
+            token_text, lemma, tag, rule = describe(cut[j])
+            if not token_text:
+                continue
+            if rule:
+                lemma, tag = context.decide(rule, token_text, lemma, tag, cut, j)
+            end = ends[j]
+            token = Token(token_text, lemma, tag, len(segment), end - len(token_text), end)
+            token.doc = segment
+            token.sent_start = not segment or segment[-1].text in _SENTENCE_MARKS
+            segment.append(token)
+        found = []
+        for cand in self.compiled.find(segment, has_pos=True):
+            start, end = segment[cand.start].start, segment[cand.end - 1].end
+            sentence, sentence_start = evidence(text, start, end)
+            negated = is_negated(segment, cand.start, cand.end, self.cues.negation, False)
+            found.append(
+                Mention(
+                    value=cand.entry.value,
+                    polarity=cand.entry.polarity,
+                    negated=negated,
+                    text=text[start:end],
+                    start=start,
+                    end=end,
+                    sentence=sentence,
+                    sentence_start=sentence_start,
+                )
+            )
+        return found
+
+
+@dataclass(frozen=True)
+class Context:
+    """The word lists of ``context.yaml``, and the rules that read them."""
+
+    determiners: frozenset[str]
+    function_words: frozenset[str]
+    mostly_other: dict[str, frozenset[str]]
+
+    def decide(self, rule: str, text: str, lemma: str, tag: str, cut, j) -> tuple[str, str]:
+        """(lemma, tag) of token ``j`` of ``cut`` in its context."""
+        if text[:1].isupper() and not _sentence_initial(cut, j):
+            return text, "PROPN"  # a name: "Democratic" of a party, "United" of a country
+        if rule == "inflected":
+            return lemma, tag
+        before = _word_at(cut, j, -1)
+        after = _word_at(cut, j, 1)
+        if rule == "participle":
+            # A gerund takes an object ("uniting the States"); only "-ed" forms are read
+            # as adjectives from the word after them.
+            modifier = before in self.determiners or (
+                not text.lower().endswith("ing")
+                and after is not None
+                and after[:1].isalpha()
+                and after not in self.function_words
+            )
+            return (text, "ADJ") if modifier else (lemma, tag)
+        if normalise(text) in self.mostly_other.get(tag, ()):
+            opens = before in self.determiners
+            content = after is not None and after.isalpha() and after not in self.function_words
+            if not (opens and (content or after == "and")):
+                return text, "ADV"
+        return lemma, tag
+
+
+def _word_at(cut: list[str], j: int, step: int) -> str | None:
+    """The lower-cased token next to ``j`` (None at either end)."""
+    k = j + step
+    return cut[k].strip().lower() if 0 <= k < len(cut) else None
+
+
+@lru_cache(maxsize=1)
+def load_context() -> Context:
+    import yaml
+
+    text = (resources.files("rhetor.counts") / "context.yaml").read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=yaml.BaseLoader)  # every word a string: "no", "on" too
+    return Context(
+        determiners=frozenset(data["determiners"]),
+        function_words=frozenset(data["function_words"]),
+        mostly_other={tag: frozenset(words) for tag, words in data["mostly_other"].items()},
+    )
+
+
+def _pos_limited(compiled: CompiledLexicons) -> dict[str, frozenset[str]]:
+    """The last word of each term limited by part of speech -> the parts allowed."""
+    limited: dict[str, set[str]] = {}
+    for table in (compiled.exact, compiled.globs):
+        for entries in table.values():
+            for entry in entries:
+                if entry.term.pos:
+                    last = normalise(_JOINERS.split(entry.term.text.rstrip("*"))[-1])
+                    limited.setdefault(last, set()).update(entry.term.pos)
+    return {word: frozenset(tags) for word, tags in limited.items()}
+
+
+def _sentence_initial(cut: list[str], j: int) -> bool:
+    """Does token ``j`` begin a sentence, a line or the text (opening quotes aside)?"""
+    for k in range(j, 0, -1):
+        if "\n" in cut[k]:
+            return True
+        previous = cut[k - 1].strip()
+        if previous not in _OPENERS:
+            return previous in _SENTENCE_MARKS
+    return True
+
+
+_OPENERS = {'"', "“", "'", "‘", "(", "["}
+_SENTENCE_MARKS = {".", "!", "?", ":"}
+
+
+def _merged(ranges: list[tuple[int, int]], length: int) -> Iterator[tuple[int, int]]:
+    """Token ranges merged where they overlap, clipped to ``[0, length)``."""
+    ranges.sort()
+    first, last = ranges[0]
+    for start, end in ranges[1:]:
+        if start <= last:
+            last = max(last, end)
+            continue
+        yield max(0, first), min(length, last)
+        first, last = start, end
+    yield max(0, first), min(length, last)
+
+
+def _sentences(text: str) -> int:
+    """An estimate: sentence-final punctuation, and a last sentence without it."""
+    ends = len(SENTENCE_END.findall(text))
+    tail = text.rstrip()
+    return ends + bool(tail and not SENTENCE_END.search(tail, max(0, len(tail) - 4)))
+
+
+def evidence(text: str, start: int, end: int) -> tuple[str, int]:
+    """(sentence, offset): the text between the sentence ends around a mention, or a
+    window of about MAX_EVIDENCE_CHARS of it, cut at spaces."""
+    low = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), -1) + 1
+    high_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    high = min(high_candidates) + 1 if high_candidates else len(text)
+    if high - low > MAX_EVIDENCE_CHARS:
+        reach = max(0, (MAX_EVIDENCE_CHARS - (end - start)) // 2)
+        low, high = max(low, start - reach), min(high, end + reach)
+        space = text.find(" ", low, start)
+        low = space + 1 if space >= 0 else low
+        space = text.rfind(" ", end, high)
+        high = space if space >= 0 else high
+    while low < start and text[low].isspace():
+        low += 1
+    sentence = text[low:high].rstrip()
+    return sentence, low
+
+
+def _with(report: Report, source: str | None, warnings) -> Report:
+    from dataclasses import replace
+
+    return replace(report, source=source, warnings=tuple(warnings))
+
+
+def _version() -> str:
+    from rhetor.__about__ import __version__
+
+    return __version__

@@ -1,0 +1,287 @@
+"""Counts mode (rhetor.counts): the word-form table, the tokeniser, the context rules,
+and agreement with the full pipeline on inflections."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from rhetor.counts.analyser import CountsAnalyser, _merged, _sentences, evidence
+from rhetor.counts.tokens import pieces
+from rhetor.counts.wordforms import LemmaRules, compile_word_forms
+from rhetor.lexicon import LexiconSet, parse_lexicon
+from rhetor.options import AnalyseOptions
+from tests.conftest import needs_model
+
+LEXICON = """
+id: fairness
+names: skip
+virtue:
+  - fairness
+  - {term: fair, pos: ADJ}
+  - {term: just, pos: ADJ}
+  - fair share
+  - co-operate
+  - democratis*
+  - unite
+  - term: duty
+    unless:
+      - before: [customs, excise]
+      - child: "on <NOUN>"
+vice:
+  - unfair
+exclude:
+  - a fair amount
+  - united states
+"""
+
+
+def small_rules() -> LemmaRules:
+    """A hand-made slice of the English lemmatiser's data."""
+    exceptions = {"verb": {"stood": ["stand"]}, "noun": {}, "adj": {}, "adv": {}}
+    return LemmaRules(
+        rules={
+            "noun": [("s", ""), ("ies", "y")],
+            "verb": [("s", ""), ("ing", ""), ("ing", "e"), ("ed", "e"), ("ed", "")],
+            "adj": [("er", ""), ("est", "")],
+            "adv": [],
+        },
+        exceptions=exceptions,
+        index={
+            "noun": frozenset({"share", "fairness", "duty"}),
+            "verb": frozenset({"operate", "cooperate", "share", "unite", "stand"}),
+            "adj": frozenset({"fair", "united"}),
+            "adv": frozenset(),
+        },
+        by_lemma={"verb": {"stand": ["stood"]}},
+    )
+
+
+@pytest.fixture(scope="module")
+def lexicons() -> LexiconSet:
+    return LexiconSet((parse_lexicon(LEXICON, "fairness.yaml"),))
+
+
+@pytest.mark.parametrize(
+    ("form", "pos", "lemma"),
+    [
+        ("fairer", "adj", "fair"),
+        ("fairest", "adj", "fair"),
+        ("shares", "noun", "share"),
+        ("operating", "verb", "operate"),
+        ("stood", "verb", "stand"),
+        ("duties", "noun", "duty"),
+    ],
+)
+def test_wordforms_lemma_follows_spacy_rules(form, pos, lemma):
+    assert small_rules().lemma(form, pos) == lemma
+
+
+def test_wordforms_table_keeps_only_forms_that_lemmatise_back(lexicons):
+    table = compile_word_forms(lexicons, small_rules())
+    assert ("ADJ", "fair") in table.get("fairer")
+    assert ("NOUN", "share") in table.get("shares")
+    assert ("VERB", "operate") in table.get("operating")
+    assert ("VERB", "cooperate") in table.get("cooperating")
+    assert table.get("fairly") == ()  # no rule of the lemmatiser makes it from "fair"
+
+
+def test_wordforms_empty_without_lemmatiser(lexicons):
+    assert len(compile_word_forms(lexicons, None)) == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "  ", "Hello, U.S. world's co-operate 1,000 -- don't.\n\n", "a\tb\r\nc ", "é ß İ"],
+)
+def test_tokens_pieces_tile_the_text(text):
+    assert "".join(pieces(text)) == text
+
+
+def test_tokens_keep_numbers_and_abbreviations_whole():
+    cut = [p.strip() for p in pieces("The U.S. paid 1,000.50 for co-operation.")]
+    assert cut == ["The", "U.S.", "paid", "1,000.50", "for", "co", "-", "operation", "."]
+
+
+@pytest.fixture
+def counter(lexicons, monkeypatch):
+    monkeypatch.setattr("rhetor.counts.analyser.lemma_rules", lambda model: small_rules())
+    return CountsAnalyser(AnalyseOptions(counts=True, builtin_lexicons=False), lexicons)
+
+
+def found(counter, text: str) -> list[str]:
+    return [m.text for m in counter.count(text).matches]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We want fairness and fairer rules, the fairest of all.",
+            ["fairness", "fairer", "fairest"],
+        ),
+        (
+            "They co-operate; we are co-operating; all cooperated.",
+            ["co-operate", "co-operating", "cooperated"],
+        ),
+        ("Our fair shares.", ["fair shares"]),
+        ("A fair amount of money.", []),
+        ("To democratise and democratisation.", ["democratise", "democratisation"]),
+        ("It is unfair.", ["unfair"]),
+        ("The United States and the states united in purpose.", ["united"]),
+        ("A united people.", ["united"]),
+        ("Our duty, and customs duties.", ["duty"]),
+        ("A duty on imports.", ["duty"]),  # "child" needs the parse: it never vetoes here
+        ("It was just as good, just 5 years.", []),
+        ("A just peace, on just principles.", ["just"]),
+        ("We liked the Fair Deal of the Fair Party.", []),
+    ],
+)
+def test_counts_finds_inflections_and_applies_excludes(counter, text, expected):
+    assert found(counter, text) == expected
+
+
+def test_counts_record_has_the_report_shape_and_is_marked(counter):
+    record = counter.analyse("We believe in fairness.", source="x.txt").to_dict()
+    assert record["mode"] == "counts"
+    assert record["model"]["name"] == "rhetor-counts"
+    assert record["sides"] == [] and record["claims"] == [] and record["matrix"] == {}
+    assert record["stats"] == {"characters": 23, "words": 4, "sentences": 1}
+    assert record["values"][0] == {
+        "value": "fairness",
+        "mentions": 1,
+        "virtue": 1,
+        "vice": 0,
+        "negated": 0,
+        "per_1000_words": 250.0,
+    }
+    (match,) = record["matches"]
+    assert "We believe in fairness."[match["start"] : match["end"]] == "fairness"
+    json.dumps(record)
+
+
+def test_counts_negation_in_the_window_before(counter):
+    (mention,) = counter.count("There is no fairness here.").matches
+    assert mention.negated
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [("", 0), ("One. Two! Three?", 3), ("One. Two", 2), ("No end", 1), ('He said "stop." Then', 2)],
+)
+def test_counts_sentence_estimate(text, sentences):
+    assert _sentences(text) == sentences
+
+
+def test_counts_evidence_is_the_sentence_around():
+    text = "First one. We value fairness here. Last."
+    start = text.index("fairness")
+    assert evidence(text, start, start + 8) == ("We value fairness here.", 11)
+
+
+def test_counts_merged_ranges():
+    assert list(_merged([(5, 9), (-2, 3), (8, 12), (20, 30)], 25)) == [(0, 3), (5, 12), (20, 25)]
+
+
+# -- agreement with the full pipeline --------------------------------------------------------------
+
+INFLECTIONS = [
+    "We need fair rules.",
+    "This is fairer than that.",
+    "They dealt with us fairly.",
+    "We must co-operate, and we are co-operating now.",
+    "They cooperated in good faith.",
+    "We will democratise the institutions; democratisation matters.",
+    "It democratised the party.",
+    "Injustices were done, and injustice remains.",
+    "We stood together and stand together.",
+    "The responsibilities of office, and our responsibility.",
+    "Our duties and our duty.",
+    "They want their fair shares.",
+    "A just peace.",
+    "It was just as they said.",
+    "The United States of America.",
+    "Democratic institutions and the Democratic Party.",
+    "It is a fair deal and fairly done.",
+    "Democratise it.",
+    "We cooperate and co-operated.",
+    "The union was united.",
+    "We are united in purpose.",
+    "This is fairer than that, the fairest of all.",
+    "They dealt with us fairly and with fairness.",
+    "We must co-operate; co-operating, co-operation and cooperative work.",
+    "Unfairly, unjustly.",
+    "Democratising and democratised.",
+    "Responsibly and irresponsibly.",
+    "Our mutually agreed terms.",
+    "Solidarity, united, uniting.",
+]
+
+
+@needs_model
+@pytest.mark.model
+@pytest.mark.parametrize("text", INFLECTIONS)
+def test_counts_agrees_with_full_pipeline_on_inflections(text):
+    from rhetor.api import get_analyser
+
+    full = get_analyser(AnalyseOptions()).analyse(text)
+    counts = get_analyser(AnalyseOptions(counts=True)).analyse(text)
+    spans = [(m.value, m.polarity, m.start, m.end) for m in full.matches]
+    assert [(m.value, m.polarity, m.start, m.end) for m in counts.matches] == spans
+    assert counts.stats.words == full.stats.words
+
+
+# -- the command line ------------------------------------------------------------------------------
+
+
+def test_cli_analyse_counts_json(write):
+    from typer.testing import CliRunner
+
+    from rhetor.cli import app
+
+    doc = write("speech.txt", "We believe in fairness and in solidarity.")
+    result = CliRunner().invoke(app, ["analyse", str(doc), "--counts", "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["mode"] == "counts" and report["claims"] == []
+    assert {m["text"] for m in report["matches"]} == {"fairness", "solidarity"}
+
+
+def test_cli_batch_counts_csv_leaves_claim_columns_empty(write, tmp_path):
+    import csv
+
+    from typer.testing import CliRunner
+
+    from rhetor.cli import app
+
+    write("a.txt", "We believe in fairness.")
+    write("b.txt", "Injustice everywhere.")
+    out = tmp_path / "scores.csv"
+    result = CliRunner().invoke(
+        app, ["batch", str(tmp_path), "--counts", "-f", "csv", "-o", str(out), "-q", "-j", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [r["fairness_mentions"] for r in rows] == ["1", "1"]
+    assert [r["fairness_vice"] for r in rows] == ["0", "1"]
+    assert all(r["author__fairness__claims"] == "" for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--side", "labour=we"], "--counts reports no sides"),
+        (["--cache", "somewhere"], "--counts parses nothing"),
+    ],
+)
+def test_cli_counts_refuses_options_it_cannot_honour(write, extra, message):
+    from typer.testing import CliRunner
+
+    from rhetor.cli import app
+
+    doc = write("speech.txt", "Fairness.")
+    result = CliRunner().invoke(app, ["analyse", str(doc), "--counts", *extra])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("rhetor: error:") and message in result.stderr
+    assert result.stdout == ""
