@@ -77,5 +77,6 @@ def test_attribution_dev_set_covers_every_construction_four_times():
         "relative_clause",
         "elliptical_possessive",
         "reported_claim",
+        "vice_fought",
     }
     assert min(counts.values()) >= 4

@@ -71,6 +71,7 @@ class Context:
     phrase: object
     levels: list
     hollow: bool = False
+    quoted: bool = False  # the value stands in quotation marks of its own
     findings: list[Finding] = field(default_factory=list)
     # a subject naming no side acts against the value, or "it" names a thing, not a side:
     # the default does not give the value to the author
@@ -128,7 +129,7 @@ def scare_quotes(ctx: Context) -> None:
     before = doc[m.start - 1].text if m.start > 0 else ""
     after = doc[m.end].text if m.end < len(doc) else ""
     if before in _QUOTES and after in _QUOTES:
-        ctx.hollow = True
+        ctx.hollow = ctx.quoted = True
 
 
 # -- holder rules: who holds the value, with which stance -----------------------------------
@@ -136,11 +137,15 @@ def scare_quotes(ctx: Context) -> None:
 
 def possessive(ctx: Context) -> None:
     """The value's phrase, or a frame noun it hangs from ("our vision of fairness",
-    "their reckless plan"), has a possessor."""
+    "their reckless plan"), has a possessor, or a side's name as its modifier
+    ("Tory abuses of power", "the Labour commitment to fairness")."""
     for level in ctx.levels:
         for child in level.children:
             if child.dep_ == "poss":
                 ctx.add(ctx.sides.resolve(child), ctx.base, None, "possessive")
+            elif child.dep_ in {"amod", "compound"} and (named := ctx.sides.at(child.i)):
+                holder = Holder(named.side, named.start, named.end, "alias")
+                ctx.add(holder, ctx.base, None, "possessive")
 
 
 def located(ctx: Context) -> None:
@@ -414,12 +419,16 @@ def relative_clause(ctx: Context) -> None:
 
 
 def self_claim(ctx: Context) -> None:
-    """ "We claim the mantle of responsibility", "we invoke the spirit of solidarity":
-    verbs that appropriate when said of another side claim when the author says them."""
+    """The author does not appropriate its own words: verbs that appropriate when said
+    of another side claim when the author says them ("we claim the mantle of
+    responsibility", "we invoke the spirit of solidarity"), and the author's quotation
+    marks name its own programme ("we brought in a 'Fair Deal' for tenants")."""
     words = ctx.cues.stance.self_claims
     ctx.findings = [
         replace(f, stance=CLAIMS)
-        if f.side == ctx.sides.author and f.stance == APPROPRIATES and f.cue in words
+        if f.side == ctx.sides.author
+        and f.stance == APPROPRIATES
+        and (f.cue in words or ctx.quoted)
         else f
         for f in ctx.findings
     ]
