@@ -75,7 +75,7 @@ def analyse_command(
         options = build_options(
             model, lexicon, no_default_lexicons, side, sides_file, cache=cache, counts=counts
         )
-        analyse(file, options, chosen, output, summary=summary)
+        analyse(file, options, chosen, output, summary=summary, side_styles=_styles(sides_file))
 
     run_guarded(run)
 
@@ -84,8 +84,23 @@ def analyse_command(
 app.command("analyze", hidden=True)(analyse_command)
 
 
+def _styles(sides_file: Path | None):
+    """Colours and labels of the sides file, for the HTML report."""
+    if sides_file is None:
+        return None
+    from rhetor.sides import load_side_styles
+
+    return load_side_styles(sides_file)
+
+
 def analyse(
-    file: str, options, fmt: OutputFormat, output: Path | None, *, summary: bool = False
+    file: str,
+    options,
+    fmt: OutputFormat,
+    output: Path | None,
+    *,
+    summary: bool = False,
+    side_styles=None,
 ) -> None:
     """Read ``file``, analyse it and write the report in ``fmt``."""
     from rhetor.api import get_analyser
@@ -105,5 +120,6 @@ def analyse(
         width=terminal_width(),
         text=document.text,
         summary=summary,
+        side_styles=side_styles,
     )
     write_output(get_formatter(fmt).render(report, context), output)

@@ -8,10 +8,11 @@ checked to cover the enum by the tests).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 from importlib import import_module
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from rhetor.report import Report
@@ -35,6 +36,8 @@ class RenderContext:
     text: str | None = None
     # The terminal report without its evidence (``analyse --summary``).
     summary: bool = False
+    # side id -> rhetor.sides.SideStyle (colour:, label: from the sides file), for html
+    side_styles: Mapping[str, Any] | None = None
 
 
 def render_to_text(context: RenderContext, *renderables) -> str:

@@ -2,10 +2,11 @@
 
 The page carries its own inline stylesheet and nothing else: no scripts, no
 fonts, no images, no links out, so it can be mailed, archived or opened
-offline and always looks the same. Every piece of document text goes through
-``html.escape``. Meaning never rests on colour alone: colour says which side
-holds a value, the border style and a glyph say the stance, and every
-highlight has a title naming both.
+offline and always looks the same. Under the text, the evidence list
+(:mod:`rhetor.formats.html_evidence`) filters with radio buttons and CSS alone.
+Every piece of document text goes through ``html.escape``. Meaning never
+rests on colour alone: colour says which side holds a value, the border style
+and a glyph say the stance, and every highlight has a title naming both.
 """
 
 from __future__ import annotations
@@ -17,6 +18,16 @@ from dataclasses import dataclass
 from html import escape as _escape_html
 
 from rhetor.formats import RenderContext
+from rhetor.formats.html_evidence import (
+    custom_swatch_css,
+    custom_swatches,
+    evidence_css,
+    evidence_section,
+    group_id,
+    mention_id,
+    side_keys,
+    with_labels,
+)
 from rhetor.formats.markdown import matrix_values, side_label, stance_cell
 from rhetor.formats.terminal import STANCE_GLYPH
 from rhetor.report import STANCES, Claim, Mention, Report, contested_values
@@ -53,18 +64,27 @@ def escape(text: str, quote: bool = True) -> str:
 
 class HtmlFormatter:
     def render(self, report: Report, context: RenderContext) -> str:
-        swatches = _swatches(report)
+        report = with_labels(report, context.side_styles)
+        swatches = _swatches(report, context.side_styles)
         body = [_header(report), _legend(report, swatches)]
         if report.sides:
             body += [_matrix(report, swatches), _contested(report)]
         body.append(_values_table(report))
         body.append(_document(report, context.text, swatches))
+        linked = {(span.start, span.end) for span in _spans(report, swatches) if span.mention}
+        body.append(
+            evidence_section(
+                report, matrix_values(report), lambda side: _swatch_attr(side, swatches), linked
+            )
+        )
+        extra_css = custom_swatch_css(report, context.side_styles)
+        extra_css += evidence_css(report, matrix_values(report)) if report.claims else ""
         title = escape(f"rhetor · {report.source or '<text>'}")
         return (
             "<!DOCTYPE html>\n"
             '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{title}</title>\n<style>\n{_css()}</style>\n</head>\n"
+            f"<title>{title}</title>\n<style>\n{_css()}{extra_css}</style>\n</head>\n"
             '<body>\n<main class="rhetor">\n' + "\n".join(body) + "\n</main>\n</body>\n</html>\n"
         )
 
@@ -72,16 +92,19 @@ class HtmlFormatter:
 # -- colours -------------------------------------------------------------------------
 
 
-def _swatches(report: Report) -> dict[str, int]:
-    """Side id -> palette index, in side order; cycles past the palette's end."""
-    return {side.id: i % len(PALETTE) for i, side in enumerate(report.sides)}
+def _swatches(report: Report, styles=None) -> dict[str, str]:
+    """Side id -> swatch: the palette index, in side order (cycling past the palette's
+    end), or a colour from the sides file (``c0``, ``c1``, ...)."""
+    swatches = {side.id: str(i % len(PALETTE)) for i, side in enumerate(report.sides)}
+    swatches.update(custom_swatches(report, styles))
+    return swatches
 
 
-def _swatch_attr(side_id: str | None, swatches: dict[str, int]) -> str:
-    # The side id comes from the document, so colours hang off a palette index
+def _swatch_attr(side_id: str | None, swatches: dict[str, str]) -> str:
+    # The side id comes from the document, so colours hang off a swatch name
     # rather than a CSS selector built from the id.
-    index = swatches.get(side_id) if side_id is not None else None
-    return "none" if index is None else str(index)
+    swatch = swatches.get(side_id) if side_id is not None else None
+    return "none" if swatch is None else swatch
 
 
 def _css() -> str:
@@ -170,7 +193,7 @@ def _header(report: Report) -> str:
     )
 
 
-def _legend(report: Report, swatches: dict[str, int]) -> str:
+def _legend(report: Report, swatches: dict[str, str]) -> str:
     sides = [
         f'<li><span class="swatch" data-swatch="{swatches[s.id]}"></span>'
         f"{escape(s.label)}{' (auto)' if s.auto else ''}</li>"
@@ -193,14 +216,18 @@ def _legend(report: Report, swatches: dict[str, int]) -> str:
     return '<section class="legend" aria-label="Legend">\n' + "".join(groups) + "</section>"
 
 
-def _matrix(report: Report, swatches: dict[str, int]) -> str:
+def _matrix(report: Report, swatches: dict[str, str]) -> str:
     matrix = report.matrix
     values = matrix_values(report)
     head = "".join(f'<th scope="col">{escape(v)}</th>' for v in values)
     rows = []
+    keys = side_keys(report)
     for side in report.sides:
         label = escape(side.label) + (" (auto)" if side.auto else "")
-        cells = "".join(_matrix_cell(matrix.get(side.id, {}).get(value, {})) for value in values)
+        cells = "".join(
+            _matrix_cell(matrix.get(side.id, {}).get(value, {}), group_id(keys[side.id], j))
+            for j, value in enumerate(values)
+        )
         rows.append(
             f'<tr><th scope="row"><span class="swatch" data-swatch="{swatches[side.id]}">'
             f"</span>{label}</th>{cells}</tr>"
@@ -217,9 +244,9 @@ def _matrix(report: Report, swatches: dict[str, int]) -> str:
     )
 
 
-def _matrix_cell(counts: dict[str, int]) -> str:
+def _matrix_cell(counts: dict[str, int], evidence: str) -> str:
     # Same words as the Markdown cell ("claims 3, appropriates 1"), each with
-    # the stance glyph from the legend.
+    # the stance glyph from the legend, linked to the cell's group in the evidence.
     if not stance_cell(counts):
         return '<td class="cell"></td>'
     parts = [
@@ -228,7 +255,7 @@ def _matrix_cell(counts: dict[str, int]) -> str:
         for stance in STANCES
         if counts.get(stance)
     ]
-    return f'<td class="cell">{", ".join(parts)}</td>'
+    return f'<td class="cell"><a href="#{evidence}">{", ".join(parts)}</a></td>'
 
 
 def _contested(report: Report) -> str:
@@ -282,16 +309,17 @@ class _Span:
     end: int
     open_tag: str
     close_tag: str
+    mention: bool = False  # a value mention (the target of the evidence list's links)
 
 
-def _document(report: Report, text: str | None, swatches: dict[str, int]) -> str:
+def _document(report: Report, text: str | None, swatches: dict[str, str]) -> str:
     if text is not None:
         body = _highlight(text, 0, _spans(report, swatches))
         return f'<section>\n<h2>Text</h2>\n<div class="text">\n{body}\n</div>\n</section>'
     return _sentences(report, swatches)
 
 
-def _sentences(report: Report, swatches: dict[str, int]) -> str:
+def _sentences(report: Report, swatches: dict[str, str]) -> str:
     """Without the full text: each sentence that has a mention, highlighted in place."""
     sentences: dict[int, str] = {}
     for mention in report.matches:
@@ -314,7 +342,7 @@ def _sentences(report: Report, swatches: dict[str, int]) -> str:
     )
 
 
-def _spans(report: Report, swatches: dict[str, int]) -> list[_Span]:
+def _spans(report: Report, swatches: dict[str, str]) -> list[_Span]:
     """Mentions, then holders, that do not overlap anything chosen before them.
 
     Mentions go first so that a holder sharing words with a value word never
@@ -350,7 +378,7 @@ def _add(chosen: list[_Span], starts: list[int], span: _Span) -> None:
 
 
 def _mention_span(
-    report: Report, mention: Mention, claims: Sequence[Claim], swatches: dict[str, int]
+    report: Report, mention: Mention, claims: Sequence[Claim], swatches: dict[str, str]
 ) -> _Span:
     # A mention held by two sides gets the first claim's colour and style, and a
     # badge after it for each further claim ("our fairness, which they steal" shows
@@ -363,6 +391,7 @@ def _mention_span(
     if mention.negated:
         title += " (negated)"
     attrs = {
+        "id": mention_id(mention.start, mention.end),
         "class": "rhetor-mention",
         "data-value": mention.value,
         "data-side": (first.side or "") if first else "",
@@ -376,7 +405,9 @@ def _mention_span(
         f"<sup{_attrs(_badge_attrs(report, claim, swatches))}>{STANCE_GLYPH[claim.stance]}</sup>"
         for claim in claims[1:]
     )
-    return _Span(mention.start, mention.end, f"<mark{_attrs(attrs)}>", "</mark>" + badges)
+    return _Span(
+        mention.start, mention.end, f"<mark{_attrs(attrs)}>", "</mark>" + badges, mention=True
+    )
 
 
 def _claim_title(report: Report, claim: Claim) -> str:
@@ -384,7 +415,7 @@ def _claim_title(report: Report, claim: Claim) -> str:
     return f"{title} · {claim.modality_note}" if claim.modality_note else title
 
 
-def _badge_attrs(report: Report, claim: Claim, swatches: dict[str, int]) -> dict[str, str]:
+def _badge_attrs(report: Report, claim: Claim, swatches: dict[str, str]) -> dict[str, str]:
     return {
         "class": "rhetor-also",
         "data-side": claim.side or "",
@@ -395,7 +426,7 @@ def _badge_attrs(report: Report, claim: Claim, swatches: dict[str, int]) -> dict
     }
 
 
-def _holder_span(report: Report, claim: Claim, swatches: dict[str, int]) -> _Span:
+def _holder_span(report: Report, claim: Claim, swatches: dict[str, str]) -> _Span:
     holder = claim.holder
     assert holder is not None
     attrs = {

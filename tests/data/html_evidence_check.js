@@ -1,0 +1,26 @@
+addEventListener('load', () => {
+  const out = {};
+  const visible = el => !!el && getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0;
+  const items = () => [...document.querySelectorAll('.ev-group li')].filter(visible);
+  const groups = () => [...document.querySelectorAll('.ev-group')].filter(visible);
+  const pick = id => { document.getElementById(id).checked = true; };
+  out.total = document.querySelectorAll('.ev-group li').length;
+  out.all = items().length;
+  pick('ev-stance-opposes');
+  out.opposes = items().map(li => li.dataset.stance);
+  pick('ev-stance-all'); pick('ev-side-0');
+  out.side0 = [...new Set(groups().map(g => g.dataset.sideKey))];
+  pick('ev-value-1');
+  out.side0value1 = groups().map(g => g.dataset.sideKey + '/' + g.dataset.valueKey);
+  pick('ev-side-all'); pick('ev-value-all');
+  out.back = items().length;
+  out.matrixLinks = [...document.querySelectorAll('td.cell a')].map(a => !!document.getElementById(a.hash.slice(1)));
+  out.jumpLinks = [...document.querySelectorAll('a.ev-jump')].map(a => (document.getElementById(a.hash.slice(1)) || {}).tagName);
+  pick('ev-side-none');
+  const link = document.querySelector('td.cell a');
+  out.followed = link.hash;
+  link.click();
+  out.target = document.querySelector(':target') && document.querySelector(':target').id;
+  out.targetShown = visible(document.querySelector(':target'));
+  document.body.setAttribute('data-check', JSON.stringify(out));
+});
