@@ -99,3 +99,57 @@ def test_report_terminal_format_uses_colour_when_asked(report):
     text = get_formatter(OutputFormat.terminal).render(report, RenderContext(color=True))
     assert "\x1b[" in text
     assert "[fairness]" not in text
+
+
+MODAL_TEXT = "Ministers claim that the unions betrayed solidarity."
+
+
+def modal_report(modality: str) -> Report:
+    from rhetor.report import Claim, HolderRef, Side
+
+    start = MODAL_TEXT.index("solidarity")
+    end = start + len("solidarity")
+    reporter = HolderRef("Ministers", 0, 9) if modality == "reported" else None
+    claim = Claim(
+        "solidarity", "unions", "opposes", "virtue", "solidarity", start, end, MODAL_TEXT,
+        HolderRef("unions", 25, 31), "betray", "verb", 0, modality, reporter,
+    )  # fmt: skip
+    match = Mention("solidarity", "virtue", False, "solidarity", start, end, MODAL_TEXT, 0)
+    stats = Stats(characters=len(MODAL_TEXT), words=7, sentences=1)
+    return Report(
+        source=None,
+        model=ModelInfo("en_test", "1.0"),
+        stats=stats,
+        values=count_values((match,), ("solidarity",), stats.words),
+        matches=(match,),
+        sides=(Side("unions", "unions", ("unions",), 1, False),),
+        claims=(claim,),
+    )
+
+
+@pytest.mark.parametrize(
+    ("modality", "shown"),
+    [
+        ("reported", "reported by “Ministers”"),
+        ("hypothetical", "hypothetical"),
+        ("question", "question"),
+    ],
+)
+@pytest.mark.parametrize("fmt", [OutputFormat.terminal, OutputFormat.markdown, OutputFormat.html])
+def test_report_formats_show_a_modality_that_is_not_asserted(fmt, modality, shown):
+    text = get_formatter(fmt).render(modal_report(modality), RenderContext(text=MODAL_TEXT))
+    assert shown in text
+    plain = get_formatter(fmt).render(modal_report("asserted"), RenderContext(text=MODAL_TEXT))
+    assert "reported by" not in plain and "· asserted" not in plain and "[asserted]" not in plain
+
+
+def test_report_json_claim_carries_modality_and_reporter():
+    data = json.loads(
+        get_formatter(OutputFormat.json).render(modal_report("reported"), RenderContext())
+    )
+    claim = data["claims"][0]
+    assert data["schema"] == "rhetor.report/1"
+    assert claim["modality"] == "reported"
+    assert claim["reported_by"] == {"text": "Ministers", "start": 0, "end": 9}
+    asserted = modal_report("asserted").claims[0].to_dict()
+    assert asserted["modality"] == "asserted" and asserted["reported_by"] is None
