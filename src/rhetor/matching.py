@@ -83,6 +83,9 @@ class CompiledLexicons:
         self.prefixes: set[str] = set()
         self.max_words = 1
         self._starts: dict[str, bool] = {}  # token key -> can a match begin with it?
+        # (value, key) of every term as its lexicon writes it: a listed form ("obligations")
+        # is matched by its own entry, never through the lemma of another ("obligation").
+        self.written: set[tuple[str, str]] = set()
         for lexicon in lexicons.lexicons:
             self._add_lexicon(lexicon)
 
@@ -96,6 +99,7 @@ class CompiledLexicons:
         # A form the lexicon lists itself keeps its own entry (and its own conditions):
         # "responsibility" listed apart is not also a derived form of "responsible".
         written = {entry.term.key for entry in entries}
+        self.written.update((lexicon.id, key) for key in written)
         for entry in entries:
             self._add(entry)
             for key in _derived_keys(entry.term, entry.term.forms or lexicon.forms):
@@ -151,7 +155,9 @@ class CompiledLexicons:
                 before = len(keys[mode])
                 keys[mode] += parts[end]
                 for entry in self._entries_for(keys[mode], before):
-                    if mode == "lemma" and not entry.lemmas:
+                    if mode == "lemma" and (
+                        not entry.lemmas or self._listed_apart(entry, surface, start, end)
+                    ):
                         continue
                     if _pos_ok(entry, tokens[end], has_pos):
                         found.setdefault((end, entry), Candidate(start, end + 1, entry))
@@ -159,6 +165,11 @@ class CompiledLexicons:
             if not (alive["surface"] or alive["lemma"]):
                 break
         return list(found.values())
+
+    def _listed_apart(self, entry: Entry, surface, start: int, end: int) -> bool:
+        """Does the lexicon list the span's own words as a term of their own?"""
+        words = "".join(surface[start : end + 1])
+        return words != entry.term.key and (entry.value, words) in self.written
 
     def _entries_for(self, key: str, before: int) -> list[Entry]:
         entries = list(self.exact.get(key, ()))
