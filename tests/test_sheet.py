@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -170,3 +171,10 @@ def test_cli_claims_sheet_round_trip_scores_change_as_corrected(write, tmp_path)
             r["wrong"] = "x"  # a reader says rhetor was wrong here
     after = scores(corrected)
     assert after["false_positives"] == 1 and after["true_positives"] == before["true_positives"] - 1
+
+
+def test_sheet_example_gold_file_in_the_repository_loads():
+    example = Path(__file__).resolve().parent.parent / "examples" / "gold_example.yaml"
+    passages = load_gold(example)
+    assert [p.id for p in passages][:2] == ["own-claim", "rival-appropriates"]
+    assert passages[-1].expected == frozenset()

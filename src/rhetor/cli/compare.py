@@ -21,7 +21,7 @@ from rhetor.cli.options import (
     load_corpus,
     parse_labels,
 )
-from rhetor.cli.support import run_guarded, stdout_is_terminal, terminal_width, write_output
+from rhetor.cli.support import run_guarded, terminal_context, write_output
 from rhetor.errors import ConfigError
 
 RECORD_SUFFIXES = (".jsonl", ".json", ".ndjson", ".csv")
@@ -63,20 +63,15 @@ def compare_command(
         from rhetor.corpus.compare import compare
 
         comparison = compare(groups)
-        if json_output:
-            import json
+        from rhetor.formats.corpus import corpus_text, render_comparison
 
-            text = json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2) + "\n"
-        elif csv_output:
-            from rhetor.formats.corpus import csv_text
-
-            text = csv_text(comparison.CSV_COLUMNS, comparison.csv_rows())
-        else:
-            from rhetor.formats import RenderContext
-            from rhetor.formats.corpus import render_comparison
-
-            context = RenderContext(color=stdout_is_terminal(), width=terminal_width())
-            text = render_comparison(comparison, context)
+        text = corpus_text(
+            comparison,
+            render_comparison,
+            terminal_context(),
+            json_output=json_output,
+            csv_output=csv_output,
+        )
         write_output(text, None)
 
     run_guarded(run)

@@ -100,6 +100,13 @@ def terminal_width() -> int:
         return max(40, min(int(columns), 500)) if columns.isdigit() else 100
 
 
+def terminal_context():
+    """How a table for stdout should look: its colour and width."""
+    from rhetor.formats import RenderContext
+
+    return RenderContext(color=stdout_is_terminal(), width=terminal_width())
+
+
 def write_output(text: str, target: Path | None) -> None:
     """Write all of ``text`` to stdout, or to ``target`` (see :mod:`rhetor.output`)."""
     from rhetor.output import write_output as write

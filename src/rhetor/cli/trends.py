@@ -18,7 +18,7 @@ from rhetor.cli.options import (
     load_corpus,
     parse_labels,
 )
-from rhetor.cli.support import run_guarded, stdout_is_terminal, terminal_width, write_output
+from rhetor.cli.support import run_guarded, terminal_context, write_output
 from rhetor.errors import ConfigError
 
 
@@ -84,21 +84,11 @@ def trends_command(
             from rhetor.formats.charts import plot_trends
 
             plot_trends(found, plot, title=title)
-        write_output(_text(found, json_output, csv_output), None)
+        from rhetor.formats.corpus import corpus_text, render_trends
+
+        text = corpus_text(
+            found, render_trends, terminal_context(), json_output=json_output, csv_output=csv_output
+        )
+        write_output(text, None)
 
     run_guarded(run)
-
-
-def _text(found, json_output: bool, csv_output: bool) -> str:
-    if json_output:
-        import json
-
-        return json.dumps(found.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    if csv_output:
-        from rhetor.formats.corpus import csv_text
-
-        return csv_text(found.CSV_COLUMNS, found.csv_rows())
-    from rhetor.formats import RenderContext
-    from rhetor.formats.corpus import render_trends
-
-    return render_trends(found, RenderContext(color=stdout_is_terminal(), width=terminal_width()))

@@ -14,6 +14,19 @@ from rhetor.report import STANCES
 SIDES_SHOWN = 12
 
 
+def corpus_text(
+    result, renderer, context: RenderContext, *, json_output: bool, csv_output: bool
+) -> str:
+    """A compare or trends result as JSON, CSV (tidy rows) or Rich tables for ``context``."""
+    if json_output:
+        import json
+
+        return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    if csv_output:
+        return csv_text(result.CSV_COLUMNS, result.csv_rows())
+    return renderer(result, context)
+
+
 def csv_text(columns: Sequence[str], rows: Iterable[Mapping]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n")
