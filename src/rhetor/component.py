@@ -284,7 +284,7 @@ def attribute_values(
     """Attribute the mentions under ``spans_key``; record sides and claims on the Doc."""
     spans = list(doc.spans[spans_key])
     mentions = [
-        Mention(i, s.start, s.end, s._.rhetor_polarity, bool(s._.rhetor_negated))
+        Mention(i, s.start, s.end, s._.rhetor_polarity, bool(s._.rhetor_negated), s.label_)
         for i, s in enumerate(spans)
     ]
     if sides:

@@ -35,7 +35,8 @@ class Attributor:
     ) -> list[tuple[Mention, Finding]]:
         found = []
         for mention in mentions:
-            found.extend((mention, f) for f in _dedupe(self._mention(doc, mention, sides)))
+            findings = self._mention(doc, mention, sides, mentions)
+            found.extend((mention, f) for f in _dedupe(findings))
         return found
 
     def defaults(self, mentions: Sequence[Mention], author: str) -> list[tuple[Mention, Finding]]:
@@ -47,10 +48,10 @@ class Attributor:
             found.append((m, Finding(side, base, None, None, rule)))
         return found
 
-    def _mention(self, doc, m: Mention, sides: SideIndex) -> list[Finding]:
+    def _mention(self, doc, m: Mention, sides: SideIndex, others) -> list[Finding]:
         root = tree.span_root(doc, m.start, m.end)
         phrase = tree.phrase_head(root)
-        ctx = Context(doc, m, sides, self.cues, root, phrase, [])
+        ctx = Context(doc, m, sides, self.cues, root, phrase, [], others=others)
         ctx.levels = tree.noun_levels(phrase, self._is_frame(ctx))
         for rule in self.rules:
             rule.apply(ctx)

@@ -11,7 +11,7 @@ engine runs without it (``benchmarks/ablation.py`` does exactly that).
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from rhetor.attribution import tree
@@ -43,6 +43,7 @@ class Mention:
     end: int
     polarity: str
     negated: bool
+    value: str = ""
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class Context:
     root: object
     phrase: object
     levels: list
+    others: Sequence[Mention] = ()  # every mention in the Doc
     hollow: bool = False
     quoted: bool = False  # the value stands in quotation marks of its own
     findings: list[Finding] = field(default_factory=list)
@@ -274,12 +276,12 @@ def _has_agent(noun) -> bool:
 
 
 def _verb_tagged_as_noun(ctx: Context, phrase):
-    """ "The mayor champions fairness": taggers often read a verb ending in -s as a
-    plural noun compound. Read it back as a verb when it is a stance cue preceded by
+    """A verb the tagger read as a noun compound ("The mayor champions fairness",
+    "the Tories praise fairness"). Read it back as a verb when it is a stance cue preceded by
     the noun that would be its subject."""
     st = ctx.cues.stance
     for child in phrase.children:
-        if child.dep_ != "compound" or child.tag_ != "NNS" or child.i != phrase.i - 1:
+        if child.dep_ != "compound" or child.tag_ not in {"NN", "NNS"} or child.i != phrase.i - 1:
             continue
         key = cue_key(child.lemma_)
         if not any(key in ws for ws in (st.claims, st.appropriates, st.opposes, st.speech)):
@@ -471,6 +473,18 @@ def _contrasting_act(ctx: Context, clause) -> str | None:
                 return f"{marker.lower_} {key}"
             if _negated(ctx, other):
                 return f"{marker.lower_} not {key}"
+            if vice := _vice_within(ctx, other):  # "praise fairness but deliver inequality"
+                return f"{marker.lower_} {key} {vice}"
+    return None
+
+
+def _vice_within(ctx: Context, clause) -> str | None:
+    """A vice of the same value inside the clause, as its text."""
+    low, high = clause.left_edge.i, clause.right_edge.i
+    m = ctx.mention
+    for other in ctx.others:
+        if other.value == m.value and other.polarity == "vice" and low <= other.start <= high:
+            return ctx.doc[other.start : other.end].text
     return None
 
 
@@ -626,10 +640,10 @@ def elliptical_possessive(ctx: Context) -> None:
 def _is_hollow_predicate(ctx: Context, subject) -> bool:
     if subject.dep_ not in {"nsubj", "nsubjpass"} or subject.head.lemma_ != "be":
         return False
-    return any(
-        c.dep_ in {"attr", "acomp"} and ctx.is_cue(c, ctx.cues.stance.hollow_nouns)
-        for c in subject.head.children
-    )
+    words = (
+        ctx.cues.stance.hollow_nouns | ctx.cues.stance.hollow_modifiers
+    )  # "is a sham", "is empty"
+    return any(c.dep_ in {"attr", "acomp"} and ctx.is_cue(c, words) for c in subject.head.children)
 
 
 # -- fallback ------------------------------------------------------------------------------

@@ -105,7 +105,7 @@ def governing_verb(phrase):
     if dep == "pobj" and head.dep_ == "prep":
         prep = cue_key(head.lower_)
         holder = head.head
-        if holder.pos_ in VERBS:
+        if is_verbal(holder):
             return holder, verb_keys(holder, prep), False
         if holder.pos_ in NOUNS and holder.dep_ in OBJECT_DEPS and holder.head.pos_ in VERBS:
             verb = holder.head
@@ -113,6 +113,12 @@ def governing_verb(phrase):
             noun = cue_key(" ".join([*compounds, holder.lemma_]))
             return verb, [verb_key(verb) + noun + prep, *verb_keys(verb, prep)], False
     return None
+
+
+def is_verbal(token) -> bool:
+    """A verb, or a word the tagger took for a noun that has a subject of its own
+    ("Ministers talk of solidarity" with "talk" read as a noun)."""
+    return token.pos_ in VERBS or any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
 
 
 def clause_of(token):
