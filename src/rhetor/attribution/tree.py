@@ -57,6 +57,7 @@ def noun_levels(phrase, is_frame) -> list:
             and head.pos_ in NOUNS
             and head.i != token.i
             and is_frame(head)
+            and not is_verbal(head)  # "Ministers talk of V": a verb the tagger took for a noun
         ):
             token = head
             while token.dep_ == "conj" and token.head.pos_ in NOUNS:
