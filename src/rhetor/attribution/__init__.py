@@ -6,6 +6,9 @@ The package shows the engine's parts:
 - :mod:`.stance`: stances and modalities and how they compose;
 - :mod:`.holders`: who a token stands for (sides, pronouns, relative clauses);
 - :mod:`.negation`: whether a mention is negated in its clause;
+- :mod:`.context`: what every rule works on (the mention's context, the findings);
+- :mod:`.presentation`, :mod:`.holding`, :mod:`.reshaping`: the rules, by stage: how
+  the value is presented, who holds it, how the clause reshapes what was found;
 - :mod:`.rules`: the rules, declared once as an ordered list;
 - :mod:`.engine`: runs the rules and makes the report's claims.
 

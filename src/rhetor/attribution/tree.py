@@ -154,8 +154,8 @@ def followed_by_comma(token) -> bool:
 
 
 def is_vocative(subject) -> bool:
-    """ "Congress, give these Americans a chance": a name set off by a comma before
-    a bare imperative is the one addressed, not the subject."""
+    """A name set off by a comma before a bare imperative is the one addressed, not
+    the subject ("Congress, give these Americans a chance")."""
     verb = subject.head
     return (
         subject.dep_ == "nsubj"

@@ -1,0 +1,135 @@
+"""What every rule works on: the mention, its Context, the findings, and the small
+helpers several rules share (a verb's stance, a copula's hollow predicate).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from rhetor.attribution.holders import Holder, SideIndex
+from rhetor.attribution.stance import (
+    APPROPRIATES,
+    ASSERTED,
+    CLAIMS,
+    OPPOSES,
+    base_stance,
+    flip,
+)
+from rhetor.cues import Cues, cue_key
+
+QUOTES = {'"', "“", "”", "'", "‘", "’", "«", "»", "``", "''"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """What attribution needs to know of one value mention (token offsets)."""
+
+    index: int
+    start: int
+    end: int
+    polarity: str
+    negated: bool
+    value: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One holder's stance on one mention, as the rules build it up."""
+
+    side: str | None
+    stance: str
+    holder: tuple[int, int] | None
+    cue: str | None
+    rule: str
+    modality: str = ASSERTED
+    reporter: tuple[int, int] | None = None
+    clause: int | None = None  # token index of the verb whose subject is the holder
+
+
+@dataclass
+class Context:
+    """One mention in its parse, with what the rules have found so far."""
+
+    doc: object
+    mention: Mention
+    sides: SideIndex
+    cues: Cues
+    root: object
+    phrase: object
+    levels: list
+    others: Sequence[Mention] = ()  # every mention in the Doc
+    hollow: bool = False
+    quoted: bool = False  # the value stands in quotation marks of its own
+    findings: list[Finding] = field(default_factory=list)
+    # a subject naming no side acts against the value, or "it" names a thing, not a side:
+    # the default does not give the value to the author
+    no_default: bool = False
+
+    @property
+    def base(self) -> str:
+        m = self.mention
+        if self.hollow and m.polarity == "virtue":
+            return APPROPRIATES
+        return base_stance(m.polarity, m.negated)
+
+    def is_cue(self, token, words) -> bool:
+        keys = {cue_key(token.lemma_ or token.text), cue_key(token.text)}
+        doc = token.doc
+        if token.i >= 2 and doc[token.i - 1].text == "-":  # "so-called" is three tokens
+            keys.add(cue_key(doc[token.i - 2].text + token.text))
+        return not keys.isdisjoint(words)
+
+    def add(self, holder: Holder | None, stance: str, cue: str | None, rule: str, **extra) -> None:
+        if holder is None:
+            return
+        span = (holder.start, holder.end)
+        self.findings.append(Finding(holder.side, stance, span, cue, rule, **extra))
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    stage: str  # mention | holder | finding | fallback
+    apply: Callable[[Context], None]
+    doc: str = ""
+
+
+def lookup_stance(ctx: Context, key: str) -> str | None:
+    st = ctx.cues.stance
+    if key in st.speech:
+        return CLAIMS  # saying is claiming; the contrast rule finds the exceptions
+    for stance in (APPROPRIATES, OPPOSES, CLAIMS):
+        if key in getattr(st, stance):
+            return stance
+    return None
+
+
+def verb_stance(ctx: Context, verb_token, keys: list[str]):
+    stance, cue = None, None
+    for key in keys:
+        stance = lookup_stance(ctx, key)
+        if stance:
+            cue = key
+            break
+    if negated_verb(ctx, verb_token):
+        stance, cue = flip(stance), (f"not {cue}" if cue else "not")
+    return stance, cue
+
+
+def negated_verb(ctx: Context, verb_token) -> bool:
+    words = ctx.cues.negation.words
+    return any(c.dep_ == "neg" and cue_key(c.text) in words for c in verb_token.children)
+
+
+def is_hollow_predicate(ctx: Context, subject) -> bool:
+    if subject.dep_ not in {"nsubj", "nsubjpass"} or subject.head.lemma_ != "be":
+        return False
+    words = (
+        ctx.cues.stance.hollow_nouns | ctx.cues.stance.hollow_modifiers
+    )  # "is a sham", "is empty"
+    return any(c.dep_ in {"attr", "acomp"} and ctx.is_cue(c, words) for c in subject.head.children)
+
+
+def join_cue(word: str, cue: str | None) -> str:
+    return f"{word} ... {cue}" if cue and word else (word or cue or "")

@@ -1,0 +1,279 @@
+"""Holder rules: who holds the value, and with which stance."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rhetor.attribution import tree
+from rhetor.attribution.context import (
+    Context,
+    Finding,
+    join_cue,
+    negated_verb,
+    verb_stance,
+)
+from rhetor.attribution.holders import THING_PRONOUNS, Holder
+from rhetor.attribution.stance import (
+    APPROPRIATES,
+    CLAIMS,
+    OPPOSES,
+    apply_polarity,
+    flip,
+)
+from rhetor.cues import cue_key
+
+_SINGULAR_OBJECT_PRONOUNS = {"it", "this", "that"}
+
+
+def possessive(ctx: Context) -> None:
+    """The value's phrase, or a frame noun it hangs from ("our vision of fairness",
+    "their reckless plan"), has a possessor, or a side's name as its modifier
+    ("Tory abuses of power", "the Labour commitment to fairness")."""
+    for level in ctx.levels:
+        for child in level.children:
+            if child.dep_ == "poss":
+                ctx.add(ctx.sides.resolve(child), ctx.base, None, "possessive")
+            elif child.dep_ in {"amod", "compound"} and (named := ctx.sides.at(child.i)):
+                holder = Holder(named.side, named.start, named.end, "alias")
+                ctx.add(holder, ctx.base, None, "possessive")
+
+
+def located(ctx: Context) -> None:
+    """The value is found in a group that names a side ("a lack of accountability
+    among ministers"): a preposition on the value's phrase or a frame noun above it."""
+    preps = ctx.cues.stance.holder_preps
+    for level in ctx.levels:
+        for prep in level.children:
+            if prep.dep_ != "prep" or cue_key(prep.lemma_ or prep.text) not in preps:
+                continue
+            for obj in prep.children:
+                holder = ctx.sides.resolve(obj) if obj.dep_ == "pobj" else None
+                if holder and holder.side and holder.how != "phrase":
+                    ctx.add(holder, ctx.base, prep.lower_, "located")
+
+
+def _act_noun(ctx: Context):
+    """(noun, stance) when the value is the object of a noun of a stance act
+    ("an attack on", "defence of", "enemies of", "the party of")."""
+    phrase = ctx.phrase
+    if phrase.dep_ != "pobj" or phrase.head.dep_ != "prep":
+        return None
+    noun = phrase.head.head
+    if noun.pos_ not in tree.NOUNS:
+        return None
+    st = ctx.cues.stance
+    for stance, words in (
+        (OPPOSES, st.oppose_nouns),
+        (APPROPRIATES, st.appropriate_nouns),
+        (CLAIMS, st.claim_nouns),
+    ):
+        if ctx.is_cue(noun, words):
+            if any(
+                c.dep_ == "det" and cue_key(c.text) in ctx.cues.negation.words
+                for c in noun.children
+            ):
+                stance = flip(stance)  # "no friend of democracy"
+            if ctx.hollow and stance == CLAIMS:
+                stance = APPROPRIATES
+            return noun, apply_polarity(stance, ctx.mention.polarity)
+    return None
+
+
+def nominal_act(ctx: Context) -> None:
+    """A noun of a stance act governs the value; its agent is the possessor ("the
+    government's attack on democracy") or a by-phrase ("an assault on fairness by
+    the Conservatives")."""
+    found = _act_noun(ctx)
+    if not found:
+        return
+    noun, stance = found
+    for child in noun.children:
+        if child.dep_ == "poss":
+            ctx.add(ctx.sides.resolve(child), stance, noun.lemma_, "nominal-act")
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    ctx.add(ctx.sides.resolve(obj), stance, f"{noun.lemma_} by", "nominal-act")
+
+
+def apposition(ctx: Context) -> None:
+    """A noun of a stance act set beside a side describes it ("the Tories, enemies of
+    solidarity")."""
+    found = _act_noun(ctx)
+    if not found:
+        return
+    noun, stance = found
+    while noun.dep_ == "conj" and noun.head.pos_ in tree.NOUNS:
+        noun = noun.head
+    if noun.dep_ == "appos":
+        ctx.add(ctx.sides.resolve(noun.head), stance, noun.lemma_, "apposition")
+
+
+def verb(ctx: Context) -> None:
+    """The subject (or passive agent) of the verb governing the value, followed up
+    through complement, adverbial and coordinated clauses and relative clauses; the
+    verbs on the way give the stance ("wants to steal", "declines to accept").
+    Through a noun of a stance act the subject does the act ("they launched an
+    attack on V", "X is the party of V", "X has never been a friend of V"), or acts
+    against another's act ("we will reverse the government's war on V")."""
+    outer = ctx.levels[-1]
+    if outer.pos_ == "VERB":  # a verbal value ("they united the party"): its own subject
+        found = (outer, [], False)
+    else:
+        found = tree.governing_verb(outer) or _verb_tagged_as_noun(ctx, outer)
+    if not found:
+        return
+    verb_token, keys, passive = found
+    act = _act_noun(ctx)
+    through_act = act is not None and act[0].head.i == verb_token.i
+    if through_act:
+        stance, cue = _act_stance(ctx, verb_token, *act)
+        if stance is None:
+            return
+    else:
+        stance, cue = verb_stance(ctx, verb_token, keys)
+    holder, stance, cue, clause = _climb(ctx, verb_token, stance, cue, passive)
+    if stance is None or (ctx.base == APPROPRIATES and not through_act):
+        stance = ctx.base
+    elif not through_act:  # an act noun's stance already allows for the value's polarity
+        stance = apply_polarity(stance, ctx.mention.polarity)
+    if holder is None:
+        # a subject that names no side acting against the value ("this budget destroys
+        # democracy") leaves the value to nobody
+        subject = tree.subject_of(ctx.doc[clause]) if clause is not None else None
+        ctx.no_default = clause is not None and (
+            stance == OPPOSES or (subject is not None and subject.lower_ in THING_PRONOUNS)
+        )
+        return
+    ctx.add(holder, stance, cue, "verb", clause=clause)
+    _pronoun_objects(ctx, found[0], ctx.findings[-1])
+
+
+def _act_stance(ctx: Context, verb_token, noun, act_stance: str):
+    own, cue = verb_stance(ctx, verb_token, tree.verb_keys(verb_token))
+    if own == OPPOSES:  # "stop the attacks on V", "reverse their war on V"
+        return flip(act_stance), join_cue(cue or "", noun.lemma_)
+    if _has_agent(noun):  # the act is another's: the subject only reports or suffers it
+        return None, None
+    if negated_verb(ctx, verb_token):
+        return flip(act_stance), f"not {noun.lemma_}"
+    return act_stance, noun.lemma_
+
+
+def _has_agent(noun) -> bool:
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children)
+
+
+def _verb_tagged_as_noun(ctx: Context, phrase):
+    """A verb the tagger read as a noun compound ("The mayor champions fairness",
+    "the Tories praise fairness"). Read it back as a verb when it is a stance cue preceded by
+    the noun that would be its subject."""
+    st = ctx.cues.stance
+    for child in phrase.children:
+        if child.dep_ != "compound" or child.tag_ not in {"NN", "NNS"} or child.i != phrase.i - 1:
+            continue
+        key = cue_key(child.lemma_)
+        if not any(key in ws for ws in (st.claims, st.appropriates, st.opposes, st.speech)):
+            continue
+        if child.i > 0 and child.doc[child.i - 1].pos_ in tree.NOUNS:
+            return child, [key], False
+    return None
+
+
+def _climb(ctx: Context, verb_token, stance, cue, passive):
+    """(holder, stance, cue, clause) up the verb chain; outer verbs may turn the stance."""
+    current = verb_token
+    for _ in range(6):
+        has_subject, holder = _subject(ctx, current, passive)
+        if has_subject:  # a subject that names no side ends the search too
+            return holder, stance, cue, current.i
+        dep = current.dep_
+        if dep == "relcl":
+            return ctx.sides.resolve(current.head), stance, cue, current.i
+        if dep == "acl" and current.head.pos_ in tree.NOUNS:
+            found = tree.governing_verb(current.head)
+            if not found:
+                return None, stance, cue, None
+            current, passive = found[0], found[2]
+            continue
+        if dep not in tree.CLIMB_DEPS or current.head.i == current.i:
+            return None, stance, cue, None
+        current = current.head
+        passive = False
+        if dep in tree.COMPLEMENT_DEPS:  # "refuse to take": the outer verb governs the inner
+            stance, cue = _outer(ctx, current, stance, cue)
+    return None, stance, cue, None
+
+
+def _outer(ctx: Context, verb_token, stance, cue):
+    key = tree.verb_key(verb_token)
+    st = ctx.cues.stance
+    if key in st.flips or key in st.opposes:
+        stance, cue = flip(stance), join_cue(key, cue)
+    elif key in st.appropriates and key not in st.report_verbs:
+        stance, cue = APPROPRIATES, join_cue(key, cue)
+    if negated_verb(ctx, verb_token):
+        stance, cue = flip(stance), join_cue("not", cue)
+    return stance, cue
+
+
+def _subject(ctx: Context, verb_token, passive: bool) -> tuple[bool, Holder | None]:
+    """(whether the verb has a subject or agent, the holder it resolves to)."""
+    sides = ctx.sides
+    if verb_token.dep_ == "compound" and verb_token.pos_ in tree.NOUNS:
+        return True, sides.resolve(verb_token.doc[verb_token.i - 1])
+    for child in verb_token.children:
+        if passive and child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return True, sides.resolve(obj)
+        if child.dep_ in {"nsubj", "csubj"} or (child.dep_ == "nsubjpass" and not passive):
+            if tree.is_vocative(child):
+                return False, None
+            return True, sides.resolve(child)
+    return False, None
+
+
+def _pronoun_objects(ctx: Context, verb_token, claim: Finding) -> None:
+    """A coordinated verb takes the value up again as a pronoun object ("praises
+    fairness in speeches and ignores it in office")."""
+    if claim.side is None:
+        return
+    # the pronoun agrees with the value's phrase: "it" a singular value, "them" a plural one
+    pronouns = (
+        {"them", "these", "those"}
+        if ctx.phrase.tag_ in {"NNS", "NNPS"}
+        else (_SINGULAR_OBJECT_PRONOUNS)
+    )
+    for sibling in verb_token.children:
+        if sibling.dep_ != "conj" or sibling.pos_ not in tree.VERBS:
+            continue
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in sibling.children):
+            continue
+        for obj in sibling.children:
+            if obj.dep_ in tree.OBJECT_DEPS and obj.lower_ in pronouns and not ctx.sides.at(obj.i):
+                stance, cue = _clause_stance(ctx, sibling)
+                ctx.findings.append(replace(claim, stance=stance, cue=cue, rule="pronoun-object"))
+
+
+def _clause_stance(ctx: Context, verb_token) -> tuple[str, str | None]:
+    """The stance a clause's own verb takes on the value it refers back to."""
+    stance, cue = verb_stance(ctx, verb_token, [tree.verb_key(verb_token)])
+    return apply_polarity(stance or CLAIMS, ctx.mention.polarity), cue
+
+
+def relative_clause(ctx: Context) -> None:
+    """A relative clause on the value's phrase ("the fairness they once promised"):
+    the clause's subject holds the value. The parser may label such a clause
+    ``acl``; it has a subject of its own."""
+    for level in ctx.levels:
+        for clause in level.children:
+            if clause.dep_ not in {"relcl", "acl"}:
+                continue
+            subject = tree.subject_of(clause)
+            if subject is None or subject.lower_ in {"that", "which", "who"}:
+                continue
+            holder = ctx.sides.resolve(subject)
+            if holder and holder.side:
+                stance, cue = _clause_stance(ctx, clause)
+                ctx.add(holder, stance, cue, "relative-clause", clause=clause.i)

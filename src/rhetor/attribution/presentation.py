@@ -1,0 +1,33 @@
+"""Mention rules: how the text presents the value itself (hollowed, quoted)."""
+
+from __future__ import annotations
+
+from rhetor.attribution.context import (
+    QUOTES,
+    Context,
+    is_hollow_predicate,
+)
+
+
+def hollow_value(ctx: Context) -> None:
+    """A hollowing modifier or predicate says the value is not real ("the so-called
+    fairness", "their solidarity is a slogan"): whoever holds it appropriates it."""
+    st = ctx.cues.stance
+    for level in ctx.levels:
+        for child in level.children:
+            if child.dep_ in {"amod", "advmod", "compound"} and ctx.is_cue(
+                child, st.hollow_modifiers
+            ):
+                ctx.hollow = True
+    if is_hollow_predicate(ctx, ctx.levels[-1]):
+        ctx.hollow = True
+
+
+def scare_quotes(ctx: Context) -> None:
+    """A value word set in quotation marks of its own ("their 'fairness'") is held at a
+    distance: whoever the text gives it to appropriates it."""
+    doc, m = ctx.doc, ctx.mention
+    before = doc[m.start - 1].text if m.start > 0 else ""
+    after = doc[m.end].text if m.end < len(doc) else ""
+    if before in QUOTES and after in QUOTES:
+        ctx.hollow = ctx.quoted = True

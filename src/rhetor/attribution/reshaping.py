@@ -1,0 +1,260 @@
+"""Finding rules, which reshape what the holder rules found from the clause around
+it, and the fallback rule for a mention nobody was found to hold.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import replace
+
+from rhetor.attribution import tree
+from rhetor.attribution.context import (
+    QUOTES,
+    Context,
+    Finding,
+    is_hollow_predicate,
+    join_cue,
+    negated_verb,
+)
+from rhetor.attribution.stance import (
+    APPROPRIATES,
+    ASSERTED,
+    CLAIMS,
+    HYPOTHETICAL,
+    OPPOSES,
+    QUESTION,
+    REPORTED,
+    base_stance,
+    flip,
+)
+
+
+def self_claim(ctx: Context) -> None:
+    """The author does not appropriate its own words: verbs that appropriate when said
+    of another side claim when the author says them ("we claim the mantle of
+    responsibility", "we invoke the spirit of solidarity"), and the author's quotation
+    marks name its own programme ("we brought in a 'Fair Deal' for tenants")."""
+    words = ctx.cues.stance.self_claims
+    ctx.findings = [
+        replace(f, stance=CLAIMS)
+        if f.side == ctx.sides.author
+        and f.stance == APPROPRIATES
+        and (f.cue in words or ctx.quoted)
+        else f
+        for f in ctx.findings
+    ]
+
+
+def contrast(ctx: Context) -> None:
+    """A side that professes a value and acts against it in the same sentence
+    appropriates it ("X says / talks about / promised V, but / yet / while <acts
+    against V>").
+    The contrasting clause must act against the value: an opposing verb, a negation,
+    or a vice of the same value; any other clause leaves the claim as it is."""
+    out = []
+    for f in ctx.findings:
+        if f.stance == CLAIMS and f.side and f.side != ctx.sides.author and f.clause is not None:
+            cue = _contrasting_act(ctx, ctx.doc[f.clause])
+            if cue:
+                f = replace(f, stance=APPROPRIATES, cue=join_cue(f.cue or "", cue), rule="contrast")
+        out.append(f)
+    ctx.findings = out
+
+
+def _contrasting_act(ctx: Context, clause) -> str | None:
+    st = ctx.cues.stance
+    markers = st.contrast_markers | st.hypocrisy_markers
+    for verb_token in tree.clause_chain(clause):
+        for other in verb_token.children:
+            if other.dep_ not in {"conj", "advcl"} or other.pos_ not in tree.VERBS:
+                continue
+            marker = next(
+                (
+                    c
+                    for c in [*other.children, *verb_token.children]
+                    if c.dep_ in {"cc", "mark", "advmod"} and ctx.is_cue(c, markers)
+                ),
+                None,
+            )
+            if marker is None:
+                continue
+            key = tree.verb_key(other)
+            if key in st.opposes or key in st.counter_acts or key in st.flips:
+                return f"{marker.lower_} {key}"
+            if negated_verb(ctx, other):
+                return f"{marker.lower_} not {key}"
+            if vice := _vice_within(ctx, other):  # "praise fairness but deliver inequality"
+                return f"{marker.lower_} {key} {vice}"
+    return None
+
+
+def _vice_within(ctx: Context, clause) -> str | None:
+    """A vice of the same value inside the clause, as its text."""
+    low, high = clause.left_edge.i, clause.right_edge.i
+    m = ctx.mention
+    for other in ctx.others:
+        if other.value == m.value and other.polarity == "vice" and low <= other.start <= high:
+            return ctx.doc[other.start : other.end].text
+    return None
+
+
+def reported_speech(ctx: Context) -> None:
+    """A finding inside a clause reported by another speaker ("Ministers claim that
+    the unions betrayed solidarity") is kept, marked as reported, with its source.
+    The author reporting itself ("we say that") still asserts. A value in a reported
+    clause that no one in it holds ("the Tories say that the market gives a fair
+    deal") is the reporting side's claim; quotation marks inside the reported words
+    ("that 'the market' delivers ...") show the author's distance: it appropriates."""
+    out = []
+    for f in ctx.findings:
+        if f.clause is not None and f.modality == ASSERTED:
+            report = _report_frame(ctx, ctx.doc[f.clause])
+            if report is not None and not _is_author(ctx, report[1]):
+                reporter = report[1]
+                f = replace(f, modality=REPORTED, reporter=(reporter.i, reporter.i + 1))
+        out.append(f)
+    ctx.findings = out
+    if ctx.mention.polarity != "virtue" or any(f.holder for f in ctx.findings):
+        return
+    report = _report_frame(ctx, tree.clause_of(ctx.levels[-1]))
+    if report is None or _is_author(ctx, report[1]):
+        return
+    verb_token, reporter = report
+    stance = APPROPRIATES if ctx.hollow or _quotes_inside(verb_token) else CLAIMS
+    if ctx.mention.negated:
+        stance = flip(stance)
+    ctx.add(ctx.sides.resolve(reporter), stance, tree.verb_key(verb_token), "reported-speech")
+
+
+def _report_frame(ctx: Context, clause):
+    """(report verb, its subject) when ``clause`` is reported: "X says that <clause>"."""
+    current = clause
+    for _ in range(4):
+        if current.dep_ != "ccomp" or current.head.i == current.i:
+            return None
+        current = current.head
+        if tree.verb_key(current) in ctx.cues.stance.report_verbs:
+            subject = tree.subject_of(current)
+            return (current, subject) if subject is not None else None
+    return None
+
+
+def _is_author(ctx: Context, token) -> bool:
+    holder = ctx.sides.resolve(token)
+    return holder is not None and holder.side == ctx.sides.author
+
+
+def _quotes_inside(verb_token) -> bool:
+    """Do quotation marks of their own set off a short phrase in the reported words?"""
+    words = [t for c in verb_token.children if c.dep_ == "ccomp" for t in c.subtree]
+    marks = [t.i for t in words if t.text in QUOTES]
+    return any(0 < b - a <= 4 for a, b in itertools.pairwise(marks))
+
+
+def hypothetical(ctx: Context) -> None:
+    """A side's commitment supposed in a counterfactual condition is presented as
+    lacking ("If X cared about V, they would ...")."""
+    out = []
+    for f in ctx.findings:
+        if f.clause is not None and f.side and _counterfactual(ctx, ctx.doc[f.clause]):
+            f = replace(f, stance=flip(f.stance), modality=HYPOTHETICAL, rule="hypothetical")
+        out.append(f)
+    ctx.findings = out
+
+
+def _counterfactual(ctx: Context, clause) -> bool:
+    st = ctx.cues.stance
+    if clause.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and ctx.is_cue(c, st.hypothetical_markers) for c in clause.children
+    ):
+        return False
+    main = clause.head
+    return any(c.dep_ == "aux" and ctx.is_cue(c, st.counterfactual_modals) for c in main.children)
+
+
+def question(ctx: Context) -> None:
+    """A question put about a side's commitment presents the side as lacking it
+    ("Does X really believe in V?", "Will the Minister admit that this policy is
+    unfair?"). The side is the subject of the inverted question."""
+    sent = ctx.doc[ctx.mention.start].sent
+    subject = _question_subject(sent)
+    if subject is None:
+        return
+    holder = ctx.sides.resolve(subject)
+    if holder is None or holder.side is None or holder.side == ctx.sides.author:
+        return
+    kept = [f for f in ctx.findings if f.side != holder.side]
+    ctx.findings = kept
+    ctx.add(holder, OPPOSES, sent.root.lemma_, "question", modality=QUESTION)
+
+
+def _question_subject(sent):
+    tokens = [t for t in sent if not t.is_space]
+    if not tokens or tokens[-1].text != "?":
+        return None
+    root = sent.root
+    subject = tree.subject_of(root)
+    auxiliaries = [c for c in root.children if c.dep_ in {"aux", "auxpass"}]
+    if root.lemma_ == "be" and subject is not None and root.i < subject.i:
+        return subject  # "Is the government serious about fairness?"
+    if subject is not None and any(a.i < subject.i for a in auxiliaries):
+        return subject
+    return None
+
+
+def negative_subject(ctx: Context) -> None:
+    """A subject that denies the side holds the value turns the stance ("Nobody in
+    the government cares about fairness", "Neither the Tories nor their donors ...")."""
+    words = ctx.cues.negation.quantifiers
+    out = []
+    for f in ctx.findings:
+        if f.clause is not None and f.holder is not None:
+            subject = tree.subject_of(ctx.doc[f.clause])
+            if subject is not None and _denies(ctx, subject, words):
+                f = replace(f, stance=flip(f.stance), cue=join_cue("nobody", f.cue))
+        out.append(f)
+    ctx.findings = out
+
+
+def _denies(ctx: Context, subject, words) -> bool:
+    if ctx.is_cue(subject, words) and subject.pos_ in {"PRON", "NOUN"} and subject.tag_ != "NNS":
+        return True  # "nobody", "none", "neither" standing as the subject
+    for child in subject.children:
+        if child.dep_ in {"det", "preconj", "advmod", "nummod"} and ctx.is_cue(child, words):
+            return True  # "no minister", "neither the Tories nor ..."
+        if child.lower_ == "one" and any(g.lower_ == "not" for g in child.children):
+            return True  # "not one Conservative"
+    return False
+
+
+_INDEPENDENT_POSSESSIVES = {"ours", "theirs", "hers", "his", "mine", "yours"}
+
+
+def elliptical_possessive(ctx: Context) -> None:
+    """An independent possessive later in the sentence holds the same value ("Their
+    fairness is a pose; ours is a practice")."""
+    possessed = [f for f in ctx.findings if f.rule == "possessive" and f.side]
+    if not possessed:
+        return
+    m = ctx.mention
+    for token in ctx.doc[m.start].sent:
+        if token.i < m.end or token.lower_ not in _INDEPENDENT_POSSESSIVES:
+            continue
+        holder = ctx.sides.resolve(token)
+        if holder and holder.side and all(holder.side != f.side for f in possessed):
+            hollow = is_hollow_predicate(ctx, token)
+            stance = APPROPRIATES if hollow else base_stance(m.polarity, m.negated)
+            ctx.add(holder, stance, None, "elliptical-possessive")
+
+
+def default_author(ctx: Context) -> None:
+    """A positive mention no rule could read belongs to the author's side. A negative
+    one, or one acted against by a subject that names no side ("this budget destroys
+    democracy"), or held by "it" standing for a thing, goes to nobody."""
+    if ctx.findings:
+        return
+    if ctx.base == CLAIMS and not ctx.no_default:
+        ctx.findings.append(Finding(ctx.sides.author, CLAIMS, None, None, "default-author"))
+    else:
+        stance = OPPOSES if ctx.no_default else ctx.base
+        ctx.findings.append(Finding(None, stance, None, None, "unattributed"))
