@@ -325,3 +325,71 @@ def test_read_records_from_batch_csv_matches_jsonl(write, tmp_path):
     assert [(d.source, d.meta, d.words, +d.values, +d.claims) for d in from_jsonl] == [
         (d.source, d.meta, d.words, +d.values, +d.claims) for d in from_csv
     ]
+
+
+def test_cli_compare_text_files_each_a_group(write):
+    a = write("labour.txt", "We stand for fairness. Fairness for all, and democracy.")
+    b = write("tories.txt", "We believe in responsibility.")
+    result = CliRunner().invoke(
+        app, ["compare", str(a), str(b), "-m", "blank:en", "--json", "--side", "t=Tories"]
+    )
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    groups = {g["name"]: g for g in data["groups"]}
+    assert set(groups) == {"labour", "tories"}
+    assert groups["labour"]["values"]["fairness"]["mentions"] == 2
+    assert groups["tories"]["values"]["fairness"]["mentions"] == 0
+
+
+def test_cli_trends_json_labels_and_author_as(records_file):
+    result = CliRunner().invoke(
+        app,
+        [
+            "trends",
+            str(records_file),
+            "--by",
+            "year",
+            "--group",
+            "party",
+            "--author-as",
+            "party",
+            "--label",
+            "lab=Labour",
+            "--json",
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    points = json.loads(result.stdout)["points"]
+    assert {p["group"] for p in points} == {"con", "Labour"}
+    stance_series = {p["series"] for p in points if p["kind"] == "claims"}
+    assert "author claims" not in stance_series
+    assert any(s.startswith(("con ", "lab ")) for s in stance_series)
+
+
+def test_cli_trends_plot_svg_has_a_panel_per_value_and_the_legend(records_file, tmp_path):
+    pytest.importorskip("matplotlib")
+    out = tmp_path / "t.svg"
+    result = CliRunner().invoke(
+        app,
+        [
+            "trends",
+            str(records_file),
+            "--by",
+            "year",
+            "--group",
+            "party",
+            "--value",
+            "fairness",
+            "--value",
+            "democracy",
+            "--plot",
+            str(out),
+            "--title",
+            "Two values",
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    svg = out.read_text()
+    for text in ("Two values", "fairness", "democracy", "per 1,000 words", "con", "lab"):
+        assert text in svg
+    assert "solidarity" not in svg
