@@ -442,7 +442,8 @@ def _yaml_files(path: Path) -> list[Path]:
         return sorted(
             p
             for p in path.iterdir()
-            if p.suffix in {".yaml", ".yml"} and not p.name.startswith(".")
+            # is_file: a FIFO or device in a lexicon folder is no lexicon (and would block)
+            if p.suffix in {".yaml", ".yml"} and not p.name.startswith(".") and p.is_file()
         )
     return [path]
 

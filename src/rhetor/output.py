@@ -21,7 +21,6 @@ import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TextIO
 
 from rhetor.errors import InputError
 from rhetor.textio import shown
@@ -180,40 +179,44 @@ class LockedOutput:
 
     ``append`` keeps what is there (for ``--resume``); otherwise the file is emptied by
     :meth:`begin`, which the caller calls once it has checked (under the lock) that the
-    file is no input of its own. A device or FIFO is written through, unlocked."""
+    file is no input of its own. A device or FIFO is written through, unlocked.
+
+    ``stream`` takes whole records: each ``write`` goes straight to the file, and one
+    that fails part way (a full disk) is cut off again, so the file never ends mid-row."""
 
     def __init__(self, target: Path, *, append: bool) -> None:
         self.target = target
         self.append = append
-        self.stream: TextIO | None = None
+        self.fd: int | None = None
         self.special = False
+        self.stream: WholeWrites | None = None
 
     def __enter__(self) -> LockedOutput:
-        special = is_special(self.target)
-        flags = os.O_WRONLY | (0 if special else os.O_CREAT)
+        self.special = is_special(self.target)
+        flags = os.O_WRONLY | (0 if self.special else os.O_CREAT)
+        if self.append:
+            flags |= os.O_APPEND  # --resume may cut a partial last line after opening
         try:
             fd = os.open(self.target, flags | getattr(os, "O_CLOEXEC", 0), 0o666)
         except OSError as exc:
             raise _cannot_write(self.target, exc) from None
         try:
-            if not special:
+            if not self.special:
                 _lock(fd, self.target)
-            self.special = special
-            self.stream = open(fd, "w", encoding="utf-8", newline="", closefd=True)
         except BaseException:
             os.close(fd)
             raise
+        self.fd = fd
+        self.stream = WholeWrites(fd, cut_back=not self.special)
         return self
 
     def begin(self) -> None:
         """Empty the file (unless appending) and write from its end."""
-        if self.stream is None or self.special:
+        if self.fd is None or self.special:
             return
-        fd = self.stream.fileno()
         if not self.append:
-            os.ftruncate(fd, 0)
-        os.lseek(fd, 0, os.SEEK_END)
-        self.stream.seek(0, os.SEEK_END)
+            os.ftruncate(self.fd, 0)
+        os.lseek(self.fd, 0, os.SEEK_END)
 
     @property
     def empty(self) -> bool:
@@ -223,9 +226,33 @@ class LockedOutput:
             return True
 
     def __exit__(self, *exc) -> None:
-        if self.stream is not None:
+        if self.fd is not None:
             with contextlib.suppress(OSError):
-                self.stream.close()  # closing the file releases the lock
+                os.close(self.fd)  # closing the file releases the lock
+            self.fd = None
+
+
+class WholeWrites:
+    """A text sink on a file descriptor that writes each piece whole or not at all."""
+
+    def __init__(self, fd: int, *, cut_back: bool) -> None:
+        self.fd, self.cut_back = fd, cut_back
+
+    def write(self, text: str) -> int:
+        data = memoryview(text.encode("utf-8"))
+        start = os.lseek(self.fd, 0, os.SEEK_END) if self.cut_back else None
+        try:
+            while data:
+                data = data[os.write(self.fd, data) :]
+        except OSError:
+            if start is not None:
+                with contextlib.suppress(OSError):
+                    os.ftruncate(self.fd, start)
+            raise
+        return len(text)
+
+    def flush(self) -> None:
+        pass  # nothing is buffered
 
 
 def _lock(fd: int, target: Path) -> None:

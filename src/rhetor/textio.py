@@ -14,7 +14,7 @@ import stat
 import sys
 from dataclasses import dataclass
 
-from rhetor.errors import InputError
+from rhetor.errors import ConfigError, InputError
 
 STDIN = "-"
 _SNIFF = 8192
@@ -47,7 +47,7 @@ def size_limit() -> int:
     except ValueError:
         megabytes = -1.0
     if not megabytes > 0:
-        raise InputError(f"{LIMIT_ENV}={raw!r}: give a number of megabytes, such as 500")
+        raise ConfigError(f"{LIMIT_ENV}={raw!r}: give a number of megabytes, such as 500")
     return int(megabytes * 1_000_000)
 
 

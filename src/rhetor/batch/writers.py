@@ -191,11 +191,11 @@ def done_keys(
         )
     if not path.exists() or not path.is_file() or path.stat().st_size == 0:
         return set()
-    _cut_partial_line(path)
     if fmt is BatchFormat.claims:
         settings = None  # claim rows carry no settings column; the header is checked
     keys = set()
-    with path.open(encoding="utf-8", newline="", errors="replace") as stream:
+    # Checked before anything is cut: a refused file is left exactly as it was.
+    with _whole_lines(path) as stream:
         if fmt is BatchFormat.jsonl:
             rows = _jsonl_rows(stream, path)
         else:  # csv and claims: both have source and sha256 columns
@@ -211,7 +211,16 @@ def done_keys(
             if settings is not None and row.get("settings") != settings:
                 raise _mismatch(path, number, "it was scored with other settings")
             keys.add((row.get("source"), row.get("sha256") or None))
+    _cut_partial_line(path)
     return keys
+
+
+def _whole_lines(path: Path):
+    """The file's text without a partial last line (what a hard kill leaves)."""
+    data = path.read_bytes()
+    if not data.endswith(b"\n"):
+        data = data[: data.rfind(b"\n") + 1]
+    return io.StringIO(data.decode("utf-8", "replace"), newline="")
 
 
 def _jsonl_rows(stream, path: Path):

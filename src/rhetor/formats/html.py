@@ -29,7 +29,7 @@ from rhetor.formats.html_evidence import (
     with_labels,
 )
 from rhetor.formats.markdown import matrix_values, side_label, stance_cell
-from rhetor.formats.terminal import STANCE_GLYPH
+from rhetor.formats.terminal import STANCE_GLYPH, plural
 from rhetor.report import STANCES, Claim, Mention, Report, contested_values
 
 # Okabe-Ito colours (distinguishable with the common colour-vision
@@ -184,7 +184,7 @@ mark.rhetor-mention::after { font-size: 0.8em; font-weight: 700; margin-left: 0.
 def _header(report: Report) -> str:
     stats = report.stats
     line = (
-        f"{stats.words:,} words · {stats.sentences:,} sentences · "
+        f"{plural(stats.words, 'word')} · {plural(stats.sentences, 'sentence')} · "
         f"{stats.characters:,} characters · model {report.model.name} {report.model.version}"
     )
     return (

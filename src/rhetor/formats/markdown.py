@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from rhetor.formats import RenderContext
-from rhetor.formats.terminal import STANCE_GLYPH
+from rhetor.formats.terminal import STANCE_GLYPH, plural
 from rhetor.report import STANCES, Claim, Mention, Report, contested_values
 
 # ASCII punctuation that means something in GFM away from the start of a line:
@@ -49,8 +49,8 @@ def _header(report: Report) -> str:
     stats = report.stats
     return (
         f"# rhetor: {escape(report.source or '<text>')}\n\n"
-        f"{stats.words:,} words · {stats.sentences:,} sentences · "
-        f"{stats.characters:,} characters · "
+        f"{plural(stats.words, 'word')} · {plural(stats.sentences, 'sentence')} · "
+        f"{plural(stats.characters, 'character')} · "
         f"model {escape(report.model.name)} {escape(report.model.version)}"
     )
 
