@@ -134,7 +134,7 @@ def found(counter, text: str) -> list[str]:
         ("Our duty, and customs duties.", ["duty"]),
         ("A duty on imports.", ["duty"]),  # "child" needs the parse: it never vetoes here
         ("It was just as good, just 5 years.", []),
-        ("A just peace, on just principles.", ["just"]),
+        ("A just share, on just principles.", ["just"]),
         ("We liked the Fair Deal of the Fair Party.", []),
     ],
 )

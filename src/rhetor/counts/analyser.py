@@ -29,20 +29,30 @@ Records have the full report's shape, with ``"mode": "counts"`` and the model
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate, compress
 from typing import Any
 
 from rhetor.counts.tokens import SENTENCE_END, TERM_TOKENS, Segment, Token, is_word, pieces
-from rhetor.counts.wordforms import LemmaRules, WordForms, compile_word_forms, lemma_rules
+from rhetor.counts.wordforms import (
+    TAGS,
+    LemmaRules,
+    WordForms,
+    compile_word_forms,
+    lemma_rules,
+)
 from rhetor.lexicon import _JOINERS, LexiconSet, normalise
-from rhetor.matching import CompiledLexicons
+from rhetor.matching import CompiledLexicons, apply_senses
 from rhetor.options import AnalyseOptions
 from rhetor.report import Mention, ModelInfo, Report, Stats, count_values
+from rhetor.senses import Condition
 
 COUNTS_MODEL = "rhetor-counts"
+# Words on each side of a match that sense conditions read ("after: for <VERB>",
+# "near: ... window: 4", "head" read as six words before): a search sees them too.
+CONTEXT_WORDS = 6
 MAX_EVIDENCE_CHARS = 600
 _MEMO_LIMIT = 2_000_000  # distinct pieces remembered; a corpus rarely has 1 % of that
 
@@ -57,6 +67,7 @@ class Vocabulary:
         self.compiled = compiled
         self.forms = forms
         self.rules = rules
+        self.closed = load_context().closed
         self.anchors = Anchors(compiled)
         self.pos_limited = _pos_limited(compiled)
         self.word: dict[str, bool] = {}
@@ -115,7 +126,9 @@ class Vocabulary:
         limited = self.pos_limited.get(key)
         if limited:
             return text, text, sorted(limited)[0], "base"
-        return text, self.rules.guess_lemma(key) if self.rules else text, "X", None
+        lemma = self.rules.guess_lemma(key) if self.rules else text
+        tag = self.closed.get(text.lower()) or _open_tag(text, key, self.rules)
+        return text, lemma, tag, "capital" if text[:1].isupper() else None
 
     def range_around(self, cut: list[str], i: int, window: int) -> tuple[int, int]:
         """The tokens a search around the anchor at ``i`` must see: as far as the
@@ -126,7 +139,7 @@ class Vocabulary:
             if reach:
                 before, after = max(before, reach[0]), max(after, reach[1])
         if not (before or after):
-            return i - window, i + window + 1
+            before = after = window
         return _extend(cut, i, -before, self.joiner), _extend(cut, i, after, self.joiner) + 1
 
     def phrase_may_match(self, cut: list[str], i: int) -> bool:
@@ -148,6 +161,76 @@ def _extend(cut: list[str], i: int, steps: int, joiner: dict[str, bool]) -> int:
         j += step
         left -= not joiner.get(cut[j])
     return j
+
+
+def _vetoed_without_parse(segment: Segment, cand) -> bool:
+    """Does a sense condition that reads the parse veto the match, when its parse keys
+    are read from word order instead (see :func:`holds_without_parse`)?"""
+    return any(
+        holds_without_parse(condition, segment, cand.start, cand.end)
+        for condition in cand.entry.term.unless
+        if condition.needs_parse
+    )
+
+
+def holds_without_parse(condition: Condition, segment: Segment, start: int, end: int) -> bool:
+    """A condition that reads the parse, with its parse keys read from the words around
+    the match: a ``head`` path holds when each of its words stands within six words
+    before the match (a governing verb stands before its object: "bring them to
+    justice"), a ``child`` path when it begins within three words after the match.
+    ``dep`` cannot be read without the parse: a condition with it never holds here.
+    The condition's other keys (before, after, near) are read as usual."""
+    if condition.dep:
+        return False
+    others = replace(condition, head=(), child=(), dep=(), data={})
+    if (others.before or others.after or others.near or others.entity) and not others.holds(
+        segment, start, end, False, False
+    ):
+        return False
+    left = segment[max(0, start - 6) : start]
+    if condition.head and not any(
+        all(any(step.fits(token) for token in left) for step in path) for path in condition.head
+    ):
+        return False
+    if condition.child:
+        following = replace(others, before=(), after=(), near=condition.child, window=3)
+        if not _after_only(following, segment, start, end):
+            return False
+    return True
+
+
+def _after_only(condition: Condition, segment: Segment, start: int, end: int) -> bool:
+    """``near`` read on the right of the match only."""
+    return any(
+        condition.holds(segment, end - 1, end, False, False)
+        and any(
+            all(
+                step.fits(token)
+                for step, token in zip(path, segment[k : k + len(path)], strict=False)
+            )
+            and k + len(path) <= len(segment)
+            for k in range(end, min(len(segment), end + condition.window))
+        )
+        for path in condition.near
+    )
+
+
+def _open_tag(text: str, key: str, rules: LemmaRules | None) -> str:
+    """NUM for a number; the one open class the lemmatiser's index allows the word, if
+    only one does; else X, which no part-of-speech slot fits."""
+    if text[:1].isdigit():
+        return "NUM"
+    if rules is None or not key.isalpha():
+        return "X"
+    classes = rules.classes(key)
+    if len(classes) == 1:
+        return TAGS[classes[0]]
+    # The commonest reading of an ambiguous word: a participle is a verb ("for
+    # promoting"), a noun that is also a verb is a noun ("war duties"); a word that may be
+    # an adjective stays open ("a solemn duty").
+    if "verb" in classes and key.endswith(("ing", "ed")):
+        return "VERB"
+    return "NOUN" if set(classes) == {"noun", "verb"} else "X"
 
 
 def _neighbour(cut: list[str], i: int, step: int, joiner: dict[str, bool]) -> int | None:
@@ -269,8 +352,8 @@ class CountsAnalyser:
             ends = list(accumulate(map(len, cut)))
             ranges = [vocabulary.range_around(cut, i, self.window) for i in hits]
             ranges += [(i - 1, i + self.window) for i in self._split_words(cut)]
-            for first, last in _merged(ranges, len(cut)):
-                mentions.extend(self._match(text, cut, ends, first, last))
+            for wide, narrow in _with_context(_merged(ranges, len(cut)), len(cut), cut):
+                mentions.extend(self._match(text, cut, ends, wide, narrow))
         stats = Stats(characters=len(text), words=words, sentences=_sentences(text))
         return Report(
             source=None,
@@ -294,41 +377,86 @@ class CountsAnalyser:
             and normalise(cut[i - 1].strip()) + normalise(cut[i + 1].strip()) in prefixes
         ]
 
-    def _match(self, text, cut, ends, first, last) -> list[Mention]:
-        from rhetor.attribution.negation import is_negated
+    def _match(self, text, cut, ends, wide, narrow) -> list[Mention]:
+        """Mentions in the token ranges ``narrow`` (where terms can be), read with the
+        context of ``wide`` around them (what sense conditions and negation see).
 
+        The matcher runs on each narrow range alone, which is where its time goes;
+        the sense conditions then run on the matches with the whole wide range."""
+        segment, index = self._segment(cut, ends, *wide)
+        found = []
+        for first, last in narrow:
+            low, high = index[first], index[last]
+            candidates = self.compiled.find(segment[low:high], has_pos=True)
+            shifted = [replace(c, start=c.start + low, end=c.end + low) for c in candidates]
+            for cand in apply_senses(segment, shifted):
+                if not _vetoed_without_parse(segment, cand):
+                    found.append(self._mention(text, segment, cand))
+        return found
+
+    def _segment(self, cut, ends, first: int, last: int) -> tuple[Segment, list[int]]:
+        """Tokens for ``cut[first:last]``, and for each piece of ``cut`` from ``first`` to
+        ``last`` the index of the next token in the segment (spaces make none)."""
         segment = Segment()
+        starts = [0]
         describe = self.vocabulary.describe
         context = self.context
+        index = [0] * (last + 1)
+
+        def tag_at(k: int) -> str:
+            return describe(cut[k])[2]
+
         for j in range(first, last):
+            index[j] = len(segment)
             token_text, lemma, tag, rule = describe(cut[j])
             if not token_text:
                 continue
             if rule:
-                lemma, tag = context.decide(rule, token_text, lemma, tag, cut, j)
+                lemma, tag = context.decide(rule, token_text, lemma, tag, cut, j, tag_at)
             end = ends[j]
             token = Token(token_text, lemma, tag, len(segment), end - len(token_text), end)
             token.doc = segment
-            token.sent_start = not segment or segment[-1].text in _SENTENCE_MARKS
+            if segment and segment[-1].text in _SENTENCE_MARKS:
+                starts.append(len(segment))
             segment.append(token)
-        found = []
-        for cand in self.compiled.find(segment, has_pos=True):
-            start, end = segment[cand.start].start, segment[cand.end - 1].end
-            sentence, sentence_start = evidence(text, start, end)
-            negated = is_negated(segment, cand.start, cand.end, self.cues.negation, False)
-            found.append(
-                Mention(
-                    value=cand.entry.value,
-                    polarity=cand.entry.polarity,
-                    negated=negated,
-                    text=text[start:end],
-                    start=start,
-                    end=end,
-                    sentence=sentence,
-                    sentence_start=sentence_start,
-                )
-            )
-        return found
+        index[last] = len(segment)
+        return segment.close(starts), index
+
+    def _mention(self, text: str, segment: Segment, cand) -> Mention:
+        from rhetor.attribution.negation import is_negated
+
+        start, end = segment[cand.start].start, segment[cand.end - 1].end
+        sentence, sentence_start = evidence(text, start, end)
+        return Mention(
+            value=cand.entry.value,
+            polarity=cand.entry.polarity,
+            negated=is_negated(segment, cand.start, cand.end, self.cues.negation, False),
+            text=text[start:end],
+            start=start,
+            end=end,
+            sentence=sentence,
+            sentence_start=sentence_start,
+        )
+
+
+def _with_context(
+    narrow: Iterable[tuple[int, int]], length: int, cut: list[str]
+) -> Iterator[tuple[tuple[int, int], list[tuple[int, int]]]]:
+    """Group the narrow ranges into wide ones, CONTEXT_WORDS further on each side (merged
+    where they overlap): ((wide first, wide last), [narrow ranges inside])."""
+    group: list[tuple[int, int]] = []
+    wide_first = wide_last = 0
+    for first, last in narrow:
+        low, high = max(0, first - CONTEXT_WORDS), min(length, last + CONTEXT_WORDS)
+        if group and low <= wide_last:
+            group.append((first, last))
+            wide_last = high
+            continue
+        if group:
+            yield (wide_first, wide_last), group
+        group, wide_first, wide_last = [(first, last)], low, high
+    if group:
+        yield (wide_first, wide_last), group
 
 
 @dataclass(frozen=True)
@@ -337,13 +465,16 @@ class Context:
 
     determiners: frozenset[str]
     function_words: frozenset[str]
+    modals: frozenset[str]
     mostly_other: dict[str, frozenset[str]]
+    closed: dict[str, str]  # word -> its closed-class tag (the first class listing it)
 
-    def decide(self, rule: str, text: str, lemma: str, tag: str, cut, j) -> tuple[str, str]:
-        """(lemma, tag) of token ``j`` of ``cut`` in its context."""
+    def decide(self, rule: str, text: str, lemma: str, tag: str, cut, j, tag_at) -> tuple[str, str]:
+        """(lemma, tag) of token ``j`` of ``cut`` in its context; ``tag_at(k)`` is the tag
+        of token ``k`` out of context."""
         if text[:1].isupper() and not _sentence_initial(cut, j):
             return text, "PROPN"  # a name: "Democratic" of a party, "United" of a country
-        if rule == "inflected":
+        if rule in ("inflected", "capital"):
             return lemma, tag
         before = _word_at(cut, j, -1)
         after = _word_at(cut, j, 1)
@@ -357,10 +488,12 @@ class Context:
                 and after not in self.function_words
             )
             return (text, "ADJ") if modifier else (lemma, tag)
+        if before in self.modals or (before == "not" and _word_at(cut, j, -2) in self.modals):
+            return lemma, "VERB"  # "will equal", "to equal", "would not equal"
         if normalise(text) in self.mostly_other.get(tag, ()):
             opens = before in self.determiners
-            content = after is not None and after.isalpha() and after not in self.function_words
-            if not (opens and (content or after == "and")):
+            noun = j + 1 < len(cut) and tag_at(j + 1) == "NOUN"
+            if not (opens and (noun or after == "and")):
                 return text, "ADV"
         return lemma, tag
 
@@ -380,8 +513,18 @@ def load_context() -> Context:
     return Context(
         determiners=frozenset(data["determiners"]),
         function_words=frozenset(data["function_words"]),
+        modals=frozenset(data["modals"]),
         mostly_other={tag: frozenset(words) for tag, words in data["mostly_other"].items()},
+        closed=_first_class(data["closed"]),
     )
+
+
+def _first_class(classes: dict[str, list[str]]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for tag, words in classes.items():
+        for word in words:
+            found.setdefault(word, tag)
+    return found
 
 
 def _pos_limited(compiled: CompiledLexicons) -> dict[str, frozenset[str]]:

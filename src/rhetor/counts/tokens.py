@@ -15,7 +15,7 @@ report's ``stats.words``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from itertools import pairwise
 
 PIECE = re.compile(r"\s*(?:\d+(?:[.,:]\d+)+|(?:[^\W\d_]\.){2,}|\w+|[^\w\s])|\s+$")
 # The same cuts without the whitespace: for a lexicon term's own tokens.
@@ -33,36 +33,23 @@ def is_word(piece: str) -> bool:
     return bool(token) and (token[0].isalnum() or token[0] == "_")
 
 
-@dataclass
 class Token:
     """As much of a spaCy Token as matching, the sense conditions and the windowed
-    negation test read."""
+    negation test read. Plain slots, not properties, where they are read often."""
 
-    text: str
-    lemma_: str
-    pos_: str
-    i: int
-    start: int  # character offsets into the whole text
-    end: int
-    doc: Segment | None = None
-    sent_start: bool = False
-
+    __slots__ = ("doc", "end", "i", "is_alpha", "lemma_", "lower_", "pos_", "sent", "start", "text")
     ent_type_ = ""  # no entity recogniser: conditions on entities never hold
 
-    @property
-    def lower_(self) -> str:
-        return self.text.lower()
-
-    @property
-    def is_alpha(self) -> bool:
-        return self.text.isalpha()
+    def __init__(self, text: str, lemma: str, pos: str, i: int, start: int, end: int) -> None:
+        self.text, self.lemma_, self.pos_ = text, lemma, pos
+        self.lower_ = text.lower()
+        self.is_alpha = text.isalpha()
+        self.i, self.start, self.end = i, start, end
+        self.doc: Segment | None = None
+        self.sent: Span | None = None
 
     def nbor(self, offset: int = 1) -> Token:
         return self.doc[self.i + offset]
-
-    @property
-    def sent(self) -> Span:
-        return self.doc.sentence_of(self.i)
 
 
 class Span(list):
@@ -75,22 +62,18 @@ class Span(list):
 
 class Segment(list):
     """A run of tokens around possible mentions; stands in for a Doc with sentence
-    boundaries (after ".", "!" or "?") and no other annotation."""
+    boundaries (after ".", "!" or "?") and no other annotation. Slices are plain lists:
+    code that needs a span's bounds reads ``token.sent``, as it does on a Doc with
+    sentences."""
 
     def has_annotation(self, name: str) -> bool:
         return name == "SENT_START"
 
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            start, stop, _ = index.indices(len(self))
-            return Span(list.__getitem__(self, index), start, max(start, stop))
-        return list.__getitem__(self, index)
-
-    def sentence_of(self, i: int) -> Span:
-        start = i
-        while start > 0 and not list.__getitem__(self, start).sent_start:
-            start -= 1
-        end = i + 1
-        while end < len(self) and not list.__getitem__(self, end).sent_start:
-            end += 1
-        return self[start:end]
+    def close(self, sentence_starts: list[int]) -> Segment:
+        """Give every token its sentence, from the indices where sentences start."""
+        bounds = [*sentence_starts, len(self)]
+        for start, end in pairwise(bounds):
+            sentence = Span(self[start:end], start, end)
+            for token in sentence:
+                token.sent = sentence
+        return self

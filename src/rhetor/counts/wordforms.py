@@ -83,6 +83,14 @@ class LemmaRules:
                 return lemma
         return form
 
+    def classes(self, form: str) -> list[str]:
+        """The open classes whose rules give ``form`` a lemma the index knows."""
+        return [
+            pos
+            for pos in LEMMA_POS
+            if form in self.index.get(pos, ()) or self.lemma(form, pos) in self.index.get(pos, ())
+        ]
+
     def inflections(self, word: str, pos: str) -> set[str]:
         """Forms that the rules and exceptions of ``pos`` could reduce to ``word``."""
         found = set()
