@@ -67,9 +67,9 @@ def _header(report: Report) -> Panel:
     lines.append(f"{shown(report.source or '<text>')}\n", style="bold")
     lines.append(
         f"{plural(stats.words, 'word')} · {plural(stats.sentences, 'sentence')} · "
-        f"{plural(stats.characters, 'character')} · "
-        f"model {report.model.name} {report.model.version}"
+        f"{plural(stats.characters, 'character')}"
     )
+    lines.append(f"\nmodel {report.model.name} {report.model.version}", style="dim")
     return Panel(lines, title="rhetor", title_align="left")
 
 

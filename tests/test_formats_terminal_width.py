@@ -1,0 +1,85 @@
+"""The terminal report at 80 columns, rendered headless (Rich Console, width 80):
+nothing wider than the terminal, no value or side name cut or broken, and a
+--summary view that leaves out the evidence."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from rich.cells import cell_len
+
+from rhetor.api import get_analyser
+from rhetor.formats import RenderContext
+from rhetor.formats.terminal import FORMATTER
+from rhetor.options import AnalyseOptions
+from tests.conftest import needs_model
+
+SIDES = {
+    "labour": ["we", "our", "Labour"],
+    "conservatives": ["the Conservative and Unionist Party", "Tories"],
+    "liberal_democrats": ["Liberal Democrats", "Lib Dems"],
+    "scottish_national_party": ["SNP"],
+}
+TEXT = (
+    "We stand for fairness, solidarity, democracy, responsibility, reciprocity and "
+    "mutuality. The Tories steal our language of fairness. The Lib Dems talk of "
+    "democracy. The SNP claims solidarity.\n"
+)
+
+
+def render(report, *, summary: bool, width: int = 80) -> list[str]:
+    text = FORMATTER.render(report, RenderContext(width=width, summary=summary))
+    return text.splitlines()
+
+
+def check_fits(lines: list[str], report, width: int = 80) -> None:
+    assert all(cell_len(line) <= width for line in lines), max(lines, key=cell_len)
+    joined = "\n".join(lines)
+    assert "…" not in joined  # nothing cut
+    for value in (v.value for v in report.values if v.mentions):
+        assert re.search(rf"\b{value}\b", joined), value
+    for side in report.sides:
+        assert any(side.label in line for line in lines), side.label  # never wrapped
+
+
+@pytest.fixture(scope="module")
+def many_sides_report():
+    options = AnalyseOptions(model="blank:en", sides=AnalyseOptions.freeze_sides(SIDES))
+    return get_analyser(options).analyse(TEXT, source="speech.txt")
+
+
+@pytest.mark.parametrize("width", [80, 72])
+def test_formats_terminal_width_default_report_fits(many_sides_report, width):
+    lines = render(many_sides_report, summary=False, width=width)
+    check_fits(lines, many_sides_report, width)
+    assert "Evidence" in lines
+    assert any("[fairness]" in line for line in lines)  # the evidence sentences are there
+
+
+def test_formats_terminal_width_summary_leaves_out_evidence(many_sides_report):
+    full = render(many_sides_report, summary=False)
+    lines = render(many_sides_report, summary=True)
+    check_fits(lines, many_sides_report)
+    claims = len(many_sides_report.claims)
+    assert f"Evidence: {claims} claims; run without --summary to see each one." in lines
+    assert not any("[fairness]" in line for line in lines)
+    assert len(lines) < len(full)
+
+
+def test_formats_terminal_width_plurals(many_sides_report):
+    header = "\n".join(render(many_sides_report, summary=True)[:4])
+    words = many_sides_report.stats.words
+    assert f"{words} words · 1 sentence · " in header  # blank:en: one unparsed sentence
+    one = get_analyser(AnalyseOptions(model="blank:en")).analyse("Fairness")
+    assert "1 word · 1 sentence · 8 characters" in "\n".join(render(one, summary=True)[:4])
+
+
+@needs_model
+@pytest.mark.model
+def test_formats_terminal_width_seed_essay_at_80_columns(seed_text):
+    report = get_analyser(AnalyseOptions()).analyse(seed_text, source="seed.txt")
+    check_fits(render(report, summary=False), report)
+    summary = render(report, summary=True)
+    check_fits(summary, report)
+    assert len(summary) <= 60
