@@ -72,6 +72,9 @@ class Candidate:
         return self.end - self.start
 
 
+_KEY_CACHE = 200_000  # entries kept in each per-matcher cache before it is emptied
+
+
 class CompiledLexicons:
     """Lookup tables for one :class:`LexiconSet`, built once and reused per document."""
 
@@ -86,6 +89,9 @@ class CompiledLexicons:
         # (value, key) of every term as its lexicon writes it: a listed form ("obligations")
         # is matched by its own entry, never through the lemma of another ("obligation").
         self.written: set[tuple[str, str]] = set()
+        self._glob_lengths: tuple[int, ...] = ()
+        self._keys: dict[str, str] = {}  # a token's text or lemma -> its matching key
+        self._entries: dict[tuple[str, int], list[Entry]] = {}
         for lexicon in lexicons.lexicons:
             self._add_lexicon(lexicon)
 
@@ -109,6 +115,8 @@ class CompiledLexicons:
     def _add(self, entry: Entry, key: str | None = None) -> None:
         key = key or entry.term.key
         (self.globs if entry.term.glob else self.exact)[key].append(entry)
+        if entry.term.glob:
+            self._glob_lengths = tuple(sorted({*self._glob_lengths, len(key)}))
         self.prefixes.update(key[:i] for i in range(1, len(key) + 1))
         # A word may split into several tokens ("co", "-", "operative"): allow for it.
         words = len(entry.term.text.split()) + entry.term.text.count("-")
@@ -117,8 +125,21 @@ class CompiledLexicons:
     def find(self, tokens: Sequence[TokenLike], has_pos: bool = True) -> list[Candidate]:
         """All value matches, with excludes applied and overlaps resolved."""
         # NFD accents and invisible characters inside a word do not hide it (textnorm).
-        surface = [normalise(fold_for_matching(t.text)) for t in tokens]
-        lemma = [normalise(fold_for_matching(t.lemma_)) or surface[i] for i, t in enumerate(tokens)]
+        surface: list[str] = []
+        lemma: list[str] = []
+        keys = self._keys
+        for token in tokens:  # one pass: making spaCy's Token objects is the costly part
+            text, base = token.text, token.lemma_
+            word = keys.get(text)
+            if word is None:
+                word = keys[text] = normalise(fold_for_matching(text))
+            surface.append(word)
+            root = keys.get(base)
+            if root is None:
+                root = keys[base] = normalise(fold_for_matching(base))
+            lemma.append(root or word)
+        if len(keys) > _KEY_CACHE:
+            keys.clear()
         found: list[Candidate] = []
         for start in range(len(tokens)):
             # Most tokens cannot begin any term: one cached lookup rules them out.
@@ -154,6 +175,8 @@ class CompiledLexicons:
                     continue
                 before = len(keys[mode])
                 keys[mode] += parts[end]
+                if mode == "lemma" and alive["surface"] and keys["lemma"] == keys["surface"]:
+                    continue  # the same words: the surface pass found all there is
                 for entry in self._entries_for(keys[mode], before):
                     if mode == "lemma" and (
                         not entry.lemmas or self._listed_apart(entry, surface, start, end)
@@ -172,11 +195,21 @@ class CompiledLexicons:
         return words != entry.term.key and (entry.value, words) in self.written
 
     def _entries_for(self, key: str, before: int) -> list[Entry]:
+        """The entries a span's key matches; cached, as the same words recur."""
+        cached = self._entries.get((key, before))
+        if cached is None:
+            if len(self._entries) > _KEY_CACHE:
+                self._entries.clear()
+            cached = self._entries[(key, before)] = self._lookup(key, before)
+        return cached
+
+    def _lookup(self, key: str, before: int) -> list[Entry]:
         entries = list(self.exact.get(key, ()))
         # A glob's prefix must end inside the last token, so "democra*" does not
-        # match "democra" + a following word.
-        for cut in range(before + 1, len(key) + 1):
-            entries.extend(self.globs.get(key[:cut], ()))
+        # match "democra" + a following word. Only the lengths globs have are tried.
+        for cut in self._glob_lengths:
+            if before < cut <= len(key):
+                entries.extend(self.globs.get(key[:cut], ()))
         return entries
 
 

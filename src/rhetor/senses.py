@@ -123,14 +123,21 @@ class Condition:
 # -- phrases around the match ----------------------------------------------------------------------
 
 
-def _words(doc, indices) -> list[int]:
-    """Token indices that carry a word: joiners (hyphens, apostrophes) are skipped."""
-    return [i for i in indices if normalise(doc[i].text)]
+def _words(doc, indices, limit: int) -> list[int]:
+    """The first ``limit`` token indices that carry a word: joiners (hyphens,
+    apostrophes) are skipped."""
+    found: list[int] = []
+    for i in indices:
+        if len(found) == limit:
+            break
+        if normalise(doc[i].text):
+            found.append(i)
+    return found
 
 
 def _ends_before(doc, start: int, phrase: Phrase) -> bool:
     sentence_start = doc[start].sent.start if doc.has_annotation("SENT_START") else 0
-    before = _words(doc, range(start - 1, sentence_start - 1, -1))[: len(phrase)]
+    before = _words(doc, range(start - 1, sentence_start - 1, -1), len(phrase))
     return len(before) == len(phrase) and all(
         step.fits(doc[i]) for step, i in zip(reversed(phrase), before, strict=True)
     )
@@ -138,7 +145,7 @@ def _ends_before(doc, start: int, phrase: Phrase) -> bool:
 
 def _starts_after(doc, end: int, phrase: Phrase) -> bool:
     sentence_end = doc[end - 1].sent.end if doc.has_annotation("SENT_START") else len(doc)
-    after = _words(doc, range(end, sentence_end))[: len(phrase)]
+    after = _words(doc, range(end, sentence_end), len(phrase))
     return len(after) == len(phrase) and all(
         step.fits(doc[i]) for step, i in zip(phrase, after, strict=True)
     )
@@ -147,10 +154,10 @@ def _starts_after(doc, end: int, phrase: Phrase) -> bool:
 def _near(doc, start: int, end: int, phrase: Phrase, window: int) -> bool:
     """The phrase begins within ``window`` words of the match, on either side."""
     sentence = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
-    left = _words(doc, range(start - 1, sentence.start - 1, -1))[:window]
-    right = _words(doc, range(end, sentence.end))[:window]
+    left = _words(doc, range(start - 1, sentence.start - 1, -1), window)
+    right = _words(doc, range(end, sentence.end), window)
     for first in left + right:
-        following = _words(doc, range(first, sentence.end))[: len(phrase)]
+        following = _words(doc, range(first, sentence.end), len(phrase))
         if len(following) == len(phrase) and all(
             step.fits(doc[i]) for step, i in zip(phrase, following, strict=True)
         ):

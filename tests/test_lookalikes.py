@@ -1,0 +1,130 @@
+"""Lookalikes: sentences where a lexicon word is not the value, and the word forms
+and senses that are. Written for this table (none comes from a gold file); each
+names a construction, not a passage anyone annotated. Model-backed: the senses
+read the tagger and the parse of the English pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from rhetor.lexicon import load_lexicons
+from rhetor.matching import CompiledLexicons
+from tests.conftest import needs_model
+
+pytestmark = [needs_model, pytest.mark.model]
+
+LOOKALIKES = [
+    # taxes and levies
+    "The Chancellor froze fuel duty again this spring.",
+    "Beer duty and cider duty will fall by a penny a pint.",
+    "Stamp duty on first homes is to be abolished.",
+    "The duty on imported steel was raised to ten per cent.",
+    "Spirits duties bring in several billion pounds a year.",
+    "Air passenger duty rises for long-haul flights.",
+    # titles and offices
+    "The Justice Secretary announced a review of sentencing.",
+    "Justice Harrington dissented from the majority opinion.",
+    "She worked for the Department of Justice for a decade.",
+    "The Office for Budget Scrutiny and Fair Trading Standards will publish its accounts.",
+    "He was appointed Minister for Democracy and Constitutional Affairs.",
+    # names of bodies, parties, events and places
+    "The Democratic Unionist Party won eight seats.",
+    "The Social Democratic Party was founded in 1981.",
+    "The Muslim Brotherhood was banned in several countries.",
+    "Talks were held at the Organisation for Security and Co-operation in Europe.",
+    "He bought a house near the Fairfield Road roundabout.",
+    "The United Kingdom and the United States signed the accord.",
+    "The Equal Justice Foundation filed a brief.",
+    # job descriptions and remits
+    "The regulator is responsible for setting prices and licensing operators.",
+    "A named nurse will be responsible for each patient's care plan.",
+    "The Minister with responsibility for the constitution will answer questions.",
+    "Responsibility for planning will transfer to the regional bodies.",
+    "The new authority will have responsibility for transport and housing.",
+    "The council will take over responsibility for bus routes.",
+    # coordination between states and agencies
+    "Co-operation between the two navies has improved.",
+    "We will seek closer co-operation with France on border checks.",
+    "The treaty provides for mutual recognition of professional qualifications.",
+    "NATO is a partnership of sovereign states.",
+    "The contract is a public-private partnership for road maintenance.",
+    "Police and social services set up local crime partnerships.",
+    "The agencies came together to share intelligence data.",
+    "Ireland will honour its international obligations under the treaty.",
+    # weather, looks and fairs
+    "The weather will be fair and dry tomorrow.",
+    "She has fair hair and blue eyes.",
+    "The county fair opens on Saturday.",
+    "Thousands visited the jobs fair in Leeds.",
+    # amounts, degrees and the adverb "just"
+    "It took a fair amount of time to load the trucks.",
+    "The figures are just over half of last year's.",
+    "It was just a week before the election.",
+    "Both teams scored an equal number of goals.",
+    "The cost is equal to three months of rent.",
+    "Sugar and flour are mixed in equal measure.",
+    # finance and the law courts
+    "The fund invests in private equity and bonds.",
+    "Negative equity trapped many homeowners.",
+    "The suspects were brought to justice in 2019.",
+    "Reforms to the criminal justice system were delayed.",
+    # other senses
+    "The bus operators were paid in part by results.",
+    "The new democracies of eastern Europe joined the alliance.",
+    "We will give back to headteachers the power to set budgets.",
+    "The fish stocks and their exploitation are regulated by quota.",
+]
+
+VALUES_FOUND = [
+    # word forms, whatever the tagger guesses
+    ("We want a fairer country.", "fairness"),
+    ("Fairer taxes for working families.", "fairness"),
+    ("This is the fairest settlement yet.", "fairness"),
+    ("Workers must be fairly paid.", "fairness"),
+    ("Wealth should be more fairly distributed.", "fairness"),
+    ("Fair Pay For Every Worker", "fairness"),
+    ("Making opportunity more equal is our aim.", "fairness"),
+    ("Every citizen deserves equal access to justice.", "fairness"),
+    ("Councils must act more responsibly with public money.", "responsibility"),
+    ("A democratically elected assembly will sit in Cardiff.", "democracy"),
+    # coverage of real political language
+    ("There will be a referendum on the treaty.", "democracy"),
+    ("Parents will have a greater say in how schools are run.", "democracy"),
+    ("Power should be devolved to local people.", "democracy"),
+    ("Our communities must pull together.", "solidarity"),
+    ("We will build a more united society.", "solidarity"),
+    ("Their wasteful spending must end.", "responsibility"),
+    ("Labour's excessive borrowing left a deficit.", "responsibility"),
+    ("In return, claimants will be expected to look for work.", "reciprocity"),
+    ("We will support the mutualisation of public services.", "mutuality"),
+    ("Victims were denied access to justice.", "fairness"),
+    ("Employers will have a duty to consult their staff.", "responsibility"),
+    ("The regulator will be accountable to Parliament.", "responsibility"),
+]
+
+
+@pytest.fixture(scope="module")
+def matcher() -> CompiledLexicons:
+    return CompiledLexicons(load_lexicons())
+
+
+def values_in(en_nlp, matcher, text: str) -> list[tuple[str, str]]:
+    doc = en_nlp(text)
+    return [
+        (doc[c.start : c.end].text, c.entry.value)
+        for c in matcher.find(doc, has_pos=doc.has_annotation("POS"))
+    ]
+
+
+def test_lookalikes_table_is_large_enough():
+    assert len(LOOKALIKES) >= 40 and len(set(LOOKALIKES)) == len(LOOKALIKES)
+
+
+@pytest.mark.parametrize("text", LOOKALIKES)
+def test_lookalikes_are_no_value(en_nlp, matcher, text):
+    assert values_in(en_nlp, matcher, text) == []
+
+
+@pytest.mark.parametrize(("text", "value"), VALUES_FOUND)
+def test_lookalikes_the_value_itself_is_found(en_nlp, matcher, text, value):
+    assert value in {v for _, v in values_in(en_nlp, matcher, text)}
