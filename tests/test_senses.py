@@ -32,6 +32,8 @@ def tagged(vocab, words, pos, **kwargs) -> Doc:
         (["we", "want", "justice", "for", "all"], 2, 3, False),
         (["Fair", "Pay", "For", "All"], 0, 1, False),  # a heading: capitals say nothing
         (["a", "Co", "-", "Operative", "spirit"], 1, 4, False),  # one word split in three
+        (["a", "repeat", "of", "the", "Social", "Contract"], 4, 6, True),  # a named policy
+        (["Social", "Contract", "theory", "is", "old"], 0, 2, False),  # opens the sentence
     ],
 )
 def test_senses_inside_name(blank_nlp, words, start, end, expected):
@@ -177,3 +179,30 @@ def test_senses_survive_a_saved_pipeline_round_trip():
 
     assert written(again) == written(lexicon)  # conditions, forms and pos compare equal
     assert (again.forms, again.names) == ("all", "match")
+
+
+def test_senses_lexicons_validate_reports_each_bad_key_with_its_line(write):
+    from typer.testing import CliRunner
+
+    from rhetor.cli import app
+
+    path = write(
+        "bad.yaml",
+        "id: bad\n"
+        "virtue:\n"
+        "  - {term: fair, forms: every}\n"
+        "  - term: duty\n"
+        "    unless:\n"
+        "      - befor: [fuel]\n"
+        "  - term: responsible\n"
+        "    unless:\n"
+        "      - after: 'for <VERBS>'\n"
+        "  - fine\n",
+    )
+    result = CliRunner().invoke(app, ["lexicons", "validate", str(path)])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert [line.split(": ")[0] for line in lines] == [f"{path}:3", f"{path}:6", f"{path}:9"]
+    assert "not one of: all, inflections, none" in lines[0]
+    assert "unknown condition key 'befor'" in lines[1] and "unknown slot" in lines[2]
+    assert "3 problem(s)" in result.stderr
