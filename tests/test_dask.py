@@ -76,7 +76,7 @@ def test_dask_paths_on_workers_same_records(folder, tmp_path):
 
 def test_dask_missing_says_what_to_install(monkeypatch):
     monkeypatch.setitem(sys.modules, "distributed", None)  # import fails as if absent
-    with pytest.raises(ConfigError, match=r'pip install "rhetor\[dask\]"'):
+    with pytest.raises(ConfigError, match=r'pip install -e "\.\[dask\]" in a clone of rhetor'):
         import_dask()
 
 

@@ -42,7 +42,8 @@ def import_dask():
         import distributed
     except ImportError:
         raise ConfigError(
-            '--scheduler needs Dask: pip install "rhetor[dask]" (or dask[distributed])'
+            '--scheduler needs Dask: pip install -e ".[dask]" in a clone of rhetor, '
+            'or pip install "dask[distributed]"'
         ) from None
     return distributed
 
