@@ -404,6 +404,15 @@ CASES: dict[str, Case] = {
         stderr="is a device",
     ),
     "gold-dev-zero": Case(["evaluate", "/dev/zero"], exit_code=2, stderr="is a device"),
+    "meta-dev-zero": Case(
+        ["batch", "docs", "-q", "--meta", "/dev/zero"], DOCS, exit_code=2, stderr="is a device"
+    ),
+    "records-fifo-nobody-writes": Case(
+        ["trends", "recs.jsonl", "--by", "year"],
+        setup=make_fifo("recs.jsonl"),
+        exit_code=1,
+        stderr="recs.jsonl",
+    ),
     "doc-a-socket": Case(
         ["analyse", "sock"], setup=unix_socket("sock"), exit_code=1, stderr="is a socket"
     ),
@@ -615,7 +624,7 @@ CASES: dict[str, Case] = {
     ),
 }
 
-MODEL_FREE = {"evaluate", "lexicons"}
+MODEL_FREE = {"evaluate", "lexicons", "trends", "compare", "network", "gold"}
 
 
 def snapshot(tmp: Path) -> dict[str, bytes]:

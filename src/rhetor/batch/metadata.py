@@ -17,6 +17,7 @@ between them take the rest. ``{field:d}`` holds digits only.
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -119,14 +120,15 @@ class MetaTable:
 
 def load_meta_table(path: Path) -> MetaTable:
     """Read ``--meta FILE.csv``: a ``source`` column and any others, sources unique."""
+    from rhetor.errors import InputError
+    from rhetor.textio import read_text  # files and pipes only, under the size cap
+
     try:
-        with path.open(encoding="utf-8-sig", newline="") as stream:
-            rows = list(csv.reader(stream))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: no such metadata file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
-        raise ConfigError(f"{path}: cannot read metadata file: {reason}") from None
+        rows = list(csv.reader(io.StringIO(read_text(str(path)), newline="")))
+    except InputError as exc:
+        if not path.exists():
+            raise ConfigError(f"{path}: no such metadata file") from None
+        raise ConfigError(f"cannot read metadata file: {exc}") from None
     except csv.Error as exc:
         raise ConfigError(f"{path}: malformed CSV: {exc}") from None
     if not rows:

@@ -101,11 +101,12 @@ def _json_records(path: Path) -> Iterator[dict]:
 
 
 def _read_text(path: Path) -> str:
+    from rhetor.textio import read_text  # files and pipes only, under the size cap
+
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
-        raise InputError(f"{path}: cannot read records: {reason}") from None
+        return read_text(str(path))
+    except InputError as exc:
+        raise InputError(f"cannot read records: {exc}") from None
 
 
 def from_record(record: Mapping, path: Path | str = "<records>") -> DocumentCounts:
