@@ -83,7 +83,7 @@ def write_output(text: str, target: Path | None) -> None:
         write_stdout(text)
         return
     if is_special(target):
-        _write_through(text, target)
+        write_through(text, target)
         return
     commit = prepare(text, target)
     commit()
@@ -116,10 +116,15 @@ def write_stdout(text: str) -> None:
     stream.flush()
 
 
-def _write_through(text: str, target: Path) -> None:
+def write_through(data: str | bytes, target: Path) -> None:
+    """Write to a device or FIFO as it is (a rename would replace it)."""
     try:
-        with open(target, "w", encoding="utf-8") as stream:
-            stream.write(text)
+        if isinstance(data, bytes):
+            with open(target, "wb") as binary:
+                binary.write(data)
+        else:
+            with open(target, "w", encoding="utf-8") as stream:
+                stream.write(data)
     except OSError as exc:
         raise _cannot_write(target, exc) from None
 

@@ -107,6 +107,14 @@ def plot_trends(trends: Trends, path: Path, *, title: str | None = None) -> None
 
 def save_figure(figure, path: Path) -> None:
     """Save through a temporary file in the same folder, so a failure leaves no half chart."""
+    from rhetor.output import is_special, write_through
+
+    if is_special(path):  # /dev/null, a FIFO: written through, never replaced by a rename
+        with tempfile.TemporaryDirectory() as folder:
+            staged = Path(folder) / f"chart{path.suffix}"
+            save_figure(figure, staged)
+            write_through(staged.read_bytes(), path)
+        return
     handle, temporary = tempfile.mkstemp(
         dir=path.parent, prefix=f".{path.name}.", suffix=path.suffix
     )
