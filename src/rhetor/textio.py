@@ -84,6 +84,8 @@ def decode(data: bytes, source: str) -> Document:
 def read_document(source: str) -> Document:
     """Read a file, or standard input for ``-``."""
     if source == STDIN:
+        if sys.stdin is None:  # started with stdin closed (`<&-`)
+            raise InputError("<stdin>: standard input is closed")
         return decode(read_stream(sys.stdin.buffer, "<stdin>"), "<stdin>")
     return decode(read_bytes(source), source)
 
@@ -91,6 +93,9 @@ def read_document(source: str) -> Document:
 def read_bytes(source: str) -> bytes:
     """The bytes of a regular file or a pipe, or an InputError saying plainly why not."""
     name = shown(source)
+    if "\x00" in source:
+        visible = name.replace("\x00", "\\x00")
+        raise InputError(f"{visible}: a file name cannot hold a NUL byte")
     kind = _kind(source, name)
     if kind == "directory":
         raise InputError(f"{name}: is a directory, not a text file")
@@ -150,7 +155,7 @@ def file_kind(path: str) -> str:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
         return "missing"
-    except OSError:
+    except (OSError, ValueError):
         return "unknown"  # a symlink loop or a permission problem: opening will say which
     if stat.S_ISREG(mode):
         return "file"

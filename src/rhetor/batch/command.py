@@ -214,7 +214,7 @@ def _sizes(paths: list[str]) -> list[int]:
     for path in paths:
         try:
             sizes.append(os.stat(path).st_size)
-        except OSError:
+        except (OSError, ValueError):  # ValueError: a NUL byte in a listed path
             sizes.append(0)
     return sizes
 

@@ -88,8 +88,24 @@ def _walk(folder: Path, glob: str, recursive: bool, skip, warn) -> Iterator[str]
     return found
 
 
+MAX_PATH_BYTES = 4096
+
+
 def _paths_from_stdin() -> Iterator[str]:
-    for line in sys.stdin:
-        line = line.rstrip("\r\n")  # a list written on Windows ends its lines with CRLF
+    """One path a line; a line longer than any path (``< /dev/zero``, a document piped
+    in by mistake) stops the batch instead of filling memory."""
+    if sys.stdin is None:
+        raise InputError("<stdin>: standard input is closed; give paths, or pipe a list in")
+    stream = sys.stdin.buffer
+    while True:
+        raw = stream.readline(MAX_PATH_BYTES + 1)
+        if not raw:
+            return
+        if len(raw) > MAX_PATH_BYTES and not raw.endswith(b"\n"):
+            raise InputError(
+                f"<stdin>: a line longer than {MAX_PATH_BYTES} bytes; "
+                "batch - reads a list of paths, one a line"
+            )
+        line = os.fsdecode(raw.rstrip(b"\r\n"))  # CRLF: a list written on Windows
         if line.strip():
             yield line
