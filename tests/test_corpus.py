@@ -181,6 +181,8 @@ def test_cli_network_graphml_matches_counts_from_the_records(records_file, tmp_p
     kinds = Counter(data["kind"] for _, data in graph.nodes(data=True))
     assert kinds == {"side": len({k[0] for k in expected}), "value": len({k[1] for k in expected})}
     assert f"{len(expected)} edges" in result.stderr
+    edge_ids = re.findall(r'<edge [^>]*id="([^"]*)"', out.read_text())
+    assert len(edge_ids) == len(set(edge_ids)) == len(expected)  # unique, as GraphML requires
 
 
 def test_cli_network_slices_and_author_as_in_the_edge_list(records_file):

@@ -80,7 +80,7 @@ def compare_command(
 def _groups(inputs, by, only, bin_width, author_as, side, sides_file, model):
     from pathlib import Path
 
-    from rhetor.corpus.records import group_documents
+    from rhetor.corpus.records import file_group_name, group_documents
 
     records = [p for p in inputs if Path(p).suffix.lower() in RECORD_SUFFIXES]
     if records and len(records) != len(inputs):
@@ -88,7 +88,10 @@ def _groups(inputs, by, only, bin_width, author_as, side, sides_file, model):
     if not records:
         if by or only or author_as or bin_width:
             raise ConfigError("--by, --only, --bin and --author-as work on batch records")
-        return _analysed(inputs, build_options(model, None, False, side, sides_file))
+        from rhetor.corpus.records import analyse_documents
+
+        documents = analyse_documents(inputs, build_options(model, None, False, side, sides_file))
+        return {file_group_name(p, inputs): [d] for p, d in zip(inputs, documents, strict=True)}
     if side or sides_file or model:
         raise ConfigError("--side, --sides and --model apply to text files, not to records")
     if by:
@@ -97,30 +100,7 @@ def _groups(inputs, by, only, bin_width, author_as, side, sides_file, model):
     else:
         if bin_width:
             raise ConfigError("--bin needs --by")
-        groups = {_name(p, records): load_corpus([p], only, author_as) for p in records}
+        groups = {file_group_name(p, records): load_corpus([p], only, author_as) for p in records}
     if len(groups) < 2:
         raise ConfigError(f"compare needs two groups or more; found {', '.join(groups)}")
     return groups
-
-
-def _analysed(paths, options):
-    from rhetor.api import get_analyser
-    from rhetor.corpus.records import from_record
-    from rhetor.textio import read_document
-
-    analyser = get_analyser(options)
-    groups = {}
-    for path in paths:
-        document = read_document(path)
-        report = analyser.analyse(document.text, source=document.source)
-        groups[_name(path, paths)] = [from_record(report.to_dict(), path)]
-    return groups
-
-
-def _name(path: str, all_paths) -> str:
-    """A group named after its file: the stem, or the whole path if stems repeat."""
-    from pathlib import Path
-
-    stems = [Path(p).stem for p in all_paths]
-    stem = Path(path).stem
-    return stem if stems.count(stem) == 1 else path

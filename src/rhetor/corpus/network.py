@@ -75,7 +75,7 @@ def edge_rows(edges: Sequence[Edge]) -> list[dict[str, Any]]:
 
 def to_networkx(edges: Sequence[Edge]):
     """A networkx MultiGraph: nodes ``side:S`` and ``value:V``, one edge per stance
-    (and slice), keyed by them."""
+    (and slice), keyed ``S|V|stance[|slice]``."""
     try:
         import networkx as nx
     except ImportError:
@@ -85,8 +85,17 @@ def to_networkx(edges: Sequence[Edge]):
         side, value = SIDE_PREFIX + edge.side, VALUE_PREFIX + edge.value
         graph.add_node(side, label=edge.side, kind="side", bipartite=0)
         graph.add_node(value, label=edge.value, kind="value", bipartite=1)
-        key = edge.stance if edge.slice is None else f"{edge.stance}@{edge.slice}"
-        attributes = {"stance": edge.stance, "weight": edge.weight, "documents": edge.documents}
+        # The key becomes the GraphML edge id, which must be unique in the file
+        # (Gephi refuses or merges edges that share one).
+        key = f"{edge.side}|{edge.value}|{edge.stance}"
+        if edge.slice is not None:
+            key += f"|{edge.slice}"
+        attributes = {
+            "label": edge.stance,  # what Gephi and visone show on the edge
+            "stance": edge.stance,
+            "weight": edge.weight,
+            "documents": edge.documents,
+        }
         if edge.slice is not None:
             attributes["slice"] = edge.slice
         graph.add_edge(side, value, key=key, **attributes)

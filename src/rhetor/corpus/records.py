@@ -249,3 +249,24 @@ def value_ids(documents: Iterable[DocumentCounts]) -> list[str]:
         for _, value, _ in doc.claims:
             seen.setdefault(value)
     return list(seen)
+
+
+def analyse_documents(paths: Sequence[str], options) -> list[DocumentCounts]:
+    """Analyse text files (not records) into counts, one per file, in order."""
+    from rhetor.api import get_analyser
+    from rhetor.textio import read_document
+
+    analyser = get_analyser(options)
+    documents = []
+    for path in paths:
+        document = read_document(path)
+        report = analyser.analyse(document.text, source=document.source)
+        documents.append(from_record(report.to_dict(), path))
+    return documents
+
+
+def file_group_name(path: str | Path, all_paths: Sequence[str | Path]) -> str:
+    """A group named after its file: the stem, or the whole path if stems repeat."""
+    stems = [Path(p).stem for p in all_paths]
+    stem = Path(path).stem
+    return stem if stems.count(stem) == 1 else str(path)
