@@ -2,7 +2,7 @@
 
 Run by hand (not part of the tests):
 
-    python benchmarks/value_matching.py [--corpus DIR] [--limit N] [--model NAME]
+    python benchmarks/value_matching.py [--corpus DIR] [--limit N] [--every K] [--model NAME]
 
 The corpus (default: the State of the Union addresses in ../shared/corpora/sotu) is
 parsed twice, without the entity recogniser (as when sides are given) and with it.
@@ -72,9 +72,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, default=0, help="use only the first N files")
+    parser.add_argument("--every", type=int, default=1, help="use every Kth file (a spread sample)")
     parser.add_argument("--model", default=None)
     args = parser.parse_args()
-    paths = sorted(args.corpus.glob("*.txt"))[: args.limit or None]
+    paths = sorted(args.corpus.glob("*.txt"))[:: args.every][: args.limit or None]
     if not paths:
         print(f"value_matching: no .txt files in {args.corpus}", file=sys.stderr)
         return 1

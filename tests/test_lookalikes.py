@@ -63,6 +63,8 @@ LOOKALIKES = [
     "Both teams scored an equal number of goals.",
     "The cost is equal to three months of rent.",
     "Sugar and flour are mixed in equal measure.",
+    "The species is fairly rare outside Scotland.",
+    "The survey suffered from sampling bias and biased estimates.",
     # finance and the law courts
     "The fund invests in private equity and bonds.",
     "Negative equity trapped many homeowners.",
