@@ -232,7 +232,7 @@ def test_html_has_legend_and_both_tables():
         assert glyph_and_stance in legend
     assert '<table class="rhetor-matrix">' in page and '<table class="rhetor-values">' in page
     assert "✔ claims 2" in page and "⚠ appropriates 1" in page
-    assert "1 mention(s) held by no side" in page
+    assert "1 mention held by no side" in page
 
 
 def test_html_keeps_paragraphs_and_line_breaks():

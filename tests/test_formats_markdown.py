@@ -56,7 +56,7 @@ def test_markdown_matrix_cells_list_stance_counts():
     assert table.splitlines()[0] == "| side | democracy | fairness | solidarity |"
     assert "| Us \\| we |   | claims 2 | claims 1 |" in table
     assert "| Them \\<b\\> (auto) |   | appropriates 1 |   |" in table
-    assert table.endswith("1 mention(s) held by no side")
+    assert table.endswith("1 mention held by no side")
 
 
 def test_markdown_lists_contested_values():

@@ -205,4 +205,4 @@ def test_senses_lexicons_validate_reports_each_bad_key_with_its_line(write):
     assert [line.split(": ")[0] for line in lines] == [f"{path}:3", f"{path}:6", f"{path}:9"]
     assert "not one of: all, inflections, none" in lines[0]
     assert "unknown condition key 'befor'" in lines[1] and "unknown slot" in lines[2]
-    assert "3 problem(s)" in result.stderr
+    assert "3 problems" in result.stderr

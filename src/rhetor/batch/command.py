@@ -288,6 +288,8 @@ def _check(options: BatchOptions) -> None:
     if options.summary_to_stdout and options.output is None:
         raise ConfigError("--summary prints to stdout, where records go without -o FILE")
     out = options.output
+    if out is not None and out.is_dir():
+        raise InputError(f"{out}: is a folder; give -o a file name")
     if out is not None:
         if out.exists() and not is_special(out) and not (options.resume or options.force):
             raise InputError(

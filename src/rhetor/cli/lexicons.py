@@ -192,8 +192,10 @@ def validate(paths: list[Path]) -> int:
             defined.setdefault(lex.id, str(file))
     for problem in problems:
         print(problem, file=sys.stdout)
-    verdict = f"{len(problems)} problem(s)" if problems else "ok"
-    print(f"{files} file(s), {values} value(s): {verdict}", file=sys.stderr)
+    from rhetor.formats.terminal import plural
+
+    verdict = plural(len(problems), "problem") if problems else "ok"
+    print(f"{plural(files, 'file')}, {plural(values, 'value')}: {verdict}", file=sys.stderr)
     return EXIT_PROBLEMS if problems else 0
 
 

@@ -234,7 +234,9 @@ def _matrix(report: Report, swatches: dict[str, str]) -> str:
         )
     unattributed = sum(1 for c in report.claims if c.side is None)
     note = (
-        f'\n<p class="note">{unattributed} mention(s) held by no side</p>' if unattributed else ""
+        f'\n<p class="note">{plural(unattributed, "mention")} held by no side</p>'
+        if unattributed
+        else ""
     )
     return (
         "<section>\n<h2>Who holds which value</h2>\n"

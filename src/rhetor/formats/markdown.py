@@ -112,7 +112,7 @@ def _matrix(report: Report) -> str:
     parts = ["## Who holds which value", table]
     unattributed = sum(1 for c in report.claims if c.side is None)
     if unattributed:
-        parts.append(f"{unattributed} mention(s) held by no side")
+        parts.append(f"{plural(unattributed, 'mention')} held by no side")
     return "\n\n".join(parts)
 
 
