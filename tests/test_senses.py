@@ -34,6 +34,7 @@ def tagged(vocab, words, pos, **kwargs) -> Doc:
         (["a", "Co", "-", "Operative", "spirit"], 1, 4, False),  # one word split in three
         (["a", "repeat", "of", "the", "Social", "Contract"], 4, 6, True),  # a named policy
         (["Social", "Contract", "theory", "is", "old"], 0, 2, False),  # opens the sentence
+        (["3", ".", "MUTUAL", "AID", "Third", ",", "we", "must", "help"], 2, 4, False),  # a heading
     ],
 )
 def test_senses_inside_name(blank_nlp, words, start, end, expected):

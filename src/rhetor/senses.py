@@ -231,6 +231,8 @@ def inside_name(doc, start: int, end: int) -> bool:
     """
     if not all(_capitalised(doc[i]) for i in range(start, end) if doc[i].is_alpha):
         return False
+    if all(doc[i].text.isupper() for i in range(start, end) if doc[i].is_alpha):
+        return False  # a word in capitals is a heading or emphasis ("MUTUAL AID"), not a name
     sentence = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
     if not any(_lowercase_word(t) for t in sentence):
         return False
