@@ -29,3 +29,25 @@ def test_textnorm_fold_for_matching(written, seen):
 def test_textnorm_keeps_visible_letters_and_spaces():
     text = "Solidarność and the\u00a0state"
     assert fold_for_matching(text) == text
+
+
+@pytest.mark.parametrize(
+    "text,word",
+    [
+        ("We want e\u0301quite\u0301.", "e\u0301quite\u0301"),  # NFD accent before a full stop
+        ("We stand for \u202edemocracy\u202c.", "\u202edemocracy\u202c"),  # bidi pop
+        ("Is it fair\u00ad?", "fair\u00ad"),  # a soft hyphen left at the end
+    ],
+)
+def test_textnorm_punctuation_after_marks_is_split(text, word):
+    from rhetor.pipeline import load_pipeline
+
+    tokens = [t.text for t in load_pipeline("blank:en")(text)]
+    assert word in tokens and tokens[-1] in {".", "?"}
+
+
+def test_textnorm_tokenizer_otherwise_unchanged():
+    from rhetor.pipeline import load_pipeline
+
+    tokens = [t.text for t in load_pipeline("blank:en")("U.S. policy, e.g. this (fair).")]
+    assert tokens == ["U.S.", "policy", ",", "e.g.", "this", "(", "fair", ")", "."]

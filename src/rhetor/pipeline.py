@@ -41,15 +41,37 @@ def load_pipeline(name: str, *, ner: bool = False):
 
     if name.startswith("blank:"):
         try:
-            return spacy.blank(name.split(":", 1)[1])
+            return split_after_marks(spacy.blank(name.split(":", 1)[1]))
         except Exception as exc:  # spaCy raises ImportError or KeyError for unknown languages
             raise ModelError(f"cannot make a blank pipeline {name!r}: {exc}") from None
     exclude = [] if ner else list(_UNUSED)
     try:
-        return spacy.load(name, exclude=exclude)
+        return split_after_marks(spacy.load(name, exclude=exclude))
     except OSError:
         raise ModelError(
             f"spaCy pipeline {name!r} is not installed or is not a pipeline folder"
         ) from None
     except Exception as exc:  # a broken package: say which, not a traceback
         raise ModelError(f"cannot load spaCy pipeline {name!r}: {exc}") from None
+
+
+# Punctuation after a combining accent (an NFD "équité.") or an invisible format
+# character ("democracy\u202c.") stays glued to the word in spaCy's tokenizer, which
+# splits a final "." only after a letter; the word then never matches.
+_AFTER_MARK = (
+    "(?<=[\u0300-\u036f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff])"
+    "[.,;:!?)\\]\"'\u201d\u2019\u2026]"
+)
+
+
+def split_after_marks(nlp):
+    """Also split punctuation that follows a combining mark or an invisible character."""
+    import re
+
+    current = getattr(nlp.tokenizer.suffix_search, "__self__", None)
+    if current is None or _AFTER_MARK in current.pattern:
+        return nlp  # no suffix rules to extend, or done already
+    # The pipeline's own rules, as loaded, plus this one: nothing else changes.
+    pattern = f"{current.pattern}|(?:{_AFTER_MARK}$)"
+    nlp.tokenizer.suffix_search = re.compile(pattern, current.flags).search
+    return nlp
