@@ -256,7 +256,7 @@ def _claim_line(claim: Claim, labels: dict[str, str]) -> Table:
     elif claim.holder:  # a holder the text names, but none of the sides
         line.append(f"“{shown(claim.holder.text)}”", style="bold")
     else:
-        line.append("unattributed:", style="bold")
+        line.append("(no side)", style="bold")
     line.append(f" {claim.stance} ", style=STANCE_STYLE[claim.stance])
     line.append(claim.value, style="bold")
     if claim.modality_note:
