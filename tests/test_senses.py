@@ -207,3 +207,25 @@ def test_senses_lexicons_validate_reports_each_bad_key_with_its_line(write):
     assert "not one of: all, inflections, none" in lines[0]
     assert "unknown condition key 'befor'" in lines[1] and "unknown slot" in lines[2]
     assert "3 problems" in result.stderr
+
+
+def test_senses_lexicons_show_and_export_tell_of_conditions(write):
+    import json
+
+    from typer.testing import CliRunner
+
+    from rhetor.cli import app
+
+    path = write("d.yaml", DUTY)
+    runner = CliRunner()
+    shown = runner.invoke(
+        app, ["lexicons", "show", "r", "--json", "--lexicon", str(path), "--no-default-lexicons"]
+    )
+    assert shown.exit_code == 0, shown.stderr
+    (term,) = json.loads(shown.stdout)["terms"]["virtue"]
+    assert term["forms"] == "all" and term["unless"][0] == {"before": ["fuel", "excise"]}
+    exported = runner.invoke(
+        app, ["lexicons", "export", "--to", "dic", "--lexicon", str(path), "--no-default-lexicons"]
+    )
+    assert exported.exit_code == 0 and "duty" in exported.stdout
+    assert "cannot hold word forms, sense conditions (unless)" in exported.stderr

@@ -115,7 +115,16 @@ def show(lexicons, value: str, json_output: bool) -> None:
             **summary_row(lex),
             "description": lex.description,
             "terms": {
-                kind: [{"term": t.text, "glob": t.glob, "pos": list(t.pos)} for t in terms]
+                kind: [
+                    {
+                        "term": t.text,
+                        "glob": t.glob,
+                        "pos": list(t.pos),
+                        "forms": t.forms or lex.forms,
+                        "unless": [c.data for c in t.unless],
+                    }
+                    for t in terms
+                ]
                 for kind, terms in kinds.items()
             },
         }
@@ -128,9 +137,17 @@ def show(lexicons, value: str, json_output: bool) -> None:
         table = Table(title=f"{lex.id} · {kind} ({len(terms)})", title_justify="left")
         table.add_column("term")
         table.add_column("part of speech")
+        table.add_column("forms")
+        table.add_column("unless", justify="right")
         table.add_column("line", justify="right")
         for term in terms:
-            table.add_row(term.text, ", ".join(term.pos) or "any", str(term.line or ""))
+            table.add_row(
+                term.text,
+                ", ".join(term.pos) or "any",
+                "-" if term.glob else term.forms or lex.forms,
+                str(len(term.unless) or ""),
+                str(term.line or ""),
+            )
         tables.append(table)
     header = f"{lex.id} (version {lex.version}, {lex.source})\n{lex.description}".rstrip()
     if not lex.lemmas:
@@ -313,5 +330,15 @@ def export(lexicons, values: list[str], target_format: ForeignFormat, output: Pa
         warn(
             f"{', '.join(with_lemmas)}: {target_format.value} files cannot say that terms "
             "match through lemmas; import with --lemmas to keep rhetor's matching"
+        )
+    with_senses = [
+        lex.id
+        for lex in chosen
+        if lex.forms != "none" or lex.names == "skip" or any(t.unless for _, t in lex.terms())
+    ]
+    if with_senses:
+        warn(
+            f"{', '.join(with_senses)}: {target_format.value} files cannot hold word forms, "
+            "sense conditions (unless) or the rule for names; they are left out"
         )
     write_output(text, output)
