@@ -762,12 +762,19 @@ def records_of(path: Path) -> list[dict]:
 
 def test_bad_inputs_abuse_two_batches_on_one_output(tmp_path):
     """A second batch on an output another is writing stops at once; the first loses
-    nothing."""
+    nothing. The first reads its paths from a pipe this test holds open, so it is
+    certainly still running (and holding its output) while the second tries."""
     corpus(tmp_path)
     out = tmp_path / "out.jsonl"
-    first = rhetor("batch", "docs", "-q", "-j", "1", "-o", "out.jsonl", *BLANK, cwd=tmp_path)
+    paths = [f"docs/{i:03d}.txt\n" for i in range(24)]
+    first = rhetor(
+        "batch", "-", "-q", "-j", "1", "-o", "out.jsonl", *BLANK,
+        cwd=tmp_path, stdin=subprocess.PIPE,
+    )  # fmt: skip
     try:
-        wait_for(lambda: lines_in(out) >= 1)
+        first.stdin.write("".join(paths[:12]))
+        first.stdin.flush()
+        wait_for(out.exists)  # opened and locked; now waiting for the rest of its paths
         for extra in (["--resume"], ["--force"]):
             second = rhetor(
                 "batch", "docs", "-q", "-j", "1", "-o", "out.jsonl", *BLANK, *extra, cwd=tmp_path
@@ -776,7 +783,7 @@ def test_bad_inputs_abuse_two_batches_on_one_output(tmp_path):
             assert second.returncode == 1
             assert err.startswith("rhetor: error: out.jsonl: another rhetor batch is writing")
             assert_clean(err)
-        _, err = first.communicate(timeout=300)
+        _, err = first.communicate("".join(paths[12:]), timeout=300)
     finally:
         first.kill()
     assert first.returncode == 0, err
@@ -787,7 +794,7 @@ def test_bad_inputs_abuse_two_batches_on_one_output(tmp_path):
 def test_bad_inputs_abuse_resume_after_sigkill_with_a_changed_lexicon(tmp_path):
     """SIGKILL mid-batch, then --resume with an edited lexicon is refused and changes
     nothing; --resume with the lexicon as it was completes: no record lost or twice."""
-    corpus(tmp_path)
+    corpus(tmp_path, count=40)
     lexicon = tmp_path / "lex.yaml"
     lexicon.write_text(LEX)
     out = tmp_path / "out.jsonl"
@@ -802,7 +809,7 @@ def test_bad_inputs_abuse_resume_after_sigkill_with_a_changed_lexicon(tmp_path):
         stream.write('{"schema": "rhetor.rep')  # a line cut by the kill, at worst
     before = out.read_bytes()
     done_before = before.count(b"\n")
-    assert 2 <= done_before < 24
+    assert 2 <= done_before < 40
 
     lexicon.write_text(LEX_CHANGED)
     refused = rhetor(*args, "--resume", cwd=tmp_path)
@@ -816,10 +823,10 @@ def test_bad_inputs_abuse_resume_after_sigkill_with_a_changed_lexicon(tmp_path):
     resumed = rhetor(*args, "--resume", cwd=tmp_path)
     _, err = resumed.communicate(timeout=300)
     assert resumed.returncode == 0, err
-    assert f"resuming: {done_before} already scored, {24 - done_before} to go" in err
+    assert f"resuming: {done_before} already scored, {40 - done_before} to go" in err
     records = records_of(out)
-    assert len(records) == 24
-    assert sorted(r["source"] for r in records) == sorted(f"docs/{i:03d}.txt" for i in range(24))
+    assert len(records) == 40
+    assert sorted(r["source"] for r in records) == sorted(f"docs/{i:03d}.txt" for i in range(40))
     assert len({r["settings"] for r in records}) == 1
 
 
@@ -831,32 +838,38 @@ def children_of(pid: int) -> list[int]:
     return [int(p) for p in text.split()]
 
 
+def stalled_batch(tmp: Path, *args: str):
+    """A batch whose ninth document is a FIFO nobody writes to: the first eight are
+    scored and written (two groups of four, one per worker), then it waits there, so a
+    signal certainly arrives mid-run, whatever the machine's speed."""
+    corpus(tmp, count=11)
+    os.mkfifo(tmp / "stalled.txt")
+    paths = [f"docs/{i:03d}.txt" for i in range(8)] + ["stalled.txt", "docs/008.txt"]
+    return rhetor("batch", *paths, "-q", "-j", "2", *BLANK, *args, cwd=tmp)
+
+
 def test_bad_inputs_abuse_sigterm_like_ctrl_c_and_json_stays_valid(tmp_path):
-    corpus(tmp_path, count=40)
     out = tmp_path / "out.json"
-    run = rhetor(
-        "batch", "docs", "-q", "-j", "2", "-f", "json", "-o", "out.json", *BLANK, cwd=tmp_path
-    )
+    run = stalled_batch(tmp_path, "-f", "json", "-o", "out.json")
     try:
-        wait_for(lambda: out.exists() and out.stat().st_size > 1000)
+        wait_for(lambda: out.exists() and out.read_text().count('"schema"') >= 8)
         workers = children_of(run.pid)
         run.send_signal(signal.SIGTERM)
         _, err = run.communicate(timeout=120)
     finally:
         run.kill()
     assert run.returncode == 130
-    assert err == "rhetor: interrupted\n"
+    assert err == "rhetor: interrupted\n"  # no worker tracebacks
     records = json.loads(out.read_text())  # the array was closed
-    assert 1 <= len(records) < 40
+    assert [r["source"] for r in records] == [f"docs/{i:03d}.txt" for i in range(8)]
     wait_for(lambda: not [p for p in workers if Path(f"/proc/{p}").exists()], 10)
 
 
 def test_bad_inputs_abuse_workers_die_with_their_parent(tmp_path):
-    corpus(tmp_path, count=40)
     out = tmp_path / "out.jsonl"
-    run = rhetor("batch", "docs", "-q", "-j", "2", "-o", "out.jsonl", *BLANK, cwd=tmp_path)
+    run = stalled_batch(tmp_path, "-o", "out.jsonl")
     try:
-        wait_for(lambda: lines_in(out) >= 1)
+        wait_for(lambda: lines_in(out) >= 8)
         workers = children_of(run.pid)
         assert workers
         os.kill(run.pid, signal.SIGKILL)  # the parent alone, as the OOM killer would
