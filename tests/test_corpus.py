@@ -241,28 +241,6 @@ def test_cli_trends_plot_without_matplotlib_exits_2(records_file, monkeypatch, t
     assert "pip install 'rhetor[plot]'" in result.stderr
 
 
-def test_cli_trends_plot_writes_an_image(records_file, tmp_path):
-    pytest.importorskip("matplotlib")
-    out = tmp_path / "t.png"
-    result = CliRunner().invoke(
-        app,
-        [
-            "trends",
-            str(records_file),
-            "--by",
-            "year",
-            "--group",
-            "party",
-            "--plot",
-            str(out),
-            "--csv",
-        ],
-    )
-    assert result.exit_code == 0, result.stderr
-    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert result.stdout.startswith("x,group,kind,series")
-
-
 def test_cli_compare_by_field_json_and_csv(records_file):
     runner = CliRunner()
     data = json.loads(
@@ -368,29 +346,18 @@ def test_cli_trends_json_labels_and_author_as(records_file):
     assert any(s.startswith(("con ", "lab ")) for s in stance_series)
 
 
-def test_cli_trends_plot_svg_has_a_panel_per_value_and_the_legend(records_file, tmp_path):
+@pytest.mark.parametrize("suffix", [".png", ".svg"])
+def test_cli_trends_plot_draws_the_chosen_values_with_a_legend(records_file, tmp_path, suffix):
     pytest.importorskip("matplotlib")
-    out = tmp_path / "t.svg"
-    result = CliRunner().invoke(
-        app,
-        [
-            "trends",
-            str(records_file),
-            "--by",
-            "year",
-            "--group",
-            "party",
-            "--value",
-            "fairness",
-            "--value",
-            "democracy",
-            "--plot",
-            str(out),
-            "--title",
-            "Two values",
-        ],
-    )
+    out = tmp_path / f"t{suffix}"
+    args = ["trends", str(records_file), "--by", "year", "--group", "party", "--csv"]
+    args += ["--value", "fairness", "--value", "democracy", "--title", "Two values"]
+    result = CliRunner().invoke(app, [*args, "--plot", str(out)])
     assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("x,group,kind,series")
+    if suffix == ".png":
+        assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        return
     svg = out.read_text()
     for text in ("Two values", "fairness", "democracy", "per 1,000 words", "con", "lab"):
         assert text in svg
