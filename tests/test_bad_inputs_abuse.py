@@ -574,6 +574,11 @@ CASES: dict[str, Case] = {
         {"in.txt": f"We stand for {ESC}[2J fairness.\n"},
         check=no_escape_sequences,
     ),
+    "terminal-escapes-in-html": Case(
+        ["analyse", "in.txt", "-f", "html"],
+        {"in.txt": f"We stand for {ESC}[2J fairness.\n"},
+        check=no_escape_sequences,
+    ),
     "terminal-escapes-in-a-file-name": Case(
         ["analyse", f"no{ESC}[2Jsuch.txt"], exit_code=1, stderr="no\\x1b[2Jsuch.txt"
     ),

@@ -33,3 +33,10 @@ def escape_controls(text: str, *, keep_newlines: bool = True) -> str:
 def one_line(text: str) -> str:
     """``text`` as a single printable line (for messages on stderr)."""
     return " ".join(escape_controls(text, keep_newlines=False).split("\n"))
+
+
+def escape_html(text: str, quote: bool = True) -> str:
+    """HTML-escaped, with control characters (terminal escapes) shown as escapes."""
+    from html import escape
+
+    return escape(escape_controls(text), quote)

@@ -49,7 +49,8 @@ def _values_table(comparison: Comparison):
     table.add_column("value")
     for group in comparison.groups:
         table.add_column(
-            f"{group.name}\n{group.documents:,} docs, {group.words:,} words", justify="right"
+            _shown(f"{group.name}\n{group.documents:,} docs, {group.words:,} words"),
+            justify="right",
         )
     for value in comparison.values:
         table.add_row(
@@ -74,8 +75,8 @@ def _keyness_table(comparison: Comparison):
             continue  # with two groups the second half mirrors the first
         stats = key.stats
         table.add_row(
-            key.group,
-            key.reference,
+            _shown(key.group),
+            _shown(key.reference),
             key.value,
             f"{stats.target_count:,}",
             f"{stats.reference_count:,}",
@@ -105,7 +106,8 @@ def _sides_table(comparison: Comparison):
         for i, (side, counts) in enumerate(group.side_stances().items()):
             if i == SIDES_SHOWN:
                 break
-            table.add_row(group.name if i == 0 else "", side, *(f"{counts[s]:,}" for s in STANCES))
+            name = _shown(group.name if i == 0 else "")
+            table.add_row(name, _shown(side), *(f"{counts[s]:,}" for s in STANCES))
     return table
 
 
@@ -121,12 +123,24 @@ def render_trends(trends: Trends, context: RenderContext) -> str:
             table.add_column(trends.by)
             groups = trends.groups()
             for group in groups:
-                table.add_column(group, justify="right")
+                table.add_column(_shown(group), justify="right")
             rates = {
                 (p.x, p.group): p for p in trends.points if p.series == series and p.kind == kind
             }
             for x in trends.xs():
                 cells = [rates.get((x, g)) for g in groups]
-                table.add_row(x, *(f"{c.rate:.2f} ({c.count:,})" if c else "" for c in cells))
+                table.add_row(
+                    _shown(x), *(f"{c.rate:.2f} ({c.count:,})" if c else "" for c in cells)
+                )
             tables.append(table)
     return render_to_text(context, *tables)
+
+
+def _shown(text) -> object:
+    """Metadata and file names as a Rich Text: never read as markup ("[2015]" stays), and
+    control characters shown as escapes."""
+    from rich.text import Text
+
+    from rhetor.safetext import escape_controls
+
+    return Text(escape_controls(str(text)))

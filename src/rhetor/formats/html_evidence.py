@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from html import escape
 
 from rhetor.formats.terminal import STANCE_GLYPH
 from rhetor.report import STANCES, Claim, Report
+from rhetor.safetext import escape_html as escape
 
 NO_SIDE_KEY = "none"
 
