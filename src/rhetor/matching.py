@@ -124,6 +124,14 @@ class CompiledLexicons:
 
     def find(self, tokens: Sequence[TokenLike], has_pos: bool = True) -> list[Candidate]:
         """All value matches, with excludes applied and overlaps resolved."""
+        found = self.candidates(tokens, has_pos)
+        if found and hasattr(tokens, "has_annotation"):  # a Doc: sense conditions can apply
+            found = apply_senses(tokens, found)
+        return resolve_overlaps(apply_excludes(found))
+
+    def candidates(self, tokens: Sequence[TokenLike], has_pos: bool = True) -> list[Candidate]:
+        """Every term and exclude phrase found, before sense conditions, excludes and
+        overlaps: what the words alone give (counts mode remembers it per run of words)."""
         # NFD accents and invisible characters inside a word do not hide it (textnorm).
         surface: list[str] = []
         lemma: list[str] = []
@@ -148,9 +156,7 @@ class CompiledLexicons:
                 self._can_start(surface[start]) or self._can_start(lemma[start])
             ):
                 found.extend(self._match_from(start, tokens, surface, lemma, has_pos))
-        if found and hasattr(tokens, "has_annotation"):  # a Doc: sense conditions can apply
-            found = apply_senses(tokens, found)
-        return resolve_overlaps(apply_excludes(found))
+        return found
 
     def _can_start(self, key: str) -> bool:
         known = self._starts.get(key)

@@ -35,7 +35,15 @@ from importlib import resources
 from itertools import accumulate, compress
 from typing import Any
 
-from rhetor.counts.tokens import SENTENCE_END, TERM_TOKENS, Segment, Token, is_word, pieces
+from rhetor.counts.tokens import (
+    SENTENCE_END,
+    TERM_TOKENS,
+    Segment,
+    Token,
+    Word,
+    is_word,
+    pieces,
+)
 from rhetor.counts.wordforms import (
     TAGS,
     LemmaRules,
@@ -44,7 +52,13 @@ from rhetor.counts.wordforms import (
     lemma_rules,
 )
 from rhetor.lexicon import _JOINERS, LexiconSet, normalise
-from rhetor.matching import CompiledLexicons, apply_senses
+from rhetor.matching import (
+    Candidate,
+    CompiledLexicons,
+    apply_excludes,
+    apply_senses,
+    resolve_overlaps,
+)
 from rhetor.options import AnalyseOptions
 from rhetor.report import Mention, ModelInfo, Report, Stats, count_values
 from rhetor.senses import Condition
@@ -316,6 +330,7 @@ class CountsAnalyser:
             rules = None
         self.forms = compile_word_forms(self.lexicons, rules)
         self.vocabulary = Vocabulary(self.compiled, self.forms, rules)
+        self._found: dict[tuple, tuple] = {}  # words of a narrow range -> matcher's finds
         self.context = load_context()
         # A term spans at most max_words tokens, so that many each side of an anchor
         # holds every term and exclude phrase that could overlap it.
@@ -381,18 +396,55 @@ class CountsAnalyser:
         """Mentions in the token ranges ``narrow`` (where terms can be), read with the
         context of ``wide`` around them (what sense conditions and negation see).
 
-        The matcher runs on each narrow range alone, which is where its time goes;
-        the sense conditions then run on the matches with the whole wide range."""
-        segment, index = self._segment(cut, ends, *wide)
+        The matcher runs on each narrow range alone, and what it finds depends only on
+        the words, lemmas and tags there, so it is remembered for ranges seen before
+        ("the United States of"). Only a range with matches gets the wide segment of
+        token objects that the sense conditions then read."""
+        segment = index = None
         found = []
         for first, last in narrow:
-            low, high = index[first], index[last]
-            candidates = self.compiled.find(segment[low:high], has_pos=True)
-            shifted = [replace(c, start=c.start + low, end=c.end + low) for c in candidates]
-            for cand in apply_senses(segment, shifted):
-                if not _vetoed_without_parse(segment, cand):
-                    found.append(self._mention(text, segment, cand))
+            positions = [j for j in range(first, last) if cut[j].strip()]
+            if not positions:
+                continue
+            words = tuple(self._word(cut, j) for j in positions)
+            candidates = self._matches(words)
+            if not candidates:
+                continue
+            if segment is None:
+                segment, index = self._segment(cut, ends, *wide)
+            low = index[positions[0]]
+            shifted = [Candidate(low + start, low + end, entry) for start, end, entry in candidates]
+            # In the matcher's order: sense conditions, then excludes, then overlaps.
+            kept = [
+                c for c in apply_senses(segment, shifted) if not _vetoed_without_parse(segment, c)
+            ]
+            for cand in resolve_overlaps(apply_excludes(kept)):
+                found.append(self._mention(text, segment, cand))
         return found
+
+    def _word(self, cut: list[str], j: int) -> tuple[str, str, str]:
+        """(text, lemma, tag) of token ``j`` in its context."""
+        token_text, lemma, tag, rule = self.vocabulary.describe(cut[j])
+        if rule:
+            lemma, tag = self.context.decide(
+                rule, token_text, lemma, tag, cut, j, self._tag_at(cut)
+            )
+        return token_text, lemma, tag
+
+    def _tag_at(self, cut: list[str]):
+        describe = self.vocabulary.describe
+        return lambda k: describe(cut[k])[2]
+
+    def _matches(self, words: tuple[tuple[str, str, str], ...]):
+        """(start, end, entry) of what the matcher finds in ``words``, remembered."""
+        known = self._found.get(words)
+        if known is None:
+            if len(self._found) > _MEMO_LIMIT // 10:
+                self._found.clear()
+            tokens = [Word(*word) for word in words]
+            known = tuple((c.start, c.end, c.entry) for c in self.compiled.candidates(tokens))
+            self._found[words] = known
+        return known
 
     def _segment(self, cut, ends, first: int, last: int) -> tuple[Segment, list[int]]:
         """Tokens for ``cut[first:last]``, and for each piece of ``cut`` from ``first`` to

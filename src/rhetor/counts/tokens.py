@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from itertools import pairwise
+from typing import NamedTuple
 
 PIECE = re.compile(r"\s*(?:\d+(?:[.,:]\d+)+|(?:[^\W\d_]\.){2,}|\w+|[^\w\s])|\s+$")
 # The same cuts without the whitespace: for a lexicon term's own tokens.
@@ -31,6 +32,14 @@ def pieces(text: str) -> list[str]:
 def is_word(piece: str) -> bool:
     token = piece.lstrip()
     return bool(token) and (token[0].isalnum() or token[0] == "_")
+
+
+class Word(NamedTuple):
+    """The three attributes the matcher reads, for a run of words out of context."""
+
+    text: str
+    lemma_: str
+    pos_: str
 
 
 class Token:
