@@ -89,12 +89,14 @@ class Vocabulary:
         self.whole: dict[str, bool] = {}  # a term by itself (or a glob's start)
         self.part: dict[str, bool] = {}  # the anchor of a phrase: look at its neighbours
         self.keys: dict[str, tuple[str, ...]] = {}  # its key and the lemmas the table knows
+        self.begins: dict[str, bool] = {}  # is its key the start of some term's key?
         self.sides: dict[str, tuple[frozenset[str], frozenset[str]]] = {}  # phrase neighbours
         self.token: dict[str, tuple[str, str, str, str | None]] = {}
 
     def learn(self, new: Iterable[str]) -> None:
         if len(self.word) > _MEMO_LIMIT:
-            tables = (self.word, self.joiner, self.whole, self.part, self.keys, self.sides)
+            tables = (self.word, self.joiner, self.whole, self.part, self.keys, self.begins)
+            tables += (self.sides,)
             for table in (*tables, self.token):
                 table.clear()
         anchors = self.anchors
@@ -105,6 +107,7 @@ class Vocabulary:
             self.word[piece] = is_word(piece)
             self.joiner[piece] = bool(text) and not key
             self.keys[piece] = keys
+            self.begins[piece] = key in self.compiled.prefixes
             self.whole[piece] = bool(key) and (
                 key.startswith(anchors.globs) or any(k in anchors.whole for k in keys)
             )
@@ -382,14 +385,17 @@ class CountsAnalyser:
     def _split_words(self, cut: list[str]) -> list[int]:
         """Tokens before a joiner that, with the token after it, begin a term ("co" and
         "operation" for a term written "cooperation")."""
-        joiners = compress(range(len(cut)), map(self.vocabulary.joiner.__getitem__, cut))
+        vocabulary = self.vocabulary
+        joiners = compress(range(len(cut)), map(vocabulary.joiner.__getitem__, cut))
         prefixes = self.compiled.prefixes
+        keys, begins = vocabulary.keys, vocabulary.begins
         last = len(cut) - 1
         return [
             i - 1
             for i in joiners
             if 0 < i < last
-            and normalise(cut[i - 1].strip()) + normalise(cut[i + 1].strip()) in prefixes
+            and begins[cut[i - 1]]
+            and keys[cut[i - 1]][0] + (keys[cut[i + 1]] or ("",))[0] in prefixes
         ]
 
     def _match(self, text, cut, ends, wide, narrow) -> list[Mention]:
