@@ -330,6 +330,24 @@ CASES: dict[str, Case] = {
         exit_code=1,
         stderr="is also an input",
     ),
+    "out-is-the-sides-file": Case(
+        ["analyse", "in.txt", "--json", "--sides", "s.yaml", "-o", "s.yaml"],
+        {"in.txt": GOOD, "s.yaml": "labour: [we]\n"},
+        exit_code=1,
+        stderr="is also an input",
+    ),
+    "batch-out-is-the-sides-file": Case(
+        ["batch", "docs", "-q", "--sides", "s.yaml", "-o", "s.yaml", "--force"],
+        {**DOCS, "s.yaml": "labour: [we]\n"},
+        exit_code=1,
+        stderr="is also an input",
+    ),
+    "batch-out-is-the-meta-file": Case(
+        ["batch", "docs", "-q", "--meta", "m.csv", "-o", "m.csv", "--force"],
+        {**DOCS, "m.csv": "source,year\n0.txt,2001\n"},
+        exit_code=1,
+        stderr="is also an input",
+    ),
     "batch-out-is-an-input-in-its-folder": Case(
         ["batch", "docs", "-q", "-o", "docs/1.txt", "--force"],
         DOCS,

@@ -72,6 +72,9 @@ def analyse_command(
     def run() -> None:
         if summary and chosen is not OutputFormat.terminal:
             raise ConfigError("--summary is a view of the terminal report; drop --format/--json")
+        from rhetor.output import refuse_input_as_output
+
+        refuse_input_as_output(output, [sides_file] if sides_file else [])
         options = build_options(
             model, lexicon, no_default_lexicons, side, sides_file, cache=cache, counts=counts
         )

@@ -146,6 +146,9 @@ def batch_command(
             raise ConfigError(f"--format {fmt!r}: choose jsonl, csv, json or claims") from None
         if scheduler and jobs:
             raise ConfigError("--jobs is for local runs; with --scheduler, size the cluster")
+        from rhetor.output import refuse_input_as_output
+
+        refuse_input_as_output(output, [p for p in (sides_file, meta) if p])
         options = BatchOptions(
             paths=tuple(paths),
             glob=glob,
