@@ -243,11 +243,13 @@ def _open_tag(text: str, key: str, rules: LemmaRules | None) -> str:
     if len(classes) == 1:
         return TAGS[classes[0]]
     # The commonest reading of an ambiguous word: a participle is a verb ("for
-    # promoting"), a noun that is also a verb is a noun ("war duties"); a word that may be
-    # an adjective stays open ("a solemn duty").
+    # promoting"), a noun that is also a verb is a noun ("war duties"), an adjective that
+    # is no verb an adjective ("fairly high"); any other stays open.
     if "verb" in classes and key.endswith(("ing", "ed")):
         return "VERB"
-    return "NOUN" if set(classes) == {"noun", "verb"} else "X"
+    if set(classes) == {"noun", "verb"}:
+        return "NOUN"
+    return "ADJ" if "adj" in classes and "verb" not in classes else "X"
 
 
 def _neighbour(cut: list[str], i: int, step: int, joiner: dict[str, bool]) -> int | None:
