@@ -3,8 +3,9 @@
 Sentences come from ../shared/corpora/uk-manifestos, stratified as real_dev.yaml was:
 V (value language, found by a broad regex written without looking at rhetor's lexicons),
 A (naming the other party) and R (any sentence). Sentences in ../shared/gold/real_dev.yaml
-are left out. Half of the draw is a development set (tuning allowed); the other half is
-held out and only scored, never read while tuning.
+are left out. Half of the first draw is a development set (tuning allowed); the other half is
+held out and only scored, never read while tuning. A second development set is then
+drawn from the sentences left (value language and naming the other party only).
 
     python benchmarks/gold/sample_manifestos.py OUTDIR
 """
@@ -62,6 +63,7 @@ AUTHOR = ["we", "us", "our", "ours"]
 GOVERNMENT = ["the Government", "this Government", "government"]
 LIBDEMS = ["Liberal Democrats", "Liberal Democrat", "Lib Dems", "Liberals", "SDP", "Alliance"]
 SIZES = {"V": 130, "A": 60, "R": 50}
+SECOND_DEV_SIZES = {"V": 100, "A": 60}
 
 
 def sides_for(party: str, year: int) -> dict[str, list[str]]:
@@ -74,20 +76,13 @@ def sides_for(party: str, year: int) -> dict[str, list[str]]:
     return sides
 
 
-def main(outdir: Path) -> None:
-    taken = {p["id"] for p in yaml.safe_load(REAL_DEV.read_text())["passages"]}
-    rows = []
-    with TSV.open(newline="") as handle:
-        for row in csv.DictReader(handle, delimiter="\t"):
-            if f"m-{row['sentence_id']}" in taken or len(row["text"].split()) < 4:
-                continue
-            rows.append(row)
-    rng = random.Random(20261126)
-    rng.shuffle(rows)
-    chosen, used = [], set()
-    for stratum, size in SIZES.items():
+def draw(rows: list[dict], sizes: dict[str, int], used: set[str]) -> list[tuple[str, dict]]:
+    """Take sentences for each stratum in turn, skipping those already used."""
+    chosen = []
+    for stratum, size in sizes.items():
+        taken = 0
         for row in rows:
-            if len([c for c in chosen if c[0] == stratum]) == size:
+            if taken == size:
                 break
             if row["sentence_id"] in used:
                 continue
@@ -98,9 +93,33 @@ def main(outdir: Path) -> None:
                 continue
             used.add(row["sentence_id"])
             chosen.append((stratum, row))
+            taken += 1
+    return chosen
+
+
+def main(outdir: Path) -> None:
+    taken = {p["id"] for p in yaml.safe_load(REAL_DEV.read_text())["passages"]}
+    rows = []
+    with TSV.open(newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            if f"m-{row['sentence_id']}" in taken or len(row["text"].split()) < 4:
+                continue
+            rows.append(row)
+    rng = random.Random(20261126)
+    rng.shuffle(rows)
+    used: set[str] = set()
+    chosen = draw(rows, SIZES, used)
     rng.shuffle(chosen)
     half = len(chosen) // 2
-    for name, part in (("manifesto_dev", chosen[:half]), ("manifesto_heldout", chosen[half:])):
+    # A second development set, drawn after the first two from the sentences left, so
+    # that it never overlaps the held-out half.
+    second = draw(rows, SECOND_DEV_SIZES, used)
+    parts = {
+        "manifesto_dev": chosen[:half],
+        "manifesto_heldout": chosen[half:],
+        "manifesto_dev2": second,
+    }
+    for name, part in parts.items():
         passages = []
         for stratum, row in part:
             party, year = PARTY[row["party"]], int(row["date"])
