@@ -75,6 +75,9 @@ LOOKALIKES = [
     "The new democracies of eastern Europe joined the alliance.",
     "We will give back to headteachers the power to set budgets.",
     "The fish stocks and their exploitation are regulated by quota.",
+    "Homes near the river are liable to flood in winter.",
+    "The project went ahead regardless of the cost.",
+    "Savers took advantage of the low interest rates.",
 ]
 
 VALUES_FOUND = [
@@ -102,6 +105,16 @@ VALUES_FOUND = [
     ("Victims were denied access to justice.", "fairness"),
     ("Employers will have a duty to consult their staff.", "responsibility"),
     ("The regulator will be accountable to Parliament.", "responsibility"),
+    # everyday argument: equal treatment, desert, fair procedure, answering for oneself
+    ("Dads should be treated the same as mums.", "fairness"),
+    ("Everyone deserves a second chance.", "fairness"),
+    ("Care must be free regardless of ability to pay.", "fairness"),
+    ("Nobody should be wrongly convicted.", "fairness"),
+    ("We will close the gender pay gap.", "fairness"),
+    ("Payday lenders take advantage of the poor.", "fairness"),
+    ("Parents are responsible for their children.", "responsibility"),
+    ("People must face the consequences of their own choices.", "responsibility"),
+    ("Who is liable when a driverless car crashes?", "responsibility"),
 ]
 
 
