@@ -62,8 +62,19 @@ def given_index(doc, sides: Sides, aliases: CompiledLexicons, cues: Cues) -> Sid
             pronoun=doc[c.start].pos_ == "PRON" or doc[c.start].lower_ in THIRD_PERSON,
         )
         for c in aliases.find(doc, has_pos=doc.has_annotation("POS"))
+        if not _other_body(doc, c.start, c.end, cues.actors.other_body_modifiers)
     ]
     return SideIndex(doc, mentions, sides.author, actor_test(cues, doc), cues.actors.partitives)
+
+
+def _other_body(doc, start: int, end: int, modifiers) -> bool:
+    """Does a modifier just before a common-noun alias make it name another body
+    ("county government" for the alias "government")? A modifier that is itself part
+    of the alias match ("the government") does not."""
+    first = doc[start]
+    if first.pos_ not in {"NOUN", "PROPN"} or start == 0:
+        return False
+    return cue_key(doc[start - 1].text) in modifiers
 
 
 @dataclass

@@ -64,6 +64,8 @@ class Stance:
     claim_nouns: Words = frozenset()
     oppose_nouns: Words = frozenset()
     appropriate_nouns: Words = frozenset()
+    against_preps: Words = frozenset()
+    causes: Words = frozenset()
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,7 @@ class Actors:
     nouns: Words = frozenset()
     entity_types: Words = frozenset()
     partitives: Words = frozenset()
+    other_body_modifiers: Words = frozenset()
 
 
 @dataclass(frozen=True)

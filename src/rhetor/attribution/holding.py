@@ -54,28 +54,38 @@ def located(ctx: Context) -> None:
 
 def _act_noun(ctx: Context):
     """(noun, stance) when the value is the object of a noun of a stance act
-    ("an attack on", "defence of", "enemies of", "the party of")."""
+    ("an attack on", "defence of", "enemies of", "the party of", "an end to") or of
+    a noun set against it by its preposition ("measures against", "protection from")."""
     phrase = ctx.phrase
     if phrase.dep_ != "pobj" or phrase.head.dep_ != "prep":
         return None
     noun = phrase.head.head
     if noun.pos_ not in tree.NOUNS:
         return None
+    stance = _noun_stance(ctx, noun, cue_key(phrase.head.lower_))
+    if stance is None:
+        return None
+    if any(c.dep_ == "det" and cue_key(c.text) in ctx.cues.negation.words for c in noun.children):
+        stance = flip(stance)  # "no friend of democracy"
+    if ctx.hollow and stance == CLAIMS:
+        stance = APPROPRIATES
+    return noun, apply_polarity(stance, ctx.mention.polarity)
+
+
+def _noun_stance(ctx: Context, noun, prep: str) -> str | None:
+    """The stance of a noun with its preposition ("protection from" before
+    "protection"); a preposition of opposition makes any noun an act against."""
     st = ctx.cues.stance
-    for stance, words in (
-        (OPPOSES, st.oppose_nouns),
-        (APPROPRIATES, st.appropriate_nouns),
-        (CLAIMS, st.claim_nouns),
-    ):
+    nouns = ((OPPOSES, st.oppose_nouns), (APPROPRIATES, st.appropriate_nouns), (CLAIMS, st.claim_nouns))
+    with_prep = {cue_key(noun.lemma_) + prep, cue_key(noun.text) + prep}
+    for stance, words in nouns:
+        if not with_prep.isdisjoint(words):
+            return stance
+    if prep in st.against_preps:
+        return OPPOSES
+    for stance, words in nouns:
         if ctx.is_cue(noun, words):
-            if any(
-                c.dep_ == "det" and cue_key(c.text) in ctx.cues.negation.words
-                for c in noun.children
-            ):
-                stance = flip(stance)  # "no friend of democracy"
-            if ctx.hollow and stance == CLAIMS:
-                stance = APPROPRIATES
-            return noun, apply_polarity(stance, ctx.mention.polarity)
+            return stance
     return None
 
 
@@ -132,11 +142,15 @@ def verb(ctx: Context) -> None:
             return
     else:
         stance, cue = verb_stance(ctx, verb_token, keys)
+        if stance is None and _against_verb(ctx, verb_token):  # "we will act against V"
+            stance, cue = OPPOSES, ctx.phrase.head.lower_
     holder, stance, cue, clause = _climb(ctx, verb_token, stance, cue, passive)
     if stance is None or (ctx.base == APPROPRIATES and not through_act):
         stance = ctx.base
     elif not through_act:  # an act noun's stance already allows for the value's polarity
         stance = apply_polarity(stance, ctx.mention.polarity)
+    if holder is None and clause is not None:
+        holder, stance, cue = _cause(ctx, ctx.doc[clause], stance, cue)
     if holder is None:
         # a subject that names no side acting against the value ("this budget destroys
         # democracy") leaves the value to nobody
@@ -158,6 +172,50 @@ def _act_stance(ctx: Context, verb_token, noun, act_stance: str):
     if negated_verb(ctx, verb_token):
         return flip(act_stance), f"not {noun.lemma_}"
     return act_stance, noun.lemma_
+
+
+def _against_verb(ctx: Context, verb_token) -> bool:
+    prep = ctx.phrase.head
+    return (
+        ctx.phrase.dep_ == "pobj"
+        and prep.head.i == verb_token.i
+        and cue_key(prep.lower_) in ctx.cues.stance.against_preps
+    )
+
+
+def _cause(ctx: Context, clause, stance, cue):
+    """(holder, stance, cue) when the clause's subject is a thing a side brought about:
+    the side holds the thing's stance ("X introduced fees which are a barrier to V",
+    "the fees X imposed undermine V"); doing away with the thing turns it ("X scrapped
+    the fees that were a barrier to V")."""
+    thing = tree.subject_of(clause)
+    if thing is None or stance is None:
+        return None, stance, cue
+    if thing.lower_ in {"which", "that"} and clause.dep_ == "relcl":
+        thing = clause.head
+    causes = ctx.cues.stance.causes
+    for act, subject_verb in _acts_on(thing):
+        key = tree.verb_key(act)
+        if key in causes:
+            turned = stance
+        elif key in ctx.cues.stance.opposes:
+            turned = flip(stance)
+        else:
+            continue
+        has_subject, holder = _subject(ctx, subject_verb, False)
+        if has_subject and holder is not None and holder.side:
+            return holder, turned, join_cue(key, cue)
+    return None, stance, cue
+
+
+def _acts_on(thing):
+    """The verbs that act on a thing: the one it is the object of ("introduced
+    fees"), and relative clauses on it ("the fees they introduced")."""
+    if thing.dep_ in tree.OBJECT_DEPS and thing.head.pos_ in tree.VERBS:
+        yield thing.head, thing.head
+    for child in thing.children:
+        if child.dep_ in {"relcl", "acl"} and tree.subject_of(child) is not None:
+            yield child, child
 
 
 def _has_agent(noun) -> bool:

@@ -106,8 +106,10 @@ def governing_verb(phrase):
     if dep == "pobj" and head.dep_ == "prep":
         prep = cue_key(head.lower_)
         holder = head.head
-        if is_verbal(holder):
-            return holder, verb_keys(holder, prep), False
+        if is_verbal(holder):  # "put an end to V": the verb's object joins the key
+            objects = [cue_key(c.lemma_) for c in holder.children if c.dep_ in OBJECT_DEPS]
+            with_object = [verb_key(holder) + noun + prep for noun in objects]
+            return holder, [*with_object, *verb_keys(holder, prep)], False
         if holder.pos_ in NOUNS and holder.dep_ in OBJECT_DEPS and holder.head.pos_ in VERBS:
             verb = holder.head
             compounds = [c.lemma_ for c in holder.children if c.dep_ == "compound"]
