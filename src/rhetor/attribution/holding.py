@@ -33,7 +33,11 @@ def possessive(ctx: Context) -> None:
         for child in level.children:
             if child.dep_ == "poss":
                 ctx.add(ctx.sides.resolve(child), ctx.base, None, "possessive")
-            elif child.dep_ in {"amod", "compound"} and (named := ctx.sides.at(child.i)):
+            elif (
+                child.dep_ in {"amod", "compound"}
+                and not child.text.islower()  # "government spending" is public spending
+                and (named := ctx.sides.at(child.i))
+            ):
                 holder = Holder(named.side, named.start, named.end, "alias")
                 ctx.add(holder, ctx.base, None, "possessive")
 
@@ -145,7 +149,9 @@ def verb(ctx: Context) -> None:
         if stance is None and _against_verb(ctx, verb_token):  # "we will act against V"
             stance, cue = OPPOSES, ctx.phrase.head.lower_
     holder, stance, cue, clause = _climb(ctx, verb_token, stance, cue, passive)
-    if stance is None or (ctx.base == APPROPRIATES and not through_act):
+    if stance is None and _author_on_vice(ctx, holder):
+        stance = CLAIMS  # "we will override unfair terms": the author acts on the vice
+    elif stance is None or (ctx.base == APPROPRIATES and not through_act):
         stance = ctx.base
     elif not through_act:  # an act noun's stance already allows for the value's polarity
         stance = apply_polarity(stance, ctx.mention.polarity)
@@ -172,6 +178,19 @@ def _act_stance(ctx: Context, verb_token, noun, act_stance: str):
     if negated_verb(ctx, verb_token):
         return flip(act_stance), f"not {noun.lemma_}"
     return act_stance, noun.lemma_
+
+
+def _author_on_vice(ctx: Context, holder: Holder | None) -> bool:
+    """Does the author act, by a verb that is no cue, on a vice it names? A party
+    does not present itself as doing injustice: it deals with it ("we will override
+    unfair terms", "rather than waste money")."""
+    return (
+        holder is not None
+        and holder.side == ctx.sides.author
+        and ctx.mention.polarity == "vice"
+        and not ctx.mention.negated
+        and not ctx.hollow
+    )
 
 
 def _against_verb(ctx: Context, verb_token) -> bool:
@@ -202,7 +221,8 @@ def _cause(ctx: Context, clause, stance, cue):
             turned = flip(stance)
         else:
             continue
-        has_subject, holder = _subject(ctx, subject_verb, False)
+        passive = act.tag_ == "VBN" and act.dep_ == "acl"
+        has_subject, holder = _subject(ctx, subject_verb, passive)
         if has_subject and holder is not None and holder.side:
             return holder, turned, join_cue(key, cue)
     return None, stance, cue
@@ -214,7 +234,7 @@ def _acts_on(thing):
     if thing.dep_ in tree.OBJECT_DEPS and thing.head.pos_ in tree.VERBS:
         yield thing.head, thing.head
     for child in thing.children:
-        if child.dep_ in {"relcl", "acl"} and tree.subject_of(child) is not None:
+        if child.dep_ in {"relcl", "acl"}:  # "the fees they introduced", "introduced by X"
             yield child, child
 
 
@@ -252,7 +272,12 @@ def _climb(ctx: Context, verb_token, stance, cue, passive):
             found = tree.governing_verb(current.head)
             if not found:
                 return None, stance, cue, None
+            noun = current.head
             current, passive = found[0], found[2]
+            if ctx.is_cue(noun, ctx.cues.stance.oppose_nouns):  # "a barrier to having V"
+                stance, cue = flip(stance), join_cue(noun.lemma_, cue)
+            if stance is not None:  # "oppose any attempt to remove V"
+                stance, cue = _outer(ctx, current, stance, cue)
             continue
         if dep not in tree.CLIMB_DEPS or current.head.i == current.i:
             return None, stance, cue, None

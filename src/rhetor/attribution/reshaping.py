@@ -16,6 +16,7 @@ from rhetor.attribution.context import (
     join_cue,
     negated_verb,
 )
+from rhetor.cues import cue_key
 from rhetor.attribution.stance import (
     APPROPRIATES,
     ASSERTED,
@@ -224,7 +225,14 @@ def _denies(ctx: Context, subject, words) -> bool:
             return True  # "no minister", "neither the Tories nor ..."
         if child.lower_ == "one" and any(g.lower_ == "not" for g in child.children):
             return True  # "not one Conservative"
-    return False
+    return _opens_with(subject, words)
+
+
+def _opens_with(subject, words) -> bool:
+    """Do the words before the subject's head open with a quantifier of several words
+    ("not a single minister", "not one of the Tories")? Matched word by word."""
+    before = [t.text for t in subject.doc[subject.left_edge.i : subject.i]][:4]
+    return any(cue_key(" ".join(before[:n])) in words for n in range(2, len(before) + 1))
 
 
 _INDEPENDENT_POSSESSIVES = {"ours", "theirs", "hers", "his", "mine", "yours"}
