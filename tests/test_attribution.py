@@ -331,3 +331,108 @@ def test_attribution_without_drops_one_rule():
     assert [r.name for r in attributor.without("contrast").rules] == [
         r.name for r in attributor.rules if r.name != "contrast"
     ]
+
+
+# -- composition through prepositions of opposition and through things a side brings about --
+
+_MEASURES_AGAINST_VICE = [
+    ("Ministers", 1, "nsubj", "NOUN", "minister", "NNS"),
+    ("back", 1, "ROOT", "VERB", "back", "VBP"),
+    ("measures", 1, "dobj", "NOUN", "measure", "NNS"),
+    ("against", 2, "prep", "ADP", "against", "IN"),
+    ("unfairness", 3, "pobj", "NOUN", "unfairness", "NN"),
+]
+COMPOSED_PARSES = {
+    # "Ministers back measures against unfairness": backing an act against a vice claims
+    "back-measures-against-vice": (_MEASURES_AGAINST_VICE, "vice", CLAIMS),
+    # "Ministers scrap measures against unfairness": undoing the act turns it
+    "scrap-measures-against-vice": (
+        [
+            *_MEASURES_AGAINST_VICE[:1],
+            ("scrap", 1, "ROOT", "VERB", "scrap", "VBP"),
+            *_MEASURES_AGAINST_VICE[2:],
+        ],
+        "vice",
+        OPPOSES,
+    ),
+    # "Ministers imposed fees that are a barrier to fairness": the fees' act is theirs
+    "imposed-barrier": (
+        [
+            ("Ministers", 1, "nsubj", "NOUN", "minister", "NNS"),
+            ("imposed", 1, "ROOT", "VERB", "impose", "VBD"),
+            ("fees", 1, "dobj", "NOUN", "fee", "NNS"),
+            ("that", 4, "nsubj", "PRON", "that", "WDT"),
+            ("are", 2, "relcl", "AUX", "be", "VBP"),
+            ("a", 6, "det", "DET", "a", "DT"),
+            ("barrier", 4, "attr", "NOUN", "barrier", "NN"),
+            ("to", 6, "prep", "ADP", "to", "IN"),
+            ("fairness", 7, "pobj", "NOUN", "fairness", "NN"),
+        ],
+        "virtue",
+        OPPOSES,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(COMPOSED_PARSES))
+def test_attribution_stance_composes_through_acts_against(blank_nlp, name):
+    rows, polarity, expected = COMPOSED_PARSES[name]
+    doc = _parse(blank_nlp, rows)
+    value = len(rows) - 1
+    ministers = 0
+    index = SideIndex(
+        doc,
+        [SideMention("govt", ministers, ministers + 1, plural=True)],
+        "greens",
+        lambda t: False,
+    )
+    mention = Mention(0, value, value + 1, polarity, False)
+    found = Attributor(load_cues()).attribute(doc, [mention], index)
+    assert {f.stance for _, f in found if f.side == "govt"} == {expected}
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # verbs and nouns of fighting a vice, and prepositions that set it against
+        ("We will defeat discrimination in schools.", {("fairness", "greens", "claims")}),
+        ("We will back new measures against inequality.", {("fairness", "greens", "claims")}),
+        ("Our campaign against injustice goes on.", {("fairness", "greens", "claims")}),
+        ("We will act against unfairness at work.", {("fairness", "greens", "claims")}),
+        ("We will put an end to unfair dismissals.", {("fairness", "greens", "claims")}),
+        (
+            "We will guarantee workers protection from exploitation.",
+            {("fairness", "greens", "claims")},
+        ),
+        # a thing a side brought about acts for it
+        ("The fees the government imposed are unfair.", {("fairness", "govt", "opposes")}),
+        (
+            "Ministers brought in charges which are a barrier to justice.",
+            {("fairness", "govt", "opposes")},
+        ),
+        (
+            "The bosses scrapped the fees which were a barrier to justice.",
+            {("fairness", "bosses", "claims")},
+        ),
+        # a stance composes through a noun's clause
+        (
+            "We will resist any attempt to abolish democratic councils.",
+            {("democracy", "greens", "claims")},
+        ),
+        # a negative subject of several words
+        ("Not a single chancellor has ever defended fairness.", {("fairness", "govt", "opposes")}),
+        # a frame judged a failure
+        ("The chancellor's record on fairness is woeful.", {("fairness", "govt", "opposes")}),
+        # "it" never stands for a person: here the speech, which is no side
+        ("The chancellor gave a speech. It was full of talk of democracy.", set()),
+        # a modifier that makes an alias name another body
+        ("The regional government supports democracy.", set()),
+        # a common-noun alias as a compound is generic: public spending, not the side's
+        ("We will scrap wasteful government contracts.", {("responsibility", "greens", "claims")}),
+        # a source phrase reports
+        ("According to the chancellor, the new tax is fair.", {("fairness", "govt", "claims")}),
+    ],
+)
+def test_attribution_general_mechanisms_on_new_sentences(text, expected):
+    assert triples(text) == expected

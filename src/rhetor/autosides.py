@@ -64,7 +64,14 @@ def given_index(doc, sides: Sides, aliases: CompiledLexicons, cues: Cues) -> Sid
         for c in aliases.find(doc, has_pos=doc.has_annotation("POS"))
         if not _other_body(doc, c.start, c.end, cues.actors.other_body_modifiers)
     ]
-    return SideIndex(doc, mentions, sides.author, actor_test(cues, doc), cues.actors.partitives)
+    return SideIndex(
+        doc,
+        mentions,
+        sides.author,
+        actor_test(cues, doc),
+        cues.actors.partitives,
+        cues.actors.persons,
+    )
 
 
 def _other_body(doc, start: int, end: int, modifiers) -> bool:
@@ -123,7 +130,7 @@ def auto_index(doc, cues: Cues, value_tokens: set[int]) -> ActorGroups:
         group = AUTHOR if keys == [AUTHOR] else find(keys[0])
         mentions.append(SideMention(group, start, end, plural=plural, pronoun=group == AUTHOR))
         phrases[group].append(text)
-    index = SideIndex(doc, mentions, AUTHOR, is_actor, cues.actors.partitives)
+    index = SideIndex(doc, mentions, AUTHOR, is_actor, cues.actors.partitives, cues.actors.persons)
     return ActorGroups(index, dict(phrases))
 
 

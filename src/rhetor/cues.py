@@ -65,6 +65,8 @@ class Stance:
     oppose_nouns: Words = frozenset()
     appropriate_nouns: Words = frozenset()
     against_preps: Words = frozenset()
+    damning: Words = frozenset()
+    source_preps: Words = frozenset()
     causes: Words = frozenset()
 
 
@@ -74,6 +76,7 @@ class Actors:
     entity_types: Words = frozenset()
     partitives: Words = frozenset()
     other_body_modifiers: Words = frozenset()
+    persons: Words = frozenset()
 
 
 @dataclass(frozen=True)

@@ -65,13 +65,15 @@ class Context:
     # a subject naming no side acts against the value, or "it" names a thing, not a side:
     # the default does not give the value to the author
     no_default: bool = False
+    # the phrase holding the value is judged a failure ("their record on fairness is shameful")
+    damned: bool = False
 
     @property
     def base(self) -> str:
         m = self.mention
         if self.hollow and m.polarity == "virtue":
             return APPROPRIATES
-        return base_stance(m.polarity, m.negated)
+        return base_stance(m.polarity, m.negated != self.damned)
 
     def is_cue(self, token, words) -> bool:
         keys = {cue_key(token.lemma_ or token.text), cue_key(token.text)}
@@ -128,6 +130,15 @@ def is_hollow_predicate(ctx: Context, subject) -> bool:
     words = (
         ctx.cues.stance.hollow_nouns | ctx.cues.stance.hollow_modifiers
     )  # "is a sham", "is empty"
+    return any(c.dep_ in {"attr", "acomp"} and ctx.is_cue(c, words) for c in subject.head.children)
+
+
+def is_damning_predicate(ctx: Context, subject) -> bool:
+    """Is the subject judged a failure by its copula ("their record is shameful",
+    "the Tory approach to fairness has been a disgrace")?"""
+    if subject.dep_ != "nsubj" or subject.head.lemma_ != "be" or negated_verb(ctx, subject.head):
+        return False
+    words = ctx.cues.stance.damning
     return any(c.dep_ in {"attr", "acomp"} and ctx.is_cue(c, words) for c in subject.head.children)
 
 

@@ -52,7 +52,7 @@ class Attributor:
         root = tree.span_root(doc, m.start, m.end)
         phrase = tree.phrase_head(root)
         ctx = Context(doc, m, sides, self.cues, root, phrase, [], others=others)
-        ctx.levels = tree.noun_levels(phrase, self._is_frame(ctx))
+        ctx.levels = tree.noun_levels(phrase, self._is_frame(ctx), self.cues.stance.against_preps)
         for rule in self.rules:
             rule.apply(ctx)
         return ctx.findings

@@ -68,9 +68,11 @@ class SideIndex:
         author: str,
         actor_test,
         partitives: frozenset[str] = frozenset(),
+        persons: frozenset[str] = frozenset(),
     ) -> None:
         self.doc = doc
         self.partitives = partitives
+        self.persons = persons  # actor nouns naming people, whom "it" never stands for
         self.author = author
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self.starts = [m.start for m in self.mentions]
@@ -127,6 +129,8 @@ class SideIndex:
         for mention in self._before(token.i, floor):
             if mention.side == self.author or mention.pronoun:
                 continue
+            if token.lower_ in THING_PRONOUNS and self._person(mention):
+                continue  # "The minister gave a speech. It ...": not the minister
             if mention.plural is None or mention.plural == plural:
                 if not plural and self._thing_between(mention.end, token.i):
                     return None  # "They published a plan. It promises ...": the plan
@@ -136,6 +140,10 @@ class SideIndex:
         if fallback:
             return Holder(fallback.side, token.i, token.i + 1, "pronoun")
         return None
+
+    def _person(self, mention: SideMention) -> bool:
+        head = self.doc[mention.end - 1]
+        return head.ent_type_ == "PERSON" or key_of(head) in self.persons
 
     def _thing_between(self, start: int, end: int) -> bool:
         """Is a singular noun that names no actor the subject or object of a clause

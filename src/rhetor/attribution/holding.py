@@ -80,7 +80,11 @@ def _noun_stance(ctx: Context, noun, prep: str) -> str | None:
     """The stance of a noun with its preposition ("protection from" before
     "protection"); a preposition of opposition makes any noun an act against."""
     st = ctx.cues.stance
-    nouns = ((OPPOSES, st.oppose_nouns), (APPROPRIATES, st.appropriate_nouns), (CLAIMS, st.claim_nouns))
+    nouns = (
+        (OPPOSES, st.oppose_nouns),
+        (APPROPRIATES, st.appropriate_nouns),
+        (CLAIMS, st.claim_nouns),
+    )
     with_prep = {cue_key(noun.lemma_) + prep, cue_key(noun.text) + prep}
     for stance, words in nouns:
         if not with_prep.isdisjoint(words):

@@ -5,13 +5,16 @@ from __future__ import annotations
 from rhetor.attribution.context import (
     QUOTES,
     Context,
+    is_damning_predicate,
     is_hollow_predicate,
 )
 
 
 def hollow_value(ctx: Context) -> None:
     """A hollowing modifier or predicate says the value is not real ("the so-called
-    fairness", "their solidarity is a slogan"): whoever holds it appropriates it."""
+    fairness", "their solidarity is a slogan"): whoever holds it appropriates it. A
+    damning predicate on a frame says its holder fails the value ("their record on
+    fairness is shameful"): whoever holds it opposes it."""
     st = ctx.cues.stance
     for level in ctx.levels:
         for child in level.children:
@@ -21,6 +24,8 @@ def hollow_value(ctx: Context) -> None:
                 ctx.hollow = True
     if is_hollow_predicate(ctx, ctx.levels[-1]):
         ctx.hollow = True
+    elif len(ctx.levels) > 1 and is_damning_predicate(ctx, ctx.levels[-1]):
+        ctx.damned = True  # a frame judged a failure: "their record on fairness is shameful"
 
 
 def scare_quotes(ctx: Context) -> None:

@@ -16,7 +16,7 @@ from rhetor.attribution.context import (
     join_cue,
     negated_verb,
 )
-from rhetor.cues import cue_key
+from rhetor.attribution.holders import THING_PRONOUNS
 from rhetor.attribution.stance import (
     APPROPRIATES,
     ASSERTED,
@@ -28,6 +28,7 @@ from rhetor.attribution.stance import (
     base_stance,
     flip,
 )
+from rhetor.cues import cue_key
 
 
 def self_claim(ctx: Context) -> None:
@@ -117,14 +118,16 @@ def reported_speech(ctx: Context) -> None:
     ctx.findings = out
     if ctx.mention.polarity != "virtue" or any(f.holder for f in ctx.findings):
         return
-    report = _report_frame(ctx, tree.clause_of(ctx.levels[-1]))
+    clause = tree.clause_of(ctx.levels[-1])
+    report = _report_frame(ctx, clause) or _source_phrase(ctx, clause)
     if report is None or _is_author(ctx, report[1]):
         return
     verb_token, reporter = report
     stance = APPROPRIATES if ctx.hollow or _quotes_inside(verb_token) else CLAIMS
     if ctx.mention.negated:
         stance = flip(stance)
-    ctx.add(ctx.sides.resolve(reporter), stance, tree.verb_key(verb_token), "reported-speech")
+    cue = tree.verb_key(verb_token) if verb_token.pos_ in tree.VERBS else key_of_source(verb_token)
+    ctx.add(ctx.sides.resolve(reporter), stance, cue, "reported-speech")
 
 
 def _report_frame(ctx: Context, clause):
@@ -138,6 +141,27 @@ def _report_frame(ctx: Context, clause):
             subject = tree.subject_of(current)
             return (current, subject) if subject is not None else None
     return None
+
+
+def _source_phrase(ctx: Context, clause):
+    """(preposition, source) when a phrase names whose words the clause gives
+    ("according to the Chancellor, the tax is fair", "in the minister's words")."""
+    for prep in clause.children:
+        if prep.dep_ != "prep":
+            continue
+        words = [prep, *(c for c in prep.children if c.dep_ == "prep")]
+        key = cue_key(" ".join(w.text for w in words))
+        if key not in ctx.cues.stance.source_preps:
+            continue
+        for inner in words[-1].children:
+            if inner.dep_ == "pobj":
+                return words[0], inner
+    return None
+
+
+def key_of_source(prep) -> str:
+    """The cue of a source phrase: "according to"."""
+    return cue_key(" ".join([prep.text, *(c.text for c in prep.children if c.dep_ == "prep")]))
 
 
 def _is_author(ctx: Context, token) -> bool:
@@ -261,8 +285,18 @@ def default_author(ctx: Context) -> None:
     democracy"), or held by "it" standing for a thing, goes to nobody."""
     if ctx.findings:
         return
-    if ctx.base == CLAIMS and not ctx.no_default:
+    if ctx.base == CLAIMS and not ctx.no_default and not _thing_subject(ctx):
         ctx.findings.append(Finding(ctx.sides.author, CLAIMS, None, None, "default-author"))
     else:
         stance = OPPOSES if ctx.no_default else ctx.base
         ctx.findings.append(Finding(None, stance, None, None, "unattributed"))
+
+
+def _thing_subject(ctx: Context) -> bool:
+    """Is the clause around the value about "it", a thing no side stands for ("It was
+    full of praise for democracy" after "the minister gave a speech")?"""
+    subject = tree.subject_of(tree.clause_of(ctx.levels[-1]))
+    if subject is None or subject.lower_ not in THING_PRONOUNS:
+        return False
+    holder = ctx.sides.resolve(subject)
+    return holder is None or holder.side is None

@@ -43,10 +43,12 @@ def phrase_head(root):
     return token
 
 
-def noun_levels(phrase, is_frame) -> list:
+def noun_levels(phrase, is_frame, stops=frozenset()) -> list:
     """The phrase and the frame nouns it hangs from ("our vision of fairness",
     "their lack of accountability"). Other nouns stop the climb: in "its wage
-    freeze in the language of partnership" the freeze does not hold partnership."""
+    freeze in the language of partnership" the freeze does not hold partnership;
+    so do the prepositions in ``stops``: "our campaign against injustice" is an act
+    against the value, not a frame that holds it."""
     levels = [phrase]
     token = phrase
     for _ in range(3):
@@ -54,6 +56,7 @@ def noun_levels(phrase, is_frame) -> list:
         if (
             token.dep_ == "pobj"
             and token.head.dep_ == "prep"
+            and cue_key(token.head.lower_) not in stops
             and head.pos_ in NOUNS
             and head.i != token.i
             and is_frame(head)
