@@ -432,6 +432,17 @@ def test_attribution_stance_composes_through_acts_against(blank_nlp, name):
         ("We will scrap wasteful government contracts.", {("responsibility", "greens", "claims")}),
         # a source phrase reports
         ("According to the chancellor, the new tax is fair.", {("fairness", "govt", "claims")}),
+        # an object of the side's own verb does not take "it" from the side
+        (
+            "When the government took office, it promised fairness.",
+            {("fairness", "govt", "claims")},
+        ),
+        # a quantifier that denies, with no side to deny it of: nobody holds the value
+        ("None of them believe in fairness.", set()),
+        ("Hardly any of the ministers care about democracy.", {("democracy", "govt", "opposes")}),
+        # a value under attack, or diminished, with no one to blame
+        ("Democracy is under threat.", set()),
+        ("The economy is becoming less fair.", set()),
     ],
 )
 def test_attribution_general_mechanisms_on_new_sentences(text, expected):

@@ -132,7 +132,7 @@ class SideIndex:
             if token.lower_ in THING_PRONOUNS and self._person(mention):
                 continue  # "The minister gave a speech. It ...": not the minister
             if mention.plural is None or mention.plural == plural:
-                if not plural and self._thing_between(mention.end, token.i):
+                if not plural and self._thing_between(mention, token):
                     return None  # "They published a plan. It promises ...": the plan
                 return Holder(mention.side, token.i, token.i + 1, "pronoun")
             if plural:  # "the government ... they": a collective side
@@ -145,10 +145,22 @@ class SideIndex:
         head = self.doc[mention.end - 1]
         return head.ent_type_ == "PERSON" or key_of(head) in self.persons
 
-    def _thing_between(self, start: int, end: int) -> bool:
+    def _thing_between(self, mention: SideMention, pronoun) -> bool:
         """Is a singular noun that names no actor the subject or object of a clause
-        between ``start`` and ``end``? Then "it" refers to that thing."""
-        for token in self.doc[start:end]:
+        between the side and the pronoun? Then "it" refers to that thing. An object of
+        the side's own verb is less salient than the side when "it" does something
+        ("When the government took office, it promised ..."), but not when "it" is
+        only described ("The government gave a speech. It was about ...")."""
+        side_head = self.doc[mention.end - 1]
+        acting = pronoun.dep_ == "nsubj" and pronoun.head.lemma_ != "be"
+        for token in self.doc[mention.end : pronoun.i]:
+            if (
+                acting
+                and token.dep_ == "dobj"
+                and side_head.dep_ == "nsubj"
+                and token.head.i == side_head.head.i
+            ):
+                continue
             if (
                 token.dep_ in _THING_DEPS
                 and token.pos_ in {"NOUN", "PROPN"}

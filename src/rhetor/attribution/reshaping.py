@@ -253,10 +253,25 @@ def _denies(ctx: Context, subject, words) -> bool:
 
 
 def _opens_with(subject, words) -> bool:
-    """Do the words before the subject's head open with a quantifier of several words
-    ("not a single minister", "not one of the Tories")? Matched word by word."""
-    before = [t.text for t in subject.doc[subject.left_edge.i : subject.i]][:4]
-    return any(cue_key(" ".join(before[:n])) in words for n in range(2, len(before) + 1))
+    """Do the words before the subject's head open with a quantifier ("not a single
+    minister", "hardly any minister")? Matched word by word, from the word the parser
+    may have hung on the verb instead ("No Tory MP voted ..." with "No" as an
+    interjection)."""
+    doc, start = subject.doc, subject.left_edge.i
+    if (
+        start > 0
+        and doc[start - 1].head.i == subject.head.i
+        and doc[start - 1].dep_
+        in {
+            "intj",
+            "neg",
+            "advmod",
+            "det",
+        }
+    ):
+        start -= 1
+    before = [t.text for t in doc[start : subject.i + 1]][:4]
+    return any(cue_key(" ".join(before[:n])) in words for n in range(1, len(before) + 1))
 
 
 _INDEPENDENT_POSSESSIVES = {"ours", "theirs", "hers", "his", "mine", "yours"}
@@ -285,18 +300,39 @@ def default_author(ctx: Context) -> None:
     democracy"), or held by "it" standing for a thing, goes to nobody."""
     if ctx.findings:
         return
-    if ctx.base == CLAIMS and not ctx.no_default and not _thing_subject(ctx):
+    if ctx.base == CLAIMS and not ctx.no_default and not _unheld(ctx):
         ctx.findings.append(Finding(ctx.sides.author, CLAIMS, None, None, "default-author"))
     else:
         stance = OPPOSES if ctx.no_default else ctx.base
         ctx.findings.append(Finding(None, stance, None, None, "unattributed"))
 
 
-def _thing_subject(ctx: Context) -> bool:
-    """Is the clause around the value about "it", a thing no side stands for ("It was
-    full of praise for democracy" after "the minister gave a speech")?"""
-    subject = tree.subject_of(tree.clause_of(ctx.levels[-1]))
-    if subject is None or subject.lower_ not in THING_PRONOUNS:
-        return False
-    holder = ctx.sides.resolve(subject)
-    return holder is None or holder.side is None
+def _unheld(ctx: Context) -> bool:
+    """Does the clause say nobody holds the value, so that the author's default does
+    not apply? Its subject is "it", a thing no side stands for ("It was full of praise
+    for democracy" after "the minister gave a speech"), or a quantifier that denies
+    ("None of them believe in fairness"), or the value itself is acted against with no
+    one to blame ("Democracy is under threat")."""
+    outer = ctx.levels[-1]
+    clause = tree.clause_of(outer)
+    subject = tree.subject_of(clause)
+    if subject is not None and subject.lower_ in THING_PRONOUNS:
+        holder = ctx.sides.resolve(subject)
+        if holder is None or holder.side is None:
+            return True
+    inside = subject is not None and subject.left_edge.i <= ctx.mention.start <= subject.i
+    if subject is not None and not inside and _denies(ctx, subject, ctx.cues.negation.quantifiers):
+        return True  # but "No responsible government would ..." speaks of the value
+    return outer.dep_ == "nsubj" and _under_attack(ctx, outer.head)
+
+
+def _under_attack(ctx: Context, verb_token) -> bool:
+    """Does a copula say its subject is under an act against it ("is under threat",
+    "has come under attack")?"""
+    for prep in verb_token.children:
+        if prep.dep_ != "prep":
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and ctx.is_cue(obj, ctx.cues.stance.oppose_nouns):
+                return True
+    return False
