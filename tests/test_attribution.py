@@ -437,6 +437,8 @@ def test_attribution_stance_composes_through_acts_against(blank_nlp, name):
             "When the government took office, it promised fairness.",
             {("fairness", "govt", "claims")},
         ),
+        # "they" after a plural actor that is no side refers to that actor
+        ("The Tories cut wages. Workers were furious. They demanded fairness.", set()),
         # a quantifier that denies, with no side to deny it of: nobody holds the value
         ("None of them believe in fairness.", set()),
         ("Hardly any of the ministers care about democracy.", {("democracy", "govt", "opposes")}),

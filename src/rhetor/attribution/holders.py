@@ -131,6 +131,9 @@ class SideIndex:
                 continue
             if token.lower_ in THING_PRONOUNS and self._person(mention):
                 continue  # "The minister gave a speech. It ...": not the minister
+            if plural and self._others_between(mention.end, token.i):
+                # "The Tories met the unions. They agreed ...": the unions, an actor
+                return Holder(None, token.i, token.i + 1, "actor")
             if mention.plural is None or mention.plural == plural:
                 if not plural and self._thing_between(mention, token):
                     return None  # "They published a plan. It promises ...": the plan
@@ -140,6 +143,18 @@ class SideIndex:
         if fallback:
             return Holder(fallback.side, token.i, token.i + 1, "pronoun")
         return None
+
+    def _others_between(self, start: int, end: int) -> bool:
+        """Is a plural actor that names no side ("workers", "the unions" when no side
+        is called so) the subject of a clause between ``start`` and ``end``? Then
+        "they" refers to them."""
+        return any(
+            token.dep_ in {"nsubj", "nsubjpass"}
+            and token.tag_ in {"NNS", "NNPS"}
+            and not self.at(token.i)
+            and self.is_actor(token)
+            for token in self.doc[start:end]
+        )
 
     def _person(self, mention: SideMention) -> bool:
         head = self.doc[mention.end - 1]
