@@ -442,6 +442,11 @@ def test_attribution_stance_composes_through_acts_against(blank_nlp, name):
         # a quantifier that denies, with no side to deny it of: nobody holds the value
         ("None of them believe in fairness.", set()),
         ("Hardly any of the ministers care about democracy.", {("democracy", "govt", "opposes")}),
+        # "be at" is no cue (cue keys drop spaces: it must not read as "beat")
+        (
+            "We will keep public debt at a prudent level, and it is at a prudent level now.",
+            {("responsibility", "greens", "claims")},
+        ),
         # a value under attack, or diminished, with no one to blame
         ("Democracy is under threat.", set()),
         ("The economy is becoming less fair.", set()),
