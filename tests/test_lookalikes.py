@@ -78,6 +78,9 @@ LOOKALIKES = [
     "Homes near the river are liable to flood in winter.",
     "The project went ahead regardless of the cost.",
     "Savers took advantage of the low interest rates.",
+    # an election as an event, not the value
+    "Since we were elected in 2010 we have cut crime by a fifth.",
+    "The newly elected government froze public sector pay.",
 ]
 
 VALUES_FOUND = [
@@ -92,6 +95,8 @@ VALUES_FOUND = [
     ("Every citizen deserves equal access to justice.", "fairness"),
     ("Councils must act more responsibly with public money.", "responsibility"),
     ("A democratically elected assembly will sit in Cardiff.", "democracy"),
+    ("They abolished the elected councils of the big cities.", "democracy"),
+    ("The Lords will be replaced by an elected second chamber.", "democracy"),
     # coverage of real political language
     ("There will be a referendum on the treaty.", "democracy"),
     ("Parents will have a greater say in how schools are run.", "democracy"),
