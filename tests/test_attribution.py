@@ -437,6 +437,9 @@ def test_attribution_stance_composes_through_acts_against(blank_nlp, name):
             "When the government took office, it promised fairness.",
             {("fairness", "govt", "claims")},
         ),
+        # ... but a document, which speaks for itself, does: "it" says what the text says
+        ("The government received the report. It demands fairness.", set()),
+        ("The government responded to the audit. It calls for democracy.", set()),
         # "they" after a plural actor that is no side refers to that actor
         ("The Tories cut wages. Workers were furious. They demanded fairness.", set()),
         # a quantifier that denies, with no side to deny it of: nobody holds the value

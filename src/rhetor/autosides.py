@@ -71,6 +71,7 @@ def given_index(doc, sides: Sides, aliases: CompiledLexicons, cues: Cues) -> Sid
         actor_test(cues, doc),
         cues.actors.partitives,
         cues.actors.persons,
+        cues.actors.documents,
     )
 
 

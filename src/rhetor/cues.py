@@ -77,6 +77,7 @@ class Actors:
     partitives: Words = frozenset()
     other_body_modifiers: Words = frozenset()
     persons: Words = frozenset()
+    documents: Words = frozenset()
 
 
 @dataclass(frozen=True)

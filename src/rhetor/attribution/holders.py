@@ -69,10 +69,12 @@ class SideIndex:
         actor_test,
         partitives: frozenset[str] = frozenset(),
         persons: frozenset[str] = frozenset(),
+        documents: frozenset[str] = frozenset(),
     ) -> None:
         self.doc = doc
         self.partitives = partitives
         self.persons = persons  # actor nouns naming people, whom "it" never stands for
+        self.documents = documents  # nouns for texts that "say" and "find" things themselves
         self.author = author
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self.starts = [m.start for m in self.mentions]
@@ -165,7 +167,9 @@ class SideIndex:
         between the side and the pronoun? Then "it" refers to that thing. An object of
         the side's own verb is less salient than the side when "it" does something
         ("When the government took office, it promised ..."), but not when "it" is
-        only described ("The government gave a speech. It was about ...")."""
+        only described ("The government gave a speech. It was about ..."), nor when the
+        object is a document, which speaks for itself ("Ministers received the report.
+        It says ...")."""
         side_head = self.doc[mention.end - 1]
         acting = pronoun.dep_ == "nsubj" and pronoun.head.lemma_ != "be"
         for token in self.doc[mention.end : pronoun.i]:
@@ -174,10 +178,11 @@ class SideIndex:
                 and token.dep_ == "dobj"
                 and side_head.dep_ == "nsubj"
                 and token.head.i == side_head.head.i
+                and key_of(token) not in self.documents
             ):
                 continue
             if (
-                token.dep_ in _THING_DEPS
+                (token.dep_ in _THING_DEPS or key_of(token) in self.documents)
                 and token.pos_ in {"NOUN", "PROPN"}
                 and token.tag_ in {"NN", "NNP"}
                 and not self.at(token.i)
