@@ -440,8 +440,21 @@ def test_attribution_stance_composes_through_acts_against(blank_nlp, name):
         # ... but a document, which speaks for itself, does: "it" says what the text says
         ("The government received the report. It demands fairness.", set()),
         ("The government responded to the audit. It calls for democracy.", set()),
+        # a manner adverb describes the act of the verb's subject, across sentences too
+        (
+            "The Tories have spent years in office. They governed recklessly.",
+            {("responsibility", "govt", "opposes")},
+        ),
+        ("We will govern fairly.", {("fairness", "greens", "claims")}),
+        # ... but not of a passive verb, whose subject is acted on
+        ("Nurses should be fairly paid.", {("fairness", "greens", "claims")}),
         # "they" after a plural actor that is no side refers to that actor
         ("The Tories cut wages. Workers were furious. They demanded fairness.", set()),
+        # ... but not the subject of a clause the side's verb governs: the side stays in focus
+        (
+            "The Tories want unelected officials to run the councils. They attack democracy.",
+            {("democracy", "govt", "opposes")},
+        ),
         # a quantifier that denies, with no side to deny it of: nobody holds the value
         ("None of them believe in fairness.", set()),
         ("Hardly any of the ministers care about democracy.", {("democracy", "govt", "opposes")}),

@@ -148,10 +148,12 @@ class SideIndex:
 
     def _others_between(self, start: int, end: int) -> bool:
         """Is a plural actor that names no side ("workers", "the unions" when no side
-        is called so) the subject of a clause between ``start`` and ``end``? Then
-        "they" refers to them."""
+        is called so) the subject of a main clause between ``start`` and ``end``? Then
+        "they" refers to them. The subject of a clause the side's verb governs ("X want
+        officials to decide") is not in focus: the side is."""
         return any(
             token.dep_ in {"nsubj", "nsubjpass"}
+            and _main_clause(token.head)
             and token.tag_ in {"NNS", "NNPS"}
             and not self.at(token.i)
             and self.is_actor(token)
@@ -199,6 +201,13 @@ class SideIndex:
                 break
             if mention.end <= i:
                 yield mention
+
+
+def _main_clause(verb) -> bool:
+    """Is ``verb`` the root of its sentence, or a clause coordinated with it?"""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _paragraph_floor(token, back: int) -> int:

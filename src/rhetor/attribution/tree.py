@@ -89,11 +89,17 @@ def verb_keys(verb, prep: str = "") -> list[str]:
     return list(dict.fromkeys([*keys, key, bare]))
 
 
+def _passive(verb) -> bool:
+    """Is the verb passive ("be fairly paid": the subject is acted on, not the actor)?"""
+    return any(child.dep_ in {"auxpass", "nsubjpass"} for child in verb.children)
+
+
 def governing_verb(phrase):
     """(verb, cue keys to try, value-is-passive-subject) for the phrase's governing verb.
 
     The phrase is the verb's object or passive subject, a predicate adjective
-    ("their cuts are fair"), or the object of a preposition on the verb ("believe
+    ("their cuts are fair"), a manner adverb on the verb ("acted recklessly"), or the
+    object of a preposition on the verb ("believe
     in", "free from"), or of a preposition on the verb's object ("lay claim to",
     "put an end to").
     """
@@ -106,6 +112,8 @@ def governing_verb(phrase):
         return head, [], False
     if dep == "nsubjpass" and head.pos_ in VERBS:
         return head, verb_keys(head), True
+    if dep == "advmod" and phrase.pos_ == "ADV" and head.pos_ in VERBS and not _passive(head):
+        return head, [], False  # "they borrowed recklessly": the manner of the act, no cue
     if dep == "pobj" and head.dep_ == "prep":
         prep = cue_key(head.lower_)
         holder = head.head
