@@ -76,6 +76,7 @@ LOOKALIKES = [
     "We will give back to headteachers the power to set budgets.",
     "The fish stocks and their exploitation are regulated by quota.",
     "Homes near the river are liable to flood in winter.",
+    "The state's pension liabilities have doubled in a decade.",
     "The project went ahead regardless of the cost.",
     "Savers took advantage of the low interest rates.",
     # an election as an event, not the value
