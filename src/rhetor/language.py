@@ -10,6 +10,10 @@ from __future__ import annotations
 import re
 
 _WORD = re.compile(r"[^\W\d_]+")
+# Letters counted by the regex engine rather than a Python loop over characters:
+# counts mode runs this on every document, and the loop was a tenth of its time.
+_LETTER = re.compile(r"[^\W\d_]")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 _SAMPLE_CHARS = 20_000  # the opening of a long document is enough to judge by
 _MIN_WORDS = 20  # too little text to judge: say nothing
 # Running English prose is 35-55% function words; other languages written in
@@ -23,11 +27,11 @@ _OTHER_LANGUAGES = ("fr", "de", "es", "it", "pt", "nl")
 def english_warning(text: str, source: str | None, pipeline: str) -> str | None:
     """A warning if ``text`` does not look like English, else None."""
     sample = text[:_SAMPLE_CHARS]
-    letters = [ch for ch in sample if ch.isalpha()]
-    words = _WORD.findall(sample.lower())
-    if len(letters) < 4 * _MIN_WORDS:
+    letters = len(_LETTER.findall(sample))
+    if letters < 4 * _MIN_WORDS:
         return None
-    ascii_share = sum(ch.isascii() for ch in letters) / len(letters)
+    words = _WORD.findall(sample.lower())
+    ascii_share = len(_ASCII_LETTER.findall(sample)) / letters
     if ascii_share >= 0.7 and not _looks_foreign(words):
         return None
     return (

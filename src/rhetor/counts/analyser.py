@@ -454,14 +454,16 @@ class CountsAnalyser:
             self._found[words] = known
         return known
 
-    def _segment(self, cut, ends, first: int, last: int) -> tuple[Segment, list[int]]:
+    def _segment(self, cut, ends, first: int, last: int) -> tuple[Segment, dict[int, int]]:
         """Tokens for ``cut[first:last]``, and for each piece of ``cut`` from ``first`` to
         ``last`` the index of the next token in the segment (spaces make none)."""
         segment = Segment()
         starts = [0]
         describe = self.vocabulary.describe
         context = self.context
-        index = [0] * (last + 1)
+        # A dict, not a list as long as the document: segments sit anywhere in a long
+        # text, and a list up to ``last`` made each one cost the whole text so far.
+        index: dict[int, int] = {}
 
         def tag_at(k: int) -> str:
             return describe(cut[k])[2]
