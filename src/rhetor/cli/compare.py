@@ -18,6 +18,7 @@ from rhetor.cli.options import (
     SideOption,
     SidesFileOption,
     build_options,
+    check_one_format,
     load_corpus,
     parse_labels,
 )
@@ -55,8 +56,7 @@ def compare_command(
     each group uses distinctively (keyness: G² log-likelihood with Log Ratio)."""
 
     def run() -> None:
-        if json_output and csv_output:
-            raise ConfigError("--json and --csv: choose one")
+        check_one_format(json_output, csv_output)
         groups = _groups(inputs, by, only, bin_width, author_as, side, sides_file, model)
         labels = parse_labels(label)
         groups = {labels.get(name, name): docs for name, docs in groups.items()}

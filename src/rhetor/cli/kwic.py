@@ -15,6 +15,7 @@ from rhetor.cli.options import (
     SideOption,
     SidesFileOption,
     build_options,
+    check_one_format,
 )
 from rhetor.cli.support import run_guarded, stdout_is_terminal, terminal_width, warn, write_output
 from rhetor.errors import ConfigError
@@ -52,8 +53,7 @@ def kwic_command(
     """Keyword in context: every value mention with its side, stance and the words around it."""
 
     def run() -> None:
-        if json_output and csv_output:
-            raise ConfigError("choose one of --json and --csv")
+        check_one_format(json_output, csv_output)
         options = build_options(model, lexicon, no_default_lexicons, side, sides_file)
         fmt = "json" if json_output else "csv" if csv_output else "table"
         kwic(file, options, value or [], only_side or [], window, fmt)

@@ -168,3 +168,11 @@ def parse_labels(labels) -> dict[str, str]:
             raise ConfigError(f"--label {text!r}: expected GROUP=TEXT")
         found[group.strip()] = label.strip()
     return found
+
+
+def check_one_format(json_output: bool, csv_output: bool) -> None:
+    """--json and --csv are two answers to one question: refuse both at once."""
+    from rhetor.errors import ConfigError
+
+    if json_output and csv_output:
+        raise ConfigError("choose one of --json and --csv")

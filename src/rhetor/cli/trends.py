@@ -15,6 +15,7 @@ from rhetor.cli.options import (
     JsonFlag,
     LabelOption,
     OnlyOption,
+    check_one_format,
     load_corpus,
     parse_labels,
 )
@@ -60,8 +61,7 @@ def trends_command(
     """Rate per 1,000 words of each value (and each side's stances) over a metadata field."""
 
     def run() -> None:
-        if json_output and csv_output:
-            raise ConfigError("--json and --csv: choose one")
+        check_one_format(json_output, csv_output)
         if plot is not None:
             from rhetor.formats.charts import check_chart_target
 
