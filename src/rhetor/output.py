@@ -26,7 +26,7 @@ from rhetor.errors import InputError
 from rhetor.textio import shown
 
 
-def _umask() -> int:
+def current_umask() -> int:
     current = os.umask(0o022)  # reading the umask means setting it: put it back at once
     os.umask(current)
     return current
@@ -160,7 +160,7 @@ def prepare(text: str, target: Path) -> _Pending:
         raise _cannot_write(target, exc) from None
     try:
         # mkstemp makes the file private (0600); give it the mode any new file gets.
-        os.fchmod(handle, 0o666 & ~_umask())
+        os.fchmod(handle, 0o666 & ~current_umask())
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
             stream.flush()

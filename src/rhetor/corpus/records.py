@@ -159,7 +159,7 @@ def _from_csv(path: Path) -> Iterator[DocumentCounts]:
 
 def rename_author(documents: Sequence[DocumentCounts], field_name: str) -> None:
     """Give each document's ``author`` claims to its value of ``field_name``."""
-    _check_field(documents, field_name, "--author-as")
+    check_field(documents, field_name, "--author-as")
     for doc in documents:
         owner = doc.meta.get(field_name) or AUTHOR
         renamed: Counter = Counter()
@@ -169,7 +169,7 @@ def rename_author(documents: Sequence[DocumentCounts], field_name: str) -> None:
         doc.author = owner
 
 
-def _check_field(documents: Sequence[DocumentCounts], field_name: str, option: str) -> None:
+def check_field(documents: Sequence[DocumentCounts], field_name: str, option: str) -> None:
     if not any(field_name in d.meta for d in documents):
         known = sorted({f for d in documents for f in d.meta})
         hint = (
@@ -196,7 +196,7 @@ def keep_only(
 ) -> list[DocumentCounts]:
     """The documents whose metadata match every filter; none left is an error."""
     for name in filters:
-        _check_field(documents, name, "--only")
+        check_field(documents, name, "--only")
     kept = [d for d in documents if all(d.meta.get(k) in v for k, v in filters.items())]
     if not kept:
         raise ConfigError("--only leaves no documents")
@@ -214,7 +214,7 @@ def group_documents(
     ``(none)``), groups in natural order: numbers by value, then text."""
     documents = list(documents)
     if check:
-        _check_field(documents, field_name, "--by")
+        check_field(documents, field_name, "--by")
     groups: dict[str, list[DocumentCounts]] = {}
     for doc in documents:
         key = doc.meta.get(field_name) or "(none)"

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from rhetor.corpus.records import DocumentCounts, group_documents, value_ids
+from rhetor.corpus.records import DocumentCounts, check_field, group_documents, value_ids
 from rhetor.report import rate_per_1000
 
 VALUE = "value"
@@ -89,12 +89,13 @@ def trends(
 ) -> Trends:
     """Points for every (x, group, series) with words; x in natural order. ``labels``
     renames groups (``d`` -> ``Democratic``)."""
-    wanted = list(values) if values else value_ids(documents)
-    unknown = [v for v in wanted if v not in value_ids(documents)]
+    known = value_ids(documents)
+    wanted = list(values) if values else known
+    unknown = [v for v in wanted if v not in known]
     if unknown:
         raise ValueError(f"--value {unknown[0]}: not a value in the records")
     if group:
-        group_documents(documents, group)  # the field must exist somewhere
+        check_field(documents, group, "--by")  # the field must exist somewhere
     every_stance = sorted({s for d in documents for s in _stances(d, wanted)})
     points: list[TrendPoint] = []
     for x, at_x in group_documents(documents, by, bin_width=bin_width).items():

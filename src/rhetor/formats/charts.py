@@ -119,9 +119,9 @@ def save_figure(figure, path: Path) -> None:
         dir=path.parent, prefix=f".{path.name}.", suffix=path.suffix
     )
     os.close(handle)
-    umask = os.umask(0o022)  # reading the umask means setting it: put it back at once
-    os.umask(umask)
-    os.chmod(temporary, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
+    from rhetor.output import current_umask
+
+    os.chmod(temporary, 0o666 & ~current_umask())  # as an ordinary new file, not mkstemp's 0600
     try:
         if path.suffix.lower() == ".png":
             _save_small_png(figure, temporary)

@@ -15,7 +15,6 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from html import escape as _escape_html
 
 from rhetor.formats import RenderContext
 from rhetor.formats.html_evidence import (
@@ -31,6 +30,7 @@ from rhetor.formats.html_evidence import (
 from rhetor.formats.markdown import matrix_values, side_label, stance_cell
 from rhetor.formats.terminal import STANCE_GLYPH, plural
 from rhetor.report import STANCES, Claim, Mention, Report, contested_values
+from rhetor.safetext import escape_html as escape
 
 # Okabe-Ito colours (distinguishable with the common colour-vision
 # deficiencies), each with a pale tint for the highlight background so the
@@ -53,13 +53,6 @@ _NEWLINE = r"(?:\r\n|\r(?!\n)|\n)"
 _PARAGRAPH_BREAK = re.compile(rf"{_NEWLINE}[ \t\f\v]*(?:{_NEWLINE}[ \t\f\v]*)+")
 _LINE_BREAK = re.compile(_NEWLINE)
 _BR = "<br>"
-
-
-def escape(text: str, quote: bool = True) -> str:
-    """HTML-escaped, with control characters (terminal escapes) shown as escapes."""
-    from rhetor.safetext import escape_controls
-
-    return _escape_html(escape_controls(text), quote)
 
 
 class HtmlFormatter:

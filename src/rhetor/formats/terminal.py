@@ -31,7 +31,7 @@ class TerminalFormatter:
     def render(self, report: Report, context: RenderContext) -> str:
         plain = not context.color
         parts = [_header(report), _values_table(report)]
-        summary = getattr(context, "summary", False)
+        summary = context.summary
         if report.sides:
             parts += [_matrix_table(report, context.width), _contested(report)]
             if summary:
