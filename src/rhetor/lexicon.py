@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from rhetor.errors import LexiconError
+from rhetor.forms import FORM_CHOICES
+from rhetor.safeyaml import compose_yaml
 
 if TYPE_CHECKING:
     from rhetor.senses import Condition
@@ -43,7 +45,6 @@ VALUE_KEYS = {
     "exclude",
 }
 TERM_KEYS = {"term", "pos", "forms", "unless"}
-FORM_CHOICES = ("all", "inflections", "none")
 NAME_CHOICES = ("skip", "match")
 # Universal part-of-speech tags, as spaCy's Token.pos_ reports them.
 UPOS = {
@@ -172,14 +173,6 @@ class LexiconSet:
 
 
 # -- YAML parsing with line numbers ---------------------------------------------------------------
-
-
-def compose_yaml(text: str, source: str):
-    """Parse YAML safely into a node tree, mapping every YAML failure to LexiconError
-    (the limits on depth, aliases and tags are :mod:`rhetor.safeyaml`'s)."""
-    from rhetor.safeyaml import compose_yaml as compose
-
-    return compose(text, source)
 
 
 def _line(node) -> int:

@@ -9,8 +9,7 @@ import typer
 
 from rhetor.cli.app import app
 from rhetor.cli.options import LexiconOption, ModelOption, NoDefaultLexiconsOption, build_options
-from rhetor.cli.support import run_guarded, stdout_is_terminal, terminal_width, write_output
-from rhetor.formats import RenderContext
+from rhetor.cli.support import run_guarded, terminal_context, write_output
 
 
 @app.command("evaluate")
@@ -54,5 +53,4 @@ def evaluate(gold: Path, options, json_output: bool) -> None:
         return
     from rhetor.formats.evaluation import render_evaluation
 
-    context = RenderContext(color=stdout_is_terminal(), width=terminal_width())
-    write_output(render_evaluation(evaluation, context), None)
+    write_output(render_evaluation(evaluation, terminal_context()), None)
