@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
+from functools import cached_property
 from pathlib import Path
 
 from rhetor.errors import LexiconError
@@ -68,6 +69,15 @@ class Stance:
     damning: Words = frozenset()
     source_preps: Words = frozenset()
     causes: Words = frozenset()
+
+    # Unions the engine reads for every mention, made once per cue set.
+    @cached_property
+    def hollow_words(self) -> Words:
+        return self.hollow_nouns | self.hollow_modifiers
+
+    @cached_property
+    def contrast_words(self) -> Words:
+        return self.contrast_markers | self.hypocrisy_markers
 
 
 @dataclass(frozen=True)

@@ -127,9 +127,7 @@ def negated_verb(ctx: Context, verb_token) -> bool:
 def is_hollow_predicate(ctx: Context, subject) -> bool:
     if subject.dep_ not in {"nsubj", "nsubjpass"} or subject.head.lemma_ != "be":
         return False
-    words = (
-        ctx.cues.stance.hollow_nouns | ctx.cues.stance.hollow_modifiers
-    )  # "is a sham", "is empty"
+    words = ctx.cues.stance.hollow_words  # "is a sham", "is empty"
     return any(c.dep_ in {"attr", "acomp"} and ctx.is_cue(c, words) for c in subject.head.children)
 
 

@@ -25,6 +25,7 @@ class Attributor:
     def __init__(self, cues: Cues, rules: Sequence[Rule] = RULES) -> None:
         self.cues = cues
         self.rules = tuple(rules)
+        self._frame_words = cues.stance.frame_nouns | cues.negation.nouns
 
     def without(self, name: str) -> Attributor:
         """The same engine with one rule left out (for ablation)."""
@@ -58,8 +59,7 @@ class Attributor:
         return ctx.findings
 
     def _is_frame(self, ctx: Context):
-        words = self.cues.stance.frame_nouns | self.cues.negation.nouns
-        return lambda token: ctx.is_cue(token, words)
+        return lambda token: ctx.is_cue(token, self._frame_words)
 
 
 def make_claim(doc, mention: ReportMention, finding: Finding, side: str | None) -> Claim:

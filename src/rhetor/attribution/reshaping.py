@@ -65,7 +65,7 @@ def contrast(ctx: Context) -> None:
 
 def _contrasting_act(ctx: Context, clause) -> str | None:
     st = ctx.cues.stance
-    markers = st.contrast_markers | st.hypocrisy_markers
+    markers = st.contrast_words
     for verb_token in tree.clause_chain(clause):
         for other in verb_token.children:
             if other.dep_ not in {"conj", "advcl"} or other.pos_ not in tree.VERBS:
