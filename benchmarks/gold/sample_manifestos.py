@@ -5,7 +5,9 @@ V (value language, found by a broad regex written without looking at rhetor's le
 A (naming the other party) and R (any sentence). Sentences in ../shared/gold/real_dev.yaml
 are left out. Half of the first draw is a development set (tuning allowed); the other half is
 held out and only scored, never read while tuning. A second development set is then
-drawn from the sentences left (value language and naming the other party only).
+drawn from the sentences left (value language and naming the other party only), and
+after it a second held-out set (all three strata), drawn before the second round of
+lexicon and attribution tuning began and never read while tuning.
 
     python benchmarks/gold/sample_manifestos.py OUTDIR
 """
@@ -64,6 +66,7 @@ GOVERNMENT = ["the Government", "this Government", "government"]
 LIBDEMS = ["Liberal Democrats", "Liberal Democrat", "Lib Dems", "Liberals", "SDP", "Alliance"]
 SIZES = {"V": 130, "A": 60, "R": 50}
 SECOND_DEV_SIZES = {"V": 100, "A": 60}
+SECOND_HELDOUT_SIZES = {"V": 70, "A": 40, "R": 40}
 
 
 def sides_for(party: str, year: int) -> dict[str, list[str]]:
@@ -114,10 +117,13 @@ def main(outdir: Path) -> None:
     # A second development set, drawn after the first two from the sentences left, so
     # that it never overlaps the held-out half.
     second = draw(rows, SECOND_DEV_SIZES, used)
+    # Drawn last, so that the sets above are the same as when they were first drawn.
+    second_heldout = draw(rows, SECOND_HELDOUT_SIZES, used)
     parts = {
         "manifesto_dev": chosen[:half],
         "manifesto_heldout": chosen[half:],
         "manifesto_dev2": second,
+        "manifesto_heldout2": second_heldout,
     }
     for name, part in parts.items():
         passages = []
