@@ -78,6 +78,8 @@ LOOKALIKES = [
     "Homes near the river are liable to flood in winter.",
     "The state's pension liabilities have doubled in a decade.",
     "The project went ahead regardless of the cost.",
+    "The state must protect its borders by affirmative action.",
+    "Children cannot vote because of their age.",
     "Savers took advantage of the low interest rates.",
     # an election as an event, not the value
     "Since we were elected in 2010 we have cut crime by a fifth.",
@@ -121,6 +123,13 @@ VALUES_FOUND = [
     ("Parents are responsible for their children.", "responsibility"),
     ("People must face the consequences of their own choices.", "responsibility"),
     ("Who is liable when a driverless car crashes?", "responsibility"),
+    # discrimination named by its ground or its practice
+    ("Nobody should be held back at work because of their gender.", "fairness"),
+    ("He was stopped just because of the colour of their skin.", "fairness"),
+    ("The force has promised to end racial profiling.", "fairness"),
+    ("Donors should get no preferential treatment.", "fairness"),
+    ("Tenants are treated as second-class citizens.", "fairness"),
+    ("She has long supported affirmative action in hiring.", "fairness"),
 ]
 
 
