@@ -13,6 +13,7 @@ from rhetor.cli.app import app
 from rhetor.cli.options import (
     CacheOption,
     CountsOption,
+    ForceOption,
     LexiconOption,
     ModelOption,
     NoDefaultLexiconsOption,
@@ -73,7 +74,7 @@ def batch_command(
             help="Skip documents already in -o FILE (same path and content) and append the rest.",
         ),
     ] = False,
-    force: Annotated[bool, typer.Option("--force", help="Replace -o FILE if it exists.")] = False,
+    force: ForceOption = False,
     quiet: Annotated[
         bool,
         typer.Option(

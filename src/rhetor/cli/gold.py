@@ -8,9 +8,8 @@ from typing import Annotated
 import typer
 
 from rhetor.cli.app import app
-from rhetor.cli.options import SideOption, SidesFileOption
+from rhetor.cli.options import ForceOption, SideOption, SidesFileOption, refuse_existing
 from rhetor.cli.support import run_guarded, write_output
-from rhetor.errors import InputError
 
 
 @app.command("gold")
@@ -27,7 +26,7 @@ def gold_command(
         Path | None,
         typer.Option("--output", "-o", metavar="GOLD.yaml", help="Write the gold file here."),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace -o FILE if it exists.")] = False,
+    force: ForceOption = False,
     side: SideOption = None,
     sides_file: SidesFileOption = None,
 ) -> None:
@@ -40,8 +39,7 @@ def gold_command(
         from rhetor.cli.options import given_sides
         from rhetor.corpus.sheet import gold_yaml, read_sheet
 
-        if output is not None and output.exists() and not force:
-            raise InputError(f"{output}: already exists; use --force to replace it")
+        refuse_existing(output, force)
         sides = given_sides(side, sides_file)
         passages, summary = read_sheet(sheet)
         write_output(gold_yaml(passages, sides, sheet=sheet.name), output)

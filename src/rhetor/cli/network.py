@@ -8,9 +8,17 @@ from typing import Annotated
 import typer
 
 from rhetor.cli.app import app
-from rhetor.cli.options import AuthorAsOption, BinOption, CsvFlag, OnlyOption, load_corpus
+from rhetor.cli.options import (
+    AuthorAsOption,
+    BinOption,
+    CsvFlag,
+    ForceOption,
+    OnlyOption,
+    load_corpus,
+    refuse_existing,
+)
 from rhetor.cli.support import run_guarded, write_output
-from rhetor.errors import ConfigError, InputError
+from rhetor.errors import ConfigError
 
 
 @app.command("network")
@@ -41,7 +49,7 @@ def network_command(
         int,
         typer.Option("--min-weight", min=1, metavar="N", help="Leave out edges with fewer claims."),
     ] = 1,
-    force: Annotated[bool, typer.Option("--force", help="Replace -o FILE if it exists.")] = False,
+    force: ForceOption = False,
     only: OnlyOption = None,
     bin_width: BinOption = None,
     author_as: AuthorAsOption = None,
@@ -84,5 +92,4 @@ def _check_graphml_target(output: Path, force: bool) -> None:
         from rhetor.corpus.network import NETWORKX_MISSING
 
         raise ConfigError(NETWORKX_MISSING) from None
-    if output.exists() and not force:
-        raise InputError(f"{output}: already exists; use --force to replace it")
+    refuse_existing(output, force)

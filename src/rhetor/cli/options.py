@@ -147,6 +147,7 @@ LabelOption = Annotated[
     ),
 ]
 CsvFlag = Annotated[bool, typer.Option("--csv", help="Write CSV (tidy rows) instead of a table.")]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace -o FILE if it exists.")]
 
 
 def load_corpus(paths, only, author_as):
@@ -176,3 +177,11 @@ def check_one_format(json_output: bool, csv_output: bool) -> None:
 
     if json_output and csv_output:
         raise ConfigError("choose one of --json and --csv")
+
+
+def refuse_existing(output: Path | None, force: bool) -> None:
+    """An -o FILE that exists is replaced only with --force, so no earlier work is lost."""
+    from rhetor.errors import InputError
+
+    if output is not None and output.exists() and not force:
+        raise InputError(f"{output}: already exists; use --force to replace it")
