@@ -142,6 +142,38 @@ def test_counts_finds_inflections_and_applies_excludes(counter, text, expected):
     assert found(counter, text) == expected
 
 
+EXCLUDES = """
+id: solidarity
+virtue: [united, union, {term: unity, unless: [{before: [national]}]}]
+exclude:
+  - united states
+  - {term: trade union, unless: [{before: [free]}]}
+  - national unity
+"""
+
+
+@pytest.mark.parametrize(
+    ("words", "kept"),
+    [
+        (["the", "united", "states"], []),  # always excluded: nothing left to check
+        (["a", "united", "people"], ["united"]),
+        (["a", "trade", "union"], ["union", "trade union"]),  # the exclude has conditions
+        (["national", "unity"], []),  # the term's own conditions cannot lift an exclude
+        (["unity", "now"], ["unity"]),
+        (["united", "states", "and", "union"], ["union", "united states"]),  # excludes stay
+    ],
+)
+def test_counts_terms_inside_unconditional_excludes_are_dropped_early(words, kept):
+    from rhetor.counts.analyser import _that_may_count
+    from rhetor.counts.tokens import Word
+    from rhetor.matching import CompiledLexicons
+
+    compiled = CompiledLexicons(LexiconSet((parse_lexicon(EXCLUDES, "solidarity.yaml"),)))
+    candidates = compiled.candidates([Word(w, w, "X") for w in words])
+    left = [" ".join(words[start:end]) for start, end, _ in _that_may_count(candidates)]
+    assert sorted(left) == sorted(kept)
+
+
 def test_counts_record_has_the_report_shape_and_is_marked(counter):
     record = counter.analyse("We believe in fairness.", source="x.txt").to_dict()
     assert record["mode"] == "counts"

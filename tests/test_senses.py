@@ -147,6 +147,38 @@ def test_senses_near_within_a_window(blank_nlp):
     assert found(matcher, weather) == [] and found(matcher, deal) == ["fair"]
 
 
+NEAR_MIXED = """id: f
+virtue:
+  - term: fair
+    unless:
+      - near: [weather, skies, "trade fair*", "<NUM> degrees", forecast*]
+"""
+
+
+@pytest.mark.parametrize(
+    "words,expected",
+    [
+        (["the", "weather", "will", "be", "fair"], []),  # a single word, from the set
+        (["fair", "and", "sunny", "skies"], []),
+        (["a", "fair", "at", "the", "trade", "fairground"], []),  # a phrase ending in a glob
+        (["fair", "at", "20", "degrees"], []),  # a phrase with a slot
+        (["the", "forecasters", "say", "fair"], []),  # a one-word glob is no plain word
+        (["a", "fair", "deal", "for", "all"], ["fair"]),
+        (["the", "trade", "was", "fair"], ["fair"]),  # half a phrase is not the phrase
+        (["weather", "aside", ",", "it", "is", "a", "fair", "deal"], ["fair"]),  # too far
+    ],
+)
+def test_senses_near_reads_single_words_and_phrases_alike(blank_nlp, words, expected):
+    pos = ["NUM" if word.isdigit() else "X" for word in words]
+    assert found(compiled(NEAR_MIXED), tagged(blank_nlp.vocab, words, pos)) == expected
+
+
+def test_senses_near_splits_its_single_words_from_its_phrases():
+    condition = parse_condition({"near": ["weather", "trade fair", "forecast*", "<NUM>"]})
+    assert condition.near_words == {"weather"}
+    assert [len(phrase) for phrase in condition.near_phrases] == [2, 1, 1]
+
+
 @pytest.mark.parametrize(
     "data,message",
     [

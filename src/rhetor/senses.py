@@ -96,6 +96,14 @@ class Condition:
     entity: tuple[str, ...] = ()
     # The mapping as written, so that a saved pipeline writes the same YAML back.
     data: dict = field(default_factory=dict, compare=False, hash=False)
+    # ``near`` split for speed: its one-word phrases as a set of keys, the rest as written.
+    near_words: frozenset[str] = field(init=False, compare=False, hash=False, repr=False)
+    near_phrases: tuple[Phrase, ...] = field(init=False, compare=False, hash=False, repr=False)
+
+    def __post_init__(self) -> None:
+        plain = [p for p in self.near if len(p) == 1 and p[0].key and not p[0].glob]
+        object.__setattr__(self, "near_words", frozenset(p[0].key for p in plain))
+        object.__setattr__(self, "near_phrases", tuple(p for p in self.near if p not in plain))
 
     @property
     def needs_parse(self) -> bool:
@@ -105,19 +113,23 @@ class Condition:
         """Does the context of the match ``doc[start:end]`` meet every key?
 
         A key that needs annotation the Doc lacks (a parse, entities) does not
-        hold, so that a missing parse never vetoes a match."""
+        hold, so that a missing parse never vetoes a match. The keys are read in
+        turn, and the first that fails settles it: most matches fail the first."""
         if (self.needs_parse and not has_parse) or (self.entity and not has_ents):
             return False
-        checks = (
-            (self.before, lambda: any(_ends_before(doc, start, p) for p in self.before)),
-            (self.after, lambda: any(_starts_after(doc, end, p) for p in self.after)),
-            (self.near, lambda: any(_near(doc, start, end, p, self.window) for p in self.near)),
-            (self.head, lambda: any(_head_path(doc, start, end, p) for p in self.head)),
-            (self.child, lambda: any(_child_path(doc, start, end, p) for p in self.child)),
-            (self.dep, lambda: _root(doc, start, end).dep_ in self.dep),
-            (self.entity, lambda: any(doc[i].ent_type_ in self.entity for i in range(start, end))),
-        )
-        return all(check() for given, check in checks if given)
+        if self.before and not any(_ends_before(doc, start, p) for p in self.before):
+            return False
+        if self.after and not any(_starts_after(doc, end, p) for p in self.after):
+            return False
+        if self.near and not _near(doc, start, end, self):
+            return False
+        if self.head and not any(_head_path(doc, start, end, p) for p in self.head):
+            return False
+        if self.child and not any(_child_path(doc, start, end, p) for p in self.child):
+            return False
+        if self.dep and _root(doc, start, end).dep_ not in self.dep:
+            return False
+        return not self.entity or any(doc[i].ent_type_ in self.entity for i in range(start, end))
 
 
 # -- phrases around the match ----------------------------------------------------------------------
@@ -151,17 +163,25 @@ def _starts_after(doc, end: int, phrase: Phrase) -> bool:
     )
 
 
-def _near(doc, start: int, end: int, phrase: Phrase, window: int) -> bool:
-    """The phrase begins within ``window`` words of the match, on either side."""
+def _near(doc, start: int, end: int, condition: Condition) -> bool:
+    """One of the condition's ``near`` phrases begins within its ``window`` words of the
+    match, on either side. A condition may list dozens of single words: they are
+    looked up as one set in each word's keys."""
     sentence = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
+    window = condition.window
     left = _words(doc, range(start - 1, sentence.start - 1, -1), window)
     right = _words(doc, range(end, sentence.end), window)
+    words, phrases = condition.near_words, condition.near_phrases
     for first in left + right:
-        following = _words(doc, range(first, sentence.end), len(phrase))
-        if len(following) == len(phrase) and all(
-            step.fits(doc[i]) for step, i in zip(phrase, following, strict=True)
-        ):
+        token = doc[first]
+        if words and not words.isdisjoint((normalise(token.text), normalise(token.lemma_))):
             return True
+        for phrase in phrases:
+            following = _words(doc, range(first, sentence.end), len(phrase))
+            if len(following) == len(phrase) and all(
+                step.fits(doc[i]) for step, i in zip(phrase, following, strict=True)
+            ):
+                return True
     return False
 
 

@@ -55,6 +55,7 @@ from rhetor.lexicon import _JOINERS, LexiconSet, normalise
 from rhetor.matching import (
     Candidate,
     CompiledLexicons,
+    Entry,
     apply_excludes,
     apply_senses,
     resolve_overlaps,
@@ -450,7 +451,7 @@ class CountsAnalyser:
             if len(self._found) > _MEMO_LIMIT // 10:
                 self._found.clear()
             tokens = [Word(*word) for word in words]
-            known = tuple((c.start, c.end, c.entry) for c in self.compiled.candidates(tokens))
+            known = _that_may_count(self.compiled.candidates(tokens))
             self._found[words] = known
         return known
 
@@ -499,6 +500,28 @@ class CountsAnalyser:
             sentence=sentence,
             sentence_start=sentence_start,
         )
+
+
+def _that_may_count(candidates: list[Candidate]) -> tuple[tuple[int, int, Entry], ...]:
+    """(start, end, entry) of the candidates that may still become mentions, with the
+    excludes that may veto them; none when no term can count. A term inside an
+    exclude phrase of its value that no sense condition can lift ("united" in "the
+    United States") never counts, and most searches find only such terms: dropping
+    them here spares building the tokens that sense conditions read."""
+    fixed = [
+        c for c in candidates if c.entry.is_exclude and not (c.entry.names or c.entry.term.unless)
+    ]
+
+    def never_counts(term: Candidate) -> bool:
+        return any(
+            v.entry.value == term.entry.value and v.start <= term.start and term.end <= v.end
+            for v in fixed
+        )
+
+    kept = [c for c in candidates if c.entry.is_exclude or not never_counts(c)]
+    if all(c.entry.is_exclude for c in kept):
+        return ()
+    return tuple((c.start, c.end, c.entry) for c in kept)
 
 
 def _with_context(
