@@ -28,7 +28,7 @@ NOTE_KEYS = ("source", "stratum", "phenomenon", "note", "notes")
 
 def load_gold(path: str | Path):
     """The passages of a gold file, each checked; errors name the file and line."""
-    from rhetor.safeyaml import compose_yaml, load_yaml
+    from rhetor.safeyaml import compose_yaml, construct_yaml
     from rhetor.textio import read_text
 
     path = Path(path)
@@ -40,7 +40,7 @@ def load_gold(path: str | Path):
         raise ConfigError(f"cannot read gold file: {exc}") from None
     try:
         root = compose_yaml(text, str(path))
-        data = load_yaml(text, str(path))
+        data = construct_yaml(root, str(path))
     except LexiconError as exc:
         raise ConfigError(f"{exc} (gold file)") from None
     if not isinstance(data, dict) or not isinstance(data.get("passages"), list):

@@ -58,9 +58,14 @@ def compose_yaml(text: str, source: str):
 
 def load_yaml(text: str, source: str):
     """Plain Python data (dicts, lists, strings, numbers) from YAML text, within the limits."""
+    return construct_yaml(compose_yaml(text, source), source)
+
+
+def construct_yaml(node, source: str):
+    """Plain Python data from a node tree of :func:`compose_yaml` (None for None), for a
+    caller that reads the tree too (for line numbers) and should not parse twice."""
     import yaml
 
-    node = compose_yaml(text, source)
     if node is None:
         return None
     loader = yaml.SafeLoader("")
