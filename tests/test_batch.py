@@ -113,6 +113,20 @@ def test_batch_done_keys_cuts_a_partial_last_line(tmp_path):
     assert out.read_text().endswith("\n") and out.read_text().count("\n") == 1
 
 
+@pytest.mark.parametrize(
+    ("content", "kept"),
+    [
+        ('{"source": "a.t', ""),  # nothing whole: the file is emptied
+        (json.dumps(record("a.txt")) + "\n", json.dumps(record("a.txt")) + "\n"),  # untouched
+    ],
+)
+def test_batch_done_keys_keeps_whole_lines_only(tmp_path, content, kept):
+    out = tmp_path / "out.jsonl"
+    out.write_text(content)
+    done_keys(out, BatchFormat.jsonl)
+    assert out.read_text() == kept
+
+
 class StubRunner:
     def __init__(self):
         self.seen = []

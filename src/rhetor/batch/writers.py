@@ -21,7 +21,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
@@ -194,8 +193,9 @@ def done_keys(
     if fmt is BatchFormat.claims:
         settings = None  # claim rows carry no settings column; the header is checked
     keys = set()
+    whole = _whole_lines(path)
     # Checked before anything is cut: a refused file is left exactly as it was.
-    with _whole_lines(path) as stream:
+    with io.StringIO(whole.decode("utf-8", "replace"), newline="") as stream:
         if fmt is BatchFormat.jsonl:
             rows = _jsonl_rows(stream, path)
         else:  # csv and claims: both have source and sha256 columns
@@ -211,16 +211,18 @@ def done_keys(
             if settings is not None and row.get("settings") != settings:
                 raise _mismatch(path, number, "it was scored with other settings")
             keys.add((row.get("source"), row.get("sha256") or None))
-    _cut_partial_line(path)
+    if len(whole) < path.stat().st_size:
+        with path.open("rb+") as stream:  # appending after a partial line would merge two
+            stream.truncate(len(whole))
     return keys
 
 
-def _whole_lines(path: Path):
-    """The file's text without a partial last line (what a hard kill leaves)."""
+def _whole_lines(path: Path) -> bytes:
+    """The file's bytes without a partial last line (what a hard kill leaves)."""
     data = path.read_bytes()
     if not data.endswith(b"\n"):
         data = data[: data.rfind(b"\n") + 1]
-    return io.StringIO(data.decode("utf-8", "replace"), newline="")
+    return data
 
 
 def _jsonl_rows(stream, path: Path):
@@ -241,25 +243,3 @@ def _mismatch(path: Path, line: int, what: str) -> InputError:
         f"{path}:{line}: cannot resume: {what} (other lexicons, cue words, sides or model); "
         "use --force to start again, or another -o"
     )
-
-
-def _cut_partial_line(path: Path) -> None:
-    with path.open("rb+") as stream:
-        stream.seek(0, os.SEEK_END)
-        size = stream.tell()
-        stream.seek(max(0, size - 1))
-        if stream.read(1) == b"\n":
-            return
-        # Find the last newline and cut after it.
-        position = size
-        block = 65536
-        while position > 0:
-            start = max(0, position - block)
-            stream.seek(start)
-            chunk = stream.read(position - start)
-            newline = chunk.rfind(b"\n")
-            if newline >= 0:
-                stream.truncate(start + newline + 1)
-                return
-            position = start
-        stream.truncate(0)
