@@ -14,7 +14,7 @@ import stat
 import sys
 from dataclasses import dataclass
 
-from rhetor.errors import ConfigError, InputError
+from rhetor.errors import InputError
 
 STDIN = "-"
 _SNIFF = 8192
@@ -39,16 +39,9 @@ def shown(path: str) -> str:
 
 def size_limit() -> int:
     """The most bytes one input may have: ``RHETOR_MAX_INPUT_MB`` megabytes."""
-    raw = os.environ.get(LIMIT_ENV, "").strip()
-    if not raw:
-        return DEFAULT_LIMIT_MB * 1_000_000
-    try:
-        megabytes = float(raw)
-    except ValueError:
-        megabytes = -1.0
-    if not megabytes > 0:
-        raise ConfigError(f"{LIMIT_ENV}={raw!r}: give a number of megabytes, such as 500")
-    return int(megabytes * 1_000_000)
+    from rhetor.envvars import positive_number
+
+    return int(positive_number(LIMIT_ENV, DEFAULT_LIMIT_MB, "megabytes, such as 500") * 1_000_000)
 
 
 _BOMS = (

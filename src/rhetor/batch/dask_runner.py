@@ -168,14 +168,9 @@ HANDSHAKE_SECONDS = 30.0
 
 
 def handshake_seconds() -> float:
-    raw = os.environ.get(HANDSHAKE_ENV, "").strip()
-    try:
-        seconds = float(raw) if raw else HANDSHAKE_SECONDS
-    except ValueError:
-        seconds = -1.0
-    if not seconds > 0:
-        raise ConfigError(f"{HANDSHAKE_ENV}={raw!r}: give a number of seconds")
-    return seconds
+    from rhetor.envvars import positive_number
+
+    return positive_number(HANDSHAKE_ENV, HANDSHAKE_SECONDS, "seconds")
 
 
 def connect(distributed, address: str, seconds: float):
