@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 
 from rhetor.errors import ConfigError
@@ -19,6 +20,6 @@ def positive_number(name: str, default: float, unit: str) -> float:
         number = float(raw)
     except ValueError:
         number = -1.0
-    if not number > 0:  # also refuses nan
+    if not 0 < number < math.inf:  # also refuses nan and infinity
         raise ConfigError(f"{name}={raw!r}: give a number of {unit}")
     return number
