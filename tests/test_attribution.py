@@ -470,3 +470,123 @@ def test_attribution_stance_composes_through_acts_against(blank_nlp, name):
 )
 def test_attribution_general_mechanisms_on_new_sentences(text, expected):
     assert triples(text) == expected
+
+
+# -- clauses hung from a preposition, acts on a thing set against the value, coordinated
+# subjects, small clauses (issue 24) ------------------------------------------------------
+
+_COMMITTED_TO_REDUCING = [
+    ("Ministers", 1, "nsubj", "NOUN", "minister", "NNS"),
+    ("are", 1, "ROOT", "AUX", "be", "VBP"),
+    ("committed", 1, "acomp", "ADJ", "committed", "JJ"),
+    ("to", 2, "prep", "ADP", "to", "IN"),
+    ("reducing", 3, "pcomp", "VERB", "reduce", "VBG"),
+    ("unfairness", 4, "dobj", "NOUN", "unfairness", "NN"),
+]
+CLIMB_PARSES = {
+    # "Ministers are committed to reducing unfairness": the gerund's act is the subject's
+    "committed-to-gerund": (_COMMITTED_TO_REDUCING, CLAIMS),
+    # "Ministers' plan for reducing unfairness": the plan's owner acts
+    "owner-of-plan": (
+        [
+            ("Ministers", 2, "poss", "NOUN", "minister", "NNS"),
+            ("'", 0, "case", "PART", "'", "POS"),
+            ("plan", 2, "ROOT", "NOUN", "plan", "NN"),
+            ("for", 2, "prep", "ADP", "for", "IN"),
+            ("reducing", 3, "pcomp", "VERB", "reduce", "VBG"),
+            ("unfairness", 4, "dobj", "NOUN", "unfairness", "NN"),
+        ],
+        CLAIMS,
+    ),
+    # "Ministers strengthen rules against unfairness", "against" hung on the verb
+    "strengthen-against": (
+        [
+            ("Ministers", 1, "nsubj", "NOUN", "minister", "NNS"),
+            ("strengthen", 1, "ROOT", "VERB", "strengthen", "VBP"),
+            ("rules", 1, "dobj", "NOUN", "rule", "NNS"),
+            ("against", 1, "prep", "ADP", "against", "IN"),
+            ("unfairness", 3, "pobj", "NOUN", "unfairness", "NN"),
+        ],
+        CLAIMS,
+    ),
+    # "Ministers weaken rules against unfairness": undoing the act against turns it
+    "weaken-against": (
+        [
+            ("Ministers", 1, "nsubj", "NOUN", "minister", "NNS"),
+            ("weaken", 1, "ROOT", "VERB", "weaken", "VBP"),
+            ("rules", 1, "dobj", "NOUN", "rule", "NNS"),
+            ("against", 1, "prep", "ADP", "against", "IN"),
+            ("unfairness", 3, "pobj", "NOUN", "unfairness", "NN"),
+        ],
+        OPPOSES,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CLIMB_PARSES))
+def test_attribution_vice_reaches_its_holder(blank_nlp, name):
+    rows, expected = CLIMB_PARSES[name]
+    doc = _parse(blank_nlp, rows)
+    index = SideIndex(doc, [SideMention("govt", 0, 1, plural=True)], "greens", lambda t: False)
+    value = len(rows) - 1
+    found = Attributor(load_cues()).attribute(
+        doc, [Mention(0, value, value + 1, "vice", False)], index
+    )
+    assert {f.stance for _, f in found if f.side == "govt"} == {expected}
+
+
+def test_attribution_gerund_of_means_is_not_turned(blank_nlp):
+    # "Ministers ended the deficit by cutting unfairness": "by" gives the means; "end"
+    # acts on the deficit, not on the clause
+    rows = [
+        ("Ministers", 1, "nsubj", "NOUN", "minister", "NNS"),
+        ("ended", 1, "ROOT", "VERB", "end", "VBD"),
+        ("deficits", 1, "dobj", "NOUN", "deficit", "NNS"),
+        ("by", 1, "prep", "ADP", "by", "IN"),
+        ("cutting", 3, "pcomp", "VERB", "cut", "VBG"),
+        ("unfairness", 4, "dobj", "NOUN", "unfairness", "NN"),
+    ]
+    doc = _parse(blank_nlp, rows)
+    index = SideIndex(doc, [SideMention("govt", 0, 1, plural=True)], "greens", lambda t: False)
+    found = Attributor(load_cues()).attribute(doc, [Mention(0, 5, 6, "vice", False)], index)
+    assert {f.stance for _, f in found if f.side == "govt"} == {CLAIMS}
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a gerund clause under a preposition: its act is the subject's, or the owner's
+        ("We are committed to reducing discrimination.", {("fairness", "greens", "claims")}),
+        ("The Tories work towards ending exploitation.", {("fairness", "govt", "claims")}),
+        ("Cutting wasteful spending is our priority.", {("responsibility", "greens", "claims")}),
+        (
+            "Ministers announced their plan to abolish elected councils.",
+            {("democracy", "govt", "opposes")},
+        ),
+        ("The Tories govern without holding a referendum.", {("democracy", "govt", "opposes")}),
+        (
+            "We will stop ministers from acting without a referendum.",
+            {("democracy", "greens", "claims")},
+        ),
+        ("We will resist any attempt to hold a referendum.", {("democracy", "greens", "opposes")}),
+        # an act on a thing set against the value, with "against" on the verb or the noun
+        ("We will strengthen the law against discrimination.", {("fairness", "greens", "claims")}),
+        ("Ministers weakened the rules against discrimination.", {("fairness", "govt", "opposes")}),
+        ("We will fight against injustice.", {("fairness", "greens", "claims")}),
+        ("The bosses will not fight against injustice.", {("fairness", "bosses", "opposes")}),
+        # coordinated subjects share the clause's stance, negated or not
+        (
+            "The bosses and the Tories have betrayed democracy.",
+            {("democracy", "bosses", "opposes"), ("democracy", "govt", "opposes")},
+        ),
+        (
+            "Neither the bosses nor the Tories believe in fairness.",
+            {("fairness", "bosses", "opposes"), ("fairness", "govt", "opposes")},
+        ),
+        # a value adjective in a small clause is the act of the verb's subject
+        ("The Tories made the tax system less fair.", {("fairness", "govt", "opposes")}),
+    ],
+)
+def test_attribution_clauses_against_and_coordination_on_new_sentences(text, expected):
+    assert triples(text) == expected

@@ -69,6 +69,7 @@ class Stance:
     damning: Words = frozenset()
     source_preps: Words = frozenset()
     causes: Words = frozenset()
+    means_preps: Words = frozenset()
 
     # Unions the engine reads for every mention, made once per cue set.
     @cached_property

@@ -152,6 +152,8 @@ def verb(ctx: Context) -> None:
         stance, cue = verb_stance(ctx, verb_token, keys)
         if stance is None and _against_verb(ctx, verb_token):  # "we will act against V"
             stance, cue = OPPOSES, ctx.phrase.head.lower_
+        elif _against_verb(ctx, verb_token):
+            stance, cue = _through_against(ctx, verb_token, stance, cue)
     holder, stance, cue, clause = _climb(ctx, verb_token, stance, cue, passive)
     if stance is None and _author_on_vice(ctx, holder):
         stance = CLAIMS  # "we will override unfair terms": the author acts on the vice
@@ -170,7 +172,41 @@ def verb(ctx: Context) -> None:
         )
         return
     ctx.add(holder, stance, cue, "verb", clause=clause)
-    _pronoun_objects(ctx, found[0], ctx.findings[-1])
+    claim = ctx.findings[-1]
+    if clause is not None:
+        _conjoined_subjects(ctx, ctx.doc[clause], claim)
+    _pronoun_objects(ctx, found[0], claim)
+
+
+def _through_against(ctx: Context, verb_token, stance: str, cue: str | None):
+    """A verb that acts on a thing set against the value by a preposition the parser
+    hung on the verb ("strengthen the law against V", "scrap protections against V"):
+    the act against composes with the verb's own stance. A verb whose cue already
+    takes the preposition ("vote against"), or that opposes with no object of its own
+    ("fight against V"), is read as it is."""
+    prep = cue_key(ctx.phrase.head.lower_)
+    if cue and cue.endswith(prep):
+        return stance, cue
+    own = flip(stance) if negated_verb(ctx, verb_token) else stance
+    has_object = any(c.dep_ in tree.OBJECT_DEPS for c in verb_token.children)
+    if has_object or own == CLAIMS:
+        return flip(stance), join_cue(cue or "", ctx.phrase.head.lower_)
+    return stance, cue
+
+
+def _conjoined_subjects(ctx: Context, clause, claim: Finding) -> None:
+    """Coordinated subjects share the clause's stance ("X and Y will not give V",
+    "neither X nor Y ...")."""
+    subject = tree.subject_of(clause)
+    if subject is None:
+        return
+    pending = [c for c in subject.children if c.dep_ == "conj"]
+    while pending:
+        other = pending.pop()
+        pending.extend(c for c in other.children if c.dep_ == "conj")
+        holder = ctx.sides.resolve(other)
+        if holder is not None and holder.side and holder.side != claim.side:
+            ctx.add(holder, claim.stance, claim.cue, "verb", clause=claim.clause)
 
 
 def _act_stance(ctx: Context, verb_token, noun, act_stance: str):
@@ -272,16 +308,33 @@ def _climb(ctx: Context, verb_token, stance, cue, passive):
         dep = current.dep_
         if dep == "relcl":
             return ctx.sides.resolve(current.head), stance, cue, current.i
-        if dep == "acl" and current.head.pos_ in tree.NOUNS:
-            found = tree.governing_verb(current.head)
+        if dep == "csubj":  # "reducing V is our priority": the one whose aim it is
+            owner = _owner(_attribute(current.head))
+            return (ctx.sides.resolve(owner) if owner else None), stance, cue, None
+        above = _clause_host(current)
+        if above is not None and above.pos_ in tree.NOUNS:
+            noun = above
+            if _opposing_noun(ctx, noun):  # "a barrier to having V"
+                stance, cue = flip(stance), join_cue(noun.lemma_, cue)
+            if owner := _owner(noun):  # "our strategy for tackling V", "their plan to cut V"
+                return ctx.sides.resolve(owner), stance, cue, None
+            found = tree.governing_verb(noun)
             if not found:
                 return None, stance, cue, None
-            noun = current.head
             current, passive = found[0], found[2]
-            if ctx.is_cue(noun, ctx.cues.stance.oppose_nouns):  # "a barrier to having V"
-                stance, cue = flip(stance), join_cue(noun.lemma_, cue)
-            if stance is not None:  # "oppose any attempt to remove V"
-                stance, cue = _outer(ctx, current, stance, cue)
+            stance, cue = _outer_on_clause(ctx, current, stance, cue)
+            continue
+        if above is not None:  # "we are committed to reducing V", "work towards ending V"
+            prep = current.head
+            if above.pos_ == "ADJ" and above.dep_ in {"acomp", "xcomp"}:
+                above = above.head
+            if above.pos_ not in tree.VERBS:
+                return None, stance, cue, None
+            current, passive = above, False
+            if cue_key(prep.lower_) in ctx.cues.negation.words:  # "govern without holding V"
+                stance, cue = flip(stance), join_cue(prep.lower_, cue)
+            elif cue_key(prep.lower_) not in ctx.cues.stance.means_preps:
+                stance, cue = _outer_on_clause(ctx, current, stance, cue)
             continue
         if dep not in tree.CLIMB_DEPS or current.head.i == current.i:
             return None, stance, cue, None
@@ -290,6 +343,54 @@ def _climb(ctx: Context, verb_token, stance, cue, passive):
         if dep in tree.COMPLEMENT_DEPS:  # "refuse to take": the outer verb governs the inner
             stance, cue = _outer(ctx, current, stance, cue)
     return None, stance, cue, None
+
+
+def _outer_on_clause(ctx: Context, verb_token, stance, cue):
+    """A verb over a clause that holds the value turns the clause's stance ("oppose any
+    attempt to remove V"); a clause whose verb is no cue holds the value as it is,
+    negated or not ("prevent them from acting without a referendum")."""
+    neutral = OPPOSES if ctx.mention.negated else CLAIMS
+    turned, turned_cue = _outer(ctx, verb_token, stance or neutral, cue)
+    if stance is None and turned == neutral:
+        return None, cue
+    return turned, turned_cue
+
+
+def _opposing_noun(ctx: Context, noun) -> bool:
+    """Is the noun one of acting against, alone or with a preposition it governs ("a
+    barrier to workers having V": "barrier to")?"""
+    words = ctx.cues.stance.oppose_nouns
+    preps = [cue_key(c.lower_) for c in noun.children if c.dep_ == "prep"]
+    keys = {cue_key(noun.lemma_) + prep for prep in preps}
+    return ctx.is_cue(noun, words) or not keys.isdisjoint(words)
+
+
+def _clause_host(clause):
+    """The word a clause without a subject hangs from: the noun of an ``acl`` ("any
+    attempt to remove V"), or the word a preposition with a gerund clause hangs from
+    ("our plan for tackling V", "committed to reducing V")."""
+    head = clause.head
+    if head.i == clause.i:
+        return None
+    if clause.dep_ == "acl" and head.pos_ in tree.NOUNS:
+        return head
+    if clause.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
+        return head.head
+    return None
+
+
+def _owner(noun):
+    """The possessor of a noun ("our" in "our plan"), if any."""
+    if noun is None:
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
+
+
+def _attribute(copula):
+    """The attribute of a copula ("is our priority")."""
+    if copula.lemma_ != "be":
+        return None
+    return next((c for c in copula.children if c.dep_ == "attr"), None)
 
 
 def _outer(ctx: Context, verb_token, stance, cue):

@@ -110,6 +110,8 @@ def governing_verb(phrase):
         return head, verb_keys(head), False
     if dep == "acomp" and head.lemma_ == "be":  # "their cuts are fair": the copula, no cue
         return head, [], False
+    if dep in {"ccomp", "oprd"} and phrase.pos_ == "ADJ" and head.pos_ in VERBS:
+        return head, verb_keys(head), False  # "make the bosses accountable": the maker's act
     if dep == "nsubjpass" and head.pos_ in VERBS:
         return head, verb_keys(head), True
     if dep == "advmod" and phrase.pos_ == "ADV" and head.pos_ in VERBS and not _passive(head):
