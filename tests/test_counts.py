@@ -174,6 +174,54 @@ def test_counts_terms_inside_unconditional_excludes_are_dropped_early(words, kep
     assert sorted(left) == sorted(kept)
 
 
+# -- the vocabulary: code letters, and where searches start -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "  ", "Hello, U.S. world's 1,000.50 co-operate -- don't.\n", "a\tb _c", "é ß İ ²"],
+)
+def test_vocabulary_count_words_counts_the_word_pieces(counter, text):
+    from rhetor.counts.tokens import is_word
+    from rhetor.counts.vocabulary import count_words
+
+    cut = pieces(text)
+    assert count_words(counter.vocabulary.letters(cut)) == sum(map(is_word, cut))
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("Our fair shares.", [" fair", " shares"]),  # a term; a phrase's anchor by its word
+        ("Their shares rose.", []),  # an anchor with no neighbour of its phrase
+        ("A fair - share.", [" fair", " share"]),  # joiners between neighbours
+        ("To democratise and democratisation.", [" democratise", " democratisation"]),
+        ("The United States united.", [" United", " united"]),
+        ("Nothing here at all.", []),
+    ],
+)
+def test_vocabulary_search_starts(counter, text, starts):
+    cut = pieces(text)
+    found = counter.vocabulary.search_starts(cut, counter.vocabulary.letters(cut))
+    assert [cut[i] for i in sorted(set(found))] == starts
+
+
+@pytest.mark.parametrize(
+    ("text", "split"),
+    [
+        ("We co-operate.", [" co"]),  # "co" + "operate" begins the term "co-operate"
+        ("We co - operated.", [" co"]),
+        ("The world's co-ordinator.", []),  # "co" + "ordinator" begins no term
+        ("Fair-share.", ["Fair"]),  # the key of "fair share" is "fairshare"
+        ("Fair-minded.", []),
+    ],
+)
+def test_vocabulary_split_words(counter, text, split):
+    cut = pieces(text)
+    found = counter.vocabulary.split_words(cut, counter.vocabulary.letters(cut))
+    assert [cut[i] for i in found] == split
+
+
 def test_counts_record_has_the_report_shape_and_is_marked(counter):
     record = counter.analyse("We believe in fairness.", source="x.txt").to_dict()
     assert record["mode"] == "counts"

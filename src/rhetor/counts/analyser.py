@@ -1,9 +1,10 @@
 """Counts mode: the values table at dictionary speed, with no parse and no sides.
 
 A text is cut into tokens by one regular expression (:mod:`.tokens`). Most
-tokens cannot begin a value term; one dict lookup per distinct token says
-which can, counting the inflected forms of the word-form table
-(:mod:`.wordforms`). Only around those few tokens is a window of light token
+tokens cannot begin a value term; a code letter for each distinct token, and
+regular expressions over the text's string of code letters, find the few that
+can, counting the inflected forms of the word-form table (:mod:`.vocabulary`,
+:mod:`.wordforms`). Only around those few tokens is a window of light token
 objects built, each given the lemma and part of speech the table knows for
 it, and handed to the full pipeline's own matcher
 (:class:`rhetor.matching.CompiledLexicons`), so terms, globs, spelling
@@ -32,26 +33,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate, compress
 from typing import Any
 
-from rhetor.counts.tokens import (
-    SENTENCE_END,
-    TERM_TOKENS,
-    Segment,
-    Token,
-    Word,
-    is_word,
-    pieces,
-)
-from rhetor.counts.wordforms import (
-    TAGS,
-    LemmaRules,
-    WordForms,
-    compile_word_forms,
-    lemma_rules,
-)
-from rhetor.lexicon import _JOINERS, LexiconSet, normalise
+from rhetor.counts.tokens import SENTENCE_END, Segment, Token, Word, pieces
+from rhetor.counts.vocabulary import Vocabulary, count_words
+from rhetor.counts.wordforms import compile_word_forms, lemma_rules
+from rhetor.lexicon import LexiconSet, normalise
 from rhetor.matching import (
     Candidate,
     CompiledLexicons,
@@ -69,116 +56,6 @@ COUNTS_MODEL = "rhetor-counts"
 # "near: ... window: 4", "head" read as six words before): a search sees them too.
 CONTEXT_WORDS = 6
 MAX_EVIDENCE_CHARS = 600
-_MEMO_LIMIT = 2_000_000  # distinct pieces remembered; a corpus rarely has 1 % of that
-
-
-class Vocabulary:
-    """What counts mode knows about each distinct piece of text, computed once: is it a
-    word, a joiner, where may a search start, and its token text, lemma and tag."""
-
-    def __init__(
-        self, compiled: CompiledLexicons, forms: WordForms, rules: LemmaRules | None
-    ) -> None:
-        self.compiled = compiled
-        self.forms = forms
-        self.rules = rules
-        self.closed = load_context().closed
-        self.anchors = Anchors(compiled)
-        self.pos_limited = _pos_limited(compiled)
-        self.word: dict[str, bool] = {}
-        self.joiner: dict[str, bool] = {}
-        self.whole: dict[str, bool] = {}  # a term by itself (or a glob's start)
-        self.part: dict[str, bool] = {}  # the anchor of a phrase: look at its neighbours
-        self.keys: dict[str, tuple[str, ...]] = {}  # its key and the lemmas the table knows
-        self.begins: dict[str, bool] = {}  # is its key the start of some term's key?
-        self.sides: dict[str, tuple[frozenset[str], frozenset[str]]] = {}  # phrase neighbours
-        self.token: dict[str, tuple[str, str, str, str | None]] = {}
-
-    def learn(self, new: Iterable[str]) -> None:
-        if len(self.word) > _MEMO_LIMIT:
-            tables = (self.word, self.joiner, self.whole, self.part, self.keys, self.begins)
-            tables += (self.sides,)
-            for table in (*tables, self.token):
-                table.clear()
-        anchors = self.anchors
-        for piece in new:
-            text = piece.strip()
-            key = normalise(text)
-            keys = (key, *(lemma for _, lemma in self.forms.get(key))) if key else ()
-            self.word[piece] = is_word(piece)
-            self.joiner[piece] = bool(text) and not key
-            self.keys[piece] = keys
-            self.begins[piece] = key in self.compiled.prefixes
-            self.whole[piece] = bool(key) and (
-                key.startswith(anchors.globs) or any(k in anchors.whole for k in keys)
-            )
-            sides = [anchors.phrases[k] for k in keys if k in anchors.phrases]
-            self.part[piece] = bool(sides)
-            if sides:
-                self.sides[piece] = (
-                    frozenset().union(*(left for left, _ in sides)),
-                    frozenset().union(*(right for _, right in sides)),
-                )
-
-    def describe(self, piece: str) -> tuple[str, str, str, str | None]:
-        """(token text, lemma, tag, rule): the lemma and tag a parse would most likely
-        give the token, and which context rule (if any) may change them: ``"base"``
-        for a base form a term limits by part of speech, ``"participle"`` for an
-        inflected form that is also a word of its own ("united", "dealing"),
-        ``"inflected"`` for other forms the table knows."""
-        known = self.token.get(piece)
-        if known is None:
-            known = self._describe(piece.lstrip())
-            self.token[piece] = known
-        return known
-
-    def _describe(self, text: str) -> tuple[str, str, str, str | None]:
-        key = normalise(text)
-        analyses = self.forms.get(key)
-        if analyses:
-            wanted = self.pos_limited.get(analyses[0][1], ())
-            tag, lemma = next((a for a in analyses if a[0] in wanted), analyses[0])
-            if self.rules and {t for t, _ in analyses} == {"VERB"} and self.rules.is_base(key):
-                return text, lemma, tag, "participle"
-            return text, lemma, tag, "inflected"
-        limited = self.pos_limited.get(key)
-        if limited:
-            return text, text, sorted(limited)[0], "base"
-        lemma = self.rules.guess_lemma(key) if self.rules else text
-        tag = self.closed.get(text.lower()) or _open_tag(text, key, self.rules)
-        return text, lemma, tag, "capital" if text[:1].isupper() else None
-
-    def range_around(self, cut: list[str], i: int, window: int) -> tuple[int, int]:
-        """The tokens a search around the anchor at ``i`` must see: as far as the
-        longest phrase holding the anchor's word reaches (joiners in the text count)."""
-        before = after = 0
-        for key in self.keys[cut[i]]:
-            reach = self.anchors.reach.get(key)
-            if reach:
-                before, after = max(before, reach[0]), max(after, reach[1])
-        if not (before or after):
-            before = after = window
-        return _extend(cut, i, -before, self.joiner), _extend(cut, i, after, self.joiner) + 1
-
-    def phrase_may_match(self, cut: list[str], i: int) -> bool:
-        """Is the word before or after the anchor at ``i`` (across joiners) one that
-        stands beside it in some phrase?"""
-        left, right = self.sides[cut[i]]
-        keys, joiner = self.keys, self.joiner
-        before, after = _neighbour(cut, i, -1, joiner), _neighbour(cut, i, 1, joiner)
-        return (before is not None and not left.isdisjoint(keys.get(cut[before], ()))) or (
-            after is not None and not right.isdisjoint(keys.get(cut[after], ()))
-        )
-
-
-def _extend(cut: list[str], i: int, steps: int, joiner: dict[str, bool]) -> int:
-    """The index ``steps`` tokens from ``i`` (negative: before), joiners not counted."""
-    step = 1 if steps > 0 else -1
-    j, left = i, abs(steps)
-    while left and 0 <= j + step < len(cut):
-        j += step
-        left -= not joiner.get(cut[j])
-    return j
 
 
 def _vetoed_without_parse(segment: Segment, cand) -> bool:
@@ -233,88 +110,6 @@ def _after_only(condition: Condition, segment: Segment, start: int, end: int) ->
     )
 
 
-def _open_tag(text: str, key: str, rules: LemmaRules | None) -> str:
-    """NUM for a number; the one open class the lemmatiser's index allows the word, if
-    only one does; else X, which no part-of-speech slot fits."""
-    if text[:1].isdigit():
-        return "NUM"
-    if rules is None or not key.isalpha():
-        return "X"
-    classes = rules.classes(key)
-    if len(classes) == 1:
-        return TAGS[classes[0]]
-    # The commonest reading of an ambiguous word: a participle is a verb ("for
-    # promoting"), a noun that is also a verb is a noun ("war duties"), an adjective that
-    # is no verb an adjective ("fairly high"); any other stays open.
-    if "verb" in classes and key.endswith(("ing", "ed")):
-        return "VERB"
-    if set(classes) == {"noun", "verb"}:
-        return "NOUN"
-    return "ADJ" if "adj" in classes and "verb" not in classes else "X"
-
-
-def _neighbour(cut: list[str], i: int, step: int, joiner: dict[str, bool]) -> int | None:
-    j = i + step
-    while 0 <= j < len(cut) and joiner.get(cut[j]):
-        j += step
-    return j if 0 <= j < len(cut) and cut[j].strip() else None
-
-
-class Anchors:
-    """The words a search starts from. A one-word term (or the whole key of any term,
-    "cooperation" for "co-operation") starts one by itself, as does a word beginning
-    with a glob's letters. A phrase starts one from its longest word (the rarest, as a
-    rule: "share" of "a fair share"), but only when the word before or after it is
-    its neighbour in the phrase. Exclude phrases never start a search: they only
-    veto what a search around an anchor finds."""
-
-    def __init__(self, compiled: CompiledLexicons) -> None:
-        self.whole: set[str] = set()
-        globs: set[str] = set()
-        sides: dict[str, tuple[set[str], set[str]]] = {}
-        for table in (compiled.exact, compiled.globs):
-            for key, entries in table.items():
-                for entry in entries:
-                    if entry.is_exclude:
-                        continue
-                    words = [normalise(p) for p in _JOINERS.split(entry.term.text.rstrip("*"))]
-                    words = [w for w in words if w]
-                    if entry.term.glob:
-                        globs.add(words[-1] if len(words) > 1 else key)
-                    else:
-                        self.whole.add(key)
-                    if len(words) < 2:
-                        continue
-                    plain = words[:-1] if entry.term.glob else words
-                    at = max(reversed(range(len(plain))), key=lambda k: len(plain[k]))
-                    left, right = sides.setdefault(plain[at], (set(), set()))
-                    if at > 0:
-                        left.add(words[at - 1])
-                    if at + 1 < len(words):
-                        right.add(words[at + 1])
-        self.globs = tuple(sorted(globs))
-        self.phrases = {w: (frozenset(a), frozenset(b)) for w, (a, b) in sides.items()}
-        self.reach = _reach(compiled)
-
-
-def _reach(compiled: CompiledLexicons) -> dict[str, tuple[int, int]]:
-    """For each word of a term or exclude phrase, how many tokens a phrase holding it
-    can reach before and after it (one more each side, for a text that splits a word
-    the phrase writes whole): the window a search around it needs."""
-    reach: dict[str, tuple[int, int]] = {}
-    for table in (compiled.exact, compiled.globs):
-        for key, entries in table.items():
-            for entry in entries:
-                keys = [normalise(t) for t in TERM_TOKENS.findall(entry.term.text.rstrip("*"))]
-                for at, word in enumerate([*keys, key]):
-                    if not word:
-                        continue
-                    before, after = (at, len(keys) - 1 - at) if at < len(keys) else (0, 0)
-                    old = reach.get(word, (0, 0))
-                    reach[word] = (max(old[0], before + 1), max(old[1], after + 1))
-    return reach
-
-
 class CountsAnalyser:
     """Turns texts into counts-mode Reports; the same interface as the full Analyser."""
 
@@ -335,9 +130,8 @@ class CountsAnalyser:
         except Exception:  # no pipeline installed: match word forms as written
             rules = None
         self.forms = compile_word_forms(self.lexicons, rules)
-        self.vocabulary = Vocabulary(self.compiled, self.forms, rules)
-        self._found: dict[tuple, tuple] = {}  # words of a narrow range -> matcher's finds
         self.context = load_context()
+        self.vocabulary = Vocabulary(self.compiled, self.forms, rules, self.context.closed)
         # A term spans at most max_words tokens, so that many each side of an anchor
         # holds every term and exclude phrase that could overlap it.
         self.window = self.compiled.max_words
@@ -361,20 +155,18 @@ class CountsAnalyser:
         """The counts-mode report of ``text``."""
         cut = pieces(text)
         vocabulary = self.vocabulary
-        new = set(cut).difference(vocabulary.word)
-        if new:
-            vocabulary.learn(new)
-        words = sum(map(vocabulary.word.__getitem__, cut))
-        hits = list(compress(range(len(cut)), map(vocabulary.whole.__getitem__, cut)))
-        parts = compress(range(len(cut)), map(vocabulary.part.__getitem__, cut))
-        hits += [i for i in parts if vocabulary.phrase_may_match(cut, i)]
+        letters = vocabulary.letters(cut)
+        words = count_words(letters)
         mentions: list[Mention] = []
-        if hits:
-            ends = list(accumulate(map(len, cut)))
-            ranges = [vocabulary.range_around(cut, i, self.window) for i in hits]
-            ranges += [(i - 1, i + self.window) for i in self._split_words(cut)]
+        starts = vocabulary.search_starts(cut, letters)
+        if starts:
+            ranges = [vocabulary.range_around(cut, i, self.window) for i in starts]
+            ranges += [(i - 1, i + self.window) for i in vocabulary.split_words(cut, letters)]
+            offset = done = 0  # the character offset of piece ``done``
             for wide, narrow in _with_context(_merged(ranges, len(cut)), len(cut), cut):
-                mentions.extend(self._match(text, cut, ends, wide, narrow))
+                offset += sum(map(len, cut[done : wide[0]]))
+                done = wide[0]
+                mentions.extend(self._match(text, cut, offset, wide, narrow))
         stats = Stats(characters=len(text), words=words, sentences=_sentences(text))
         return Report(
             source=None,
@@ -385,42 +177,25 @@ class CountsAnalyser:
             mode="counts",
         )
 
-    def _split_words(self, cut: list[str]) -> list[int]:
-        """Tokens before a joiner that, with the token after it, begin a term ("co" and
-        "operation" for a term written "cooperation")."""
-        vocabulary = self.vocabulary
-        joiners = compress(range(len(cut)), map(vocabulary.joiner.__getitem__, cut))
-        prefixes = self.compiled.prefixes
-        keys, begins = vocabulary.keys, vocabulary.begins
-        last = len(cut) - 1
-        return [
-            i - 1
-            for i in joiners
-            if 0 < i < last
-            and begins[cut[i - 1]]
-            and keys[cut[i - 1]][0] + (keys[cut[i + 1]] or ("",))[0] in prefixes
-        ]
-
-    def _match(self, text, cut, ends, wide, narrow) -> list[Mention]:
+    def _match(self, text, cut, offset, wide, narrow) -> list[Mention]:
         """Mentions in the token ranges ``narrow`` (where terms can be), read with the
-        context of ``wide`` around them (what sense conditions and negation see).
+        context of ``wide`` around them (what sense conditions and negation see);
+        ``offset`` is where piece ``wide[0]`` begins in ``text``.
 
-        The matcher runs on each narrow range alone, and what it finds depends only on
-        the words, lemmas and tags there, so it is remembered for ranges seen before
-        ("the United States of"). Only a range with matches gets the wide segment of
-        token objects that the sense conditions then read."""
+        The matcher runs on each narrow range alone. Only a range with matches that
+        may count gets the wide segment of token objects that the sense conditions
+        then read."""
         segment = index = None
         found = []
         for first, last in narrow:
             positions = [j for j in range(first, last) if cut[j].strip()]
             if not positions:
                 continue
-            words = tuple(self._word(cut, j) for j in positions)
-            candidates = self._matches(words)
+            candidates = self._candidates([self._word(cut, j) for j in positions])
             if not candidates:
                 continue
             if segment is None:
-                segment, index = self._segment(cut, ends, *wide)
+                segment, index = self._segment(cut, offset, *wide)
             low = index[positions[0]]
             shifted = [Candidate(low + start, low + end, entry) for start, end, entry in candidates]
             # In the matcher's order: sense conditions, then excludes, then overlaps.
@@ -431,33 +206,27 @@ class CountsAnalyser:
                 found.append(self._mention(text, segment, cand))
         return found
 
-    def _word(self, cut: list[str], j: int) -> tuple[str, str, str]:
-        """(text, lemma, tag) of token ``j`` in its context."""
+    def _word(self, cut: list[str], j: int) -> Word:
+        """Token ``j`` (its text, lemma and tag) in its context."""
         token_text, lemma, tag, rule = self.vocabulary.describe(cut[j])
         if rule:
             lemma, tag = self.context.decide(
                 rule, token_text, lemma, tag, cut, j, self._tag_at(cut)
             )
-        return token_text, lemma, tag
+        return Word(token_text, lemma, tag)
 
     def _tag_at(self, cut: list[str]):
         describe = self.vocabulary.describe
         return lambda k: describe(cut[k])[2]
 
-    def _matches(self, words: tuple[tuple[str, str, str], ...]):
-        """(start, end, entry) of what the matcher finds in ``words``, remembered."""
-        known = self._found.get(words)
-        if known is None:
-            if len(self._found) > _MEMO_LIMIT // 10:
-                self._found.clear()
-            tokens = [Word(*word) for word in words]
-            known = _that_may_count(self.compiled.candidates(tokens))
-            self._found[words] = known
-        return known
+    def _candidates(self, words: list[Word]) -> tuple[tuple[int, int, Entry], ...]:
+        """(start, end, entry) of what the matcher finds in ``words`` that may count."""
+        return _that_may_count(self.compiled.candidates(words))
 
-    def _segment(self, cut, ends, first: int, last: int) -> tuple[Segment, dict[int, int]]:
-        """Tokens for ``cut[first:last]``, and for each piece of ``cut`` from ``first`` to
-        ``last`` the index of the next token in the segment (spaces make none)."""
+    def _segment(self, cut, offset, first: int, last: int) -> tuple[Segment, dict[int, int]]:
+        """Tokens for ``cut[first:last]`` (piece ``first`` begins at ``offset`` in the
+        text), and for each piece from ``first`` to ``last`` the index of the next token
+        in the segment (spaces make none)."""
         segment = Segment()
         starts = [0]
         describe = self.vocabulary.describe
@@ -469,14 +238,15 @@ class CountsAnalyser:
         def tag_at(k: int) -> str:
             return describe(cut[k])[2]
 
+        end = offset
         for j in range(first, last):
             index[j] = len(segment)
+            end += len(cut[j])
             token_text, lemma, tag, rule = describe(cut[j])
             if not token_text:
                 continue
             if rule:
                 lemma, tag = context.decide(rule, token_text, lemma, tag, cut, j, tag_at)
-            end = ends[j]
             token = Token(token_text, lemma, tag, len(segment), end - len(token_text), end)
             token.doc = segment
             if segment and segment[-1].text in _SENTENCE_MARKS:
@@ -610,18 +380,6 @@ def _first_class(classes: dict[str, list[str]]) -> dict[str, str]:
         for word in words:
             found.setdefault(word, tag)
     return found
-
-
-def _pos_limited(compiled: CompiledLexicons) -> dict[str, frozenset[str]]:
-    """The last word of each term limited by part of speech -> the parts allowed."""
-    limited: dict[str, set[str]] = {}
-    for table in (compiled.exact, compiled.globs):
-        for entries in table.values():
-            for entry in entries:
-                if entry.term.pos:
-                    last = normalise(_JOINERS.split(entry.term.text.rstrip("*"))[-1])
-                    limited.setdefault(last, set()).update(entry.term.pos)
-    return {word: frozenset(tags) for word, tags in limited.items()}
 
 
 def _sentence_initial(cut: list[str], j: int) -> bool:
