@@ -387,7 +387,7 @@ def test_bad_inputs_batch_folder_of_troubles(tmp_path):
     out = folder / "out.jsonl"
     done = rhetor("batch", str(folder), "-q", "-j", "1", "-m", "blank:en", "-o", str(out), **how)
     assert done.returncode == 1
-    records = {Path(r["source"]).name: r for r in map(json.loads, out.open())}
+    records = {Path(r["source"]).name: r for r in map(json.loads, out.read_text().splitlines())}
     assert sorted(records) == ["binary.txt", "empty.txt", "good.txt", "latin1.txt", "secret.txt"]
     assert "binary file" in records["binary.txt"]["error"]
     assert "permission denied" in records["secret.txt"]["error"]

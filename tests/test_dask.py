@@ -29,7 +29,7 @@ def folder(write, tmp_path):
 
 
 def records(path):
-    return sorted((json.loads(line) for line in path.open()), key=lambda r: r["source"])
+    return sorted(map(json.loads, path.read_text().splitlines()), key=lambda r: r["source"])
 
 
 @needs_model
