@@ -590,3 +590,49 @@ def test_attribution_gerund_of_means_is_not_turned(blank_nlp):
 )
 def test_attribution_clauses_against_and_coordination_on_new_sentences(text, expected):
     assert triples(text) == expected
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # insistent talk beside anything the side does is hollow ...
+        (
+            "The Tories keep talking about fairness while their donors pocket the profits.",
+            {("fairness", "govt", "appropriates")},
+        ),
+        (
+            "The bosses talk endlessly about partnership while they move the work abroad.",
+            {("mutuality", "bosses", "appropriates")},
+        ),
+        # ... plain talk beside another act, or beside another side's act, is not
+        (
+            "The Tories talk about fairness while they tour the country.",
+            {("fairness", "govt", "claims")},
+        ),
+        (
+            "The Tories keep talking about fairness, but we deliver it.",
+            {("fairness", "govt", "claims")},
+        ),
+        # appropriating takes the place of the side's plain claim on the same words
+        (
+            "The government boasts of its fairness, but it froze wages.",
+            {("fairness", "govt", "appropriates")},
+        ),
+        # "claim to" with an infinitive professes; "claim that" reports
+        ("Ministers claim to champion democracy.", {("democracy", "govt", "appropriates")}),
+        ("Ministers claim that the tax is fair.", {("fairness", "govt", "claims")}),
+        # a contrast across the full stop, opened by its marker
+        (
+            "The government promised accountability. Instead it buried the report.",
+            {("responsibility", "govt", "appropriates")},
+        ),
+        (
+            "The government promised accountability. Then it held a press conference.",
+            {("responsibility", "govt", "claims")},
+        ),
+        ("The government cancelled the referendum.", {("democracy", "govt", "opposes")}),
+    ],
+)
+def test_attribution_professed_values_on_new_sentences(text, expected):
+    assert triples(text) == expected

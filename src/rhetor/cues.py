@@ -70,6 +70,7 @@ class Stance:
     source_preps: Words = frozenset()
     causes: Words = frozenset()
     means_preps: Words = frozenset()
+    insistence: Words = frozenset()
 
     # Unions the engine reads for every mention, made once per cue set.
     @cached_property

@@ -341,7 +341,7 @@ def _climb(ctx: Context, verb_token, stance, cue, passive):
         current = current.head
         passive = False
         if dep in tree.COMPLEMENT_DEPS:  # "refuse to take": the outer verb governs the inner
-            stance, cue = _outer(ctx, current, stance, cue)
+            stance, cue = _outer(ctx, current, stance, cue, infinitive=dep == "xcomp")
     return None, stance, cue, None
 
 
@@ -393,12 +393,15 @@ def _attribute(copula):
     return next((c for c in copula.children if c.dep_ == "attr"), None)
 
 
-def _outer(ctx: Context, verb_token, stance, cue):
+def _outer(ctx: Context, verb_token, stance, cue, infinitive: bool = False):
+    """The stance of a clause as the verb above turns it. A verb that reports what
+    another says ("X claims that ...") does not appropriate what it reports; with an
+    infinitive it professes ("X claims to champion V", "X pretends to care")."""
     key = tree.verb_key(verb_token)
     st = ctx.cues.stance
     if key in st.flips or key in st.opposes:
         stance, cue = flip(stance), join_cue(key, cue)
-    elif key in st.appropriates and key not in st.report_verbs:
+    elif key in st.appropriates and (infinitive or key not in st.report_verbs):
         stance, cue = APPROPRIATES, join_cue(key, cue)
     if negated_verb(ctx, verb_token):
         stance, cue = flip(stance), join_cue("not", cue)

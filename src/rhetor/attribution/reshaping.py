@@ -48,27 +48,56 @@ def self_claim(ctx: Context) -> None:
 
 
 def contrast(ctx: Context) -> None:
-    """A side that professes a value and acts against it in the same sentence
-    appropriates it ("X says / talks about / promised V, but / yet / while <acts
-    against V>").
+    """A side that professes a value and acts against it appropriates it ("X says /
+    talks about / promised V, but / yet / while <acts against V>"), in the same
+    sentence or in the next one opened by a contrast marker ("X promised V. Instead it
+    <acts against V>").
     The contrasting clause must act against the value: an opposing verb, a negation,
-    or a vice of the same value; any other clause leaves the claim as it is."""
+    or a vice of the same value; any other clause leaves the claim as it is. Insistent
+    talk needs less: "X keeps talking about V while <anything X does>", "X talks
+    endlessly of V, but ..." says the talk is hollow, unless the clause is another
+    side's ("..., but we deliver it"); plain talk beside another act ("X speak of V
+    while they campaign") is still a claim.
+    Once a side appropriates the value, its plain claim on the same mention goes."""
     out = []
     for f in ctx.findings:
-        if f.stance == CLAIMS and f.side and f.side != ctx.sides.author and f.clause is not None:
-            cue = _contrasting_act(ctx, ctx.doc[f.clause])
+        if f.stance == CLAIMS and f.side and f.side != ctx.sides.author:
+            inner = tree.clause_of(ctx.levels[-1])
+            clause = ctx.doc[f.clause] if f.clause is not None else inner
+            cue = _contrasting_act(ctx, inner, clause, f.side, _insistent_talk(ctx, f, inner))
             if cue:
                 f = replace(f, stance=APPROPRIATES, cue=join_cue(f.cue or "", cue), rule="contrast")
         out.append(f)
-    ctx.findings = out
+    taken = {f.side for f in out if f.stance == APPROPRIATES}
+    ctx.findings = [f for f in out if not (f.stance == CLAIMS and f.side in taken)]
 
 
-def _contrasting_act(ctx: Context, clause) -> str | None:
+def _insistent_talk(ctx: Context, finding, clause) -> bool:
+    """Is the side's claim only talk (a speech verb, or a speech noun the value hangs
+    from), said insistently ("keep talking about", "talks endlessly of")?"""
+    st = ctx.cues.stance
+    talk = (finding.cue or "").split(" ")[-1] in st.speech or any(
+        ctx.is_cue(level, st.speech) for level in ctx.levels[1:]
+    )
+    if not talk:
+        return False
+    words = [*tree.clause_chain(clause), *ctx.levels[1:]]
+    words += [c for w in list(words) for c in w.children if c.dep_ == "advmod"]
+    words += [c for c in ctx.phrase.head.head.children if c.dep_ == "advmod"]
+    return any(ctx.is_cue(w, st.insistence) for w in words)
+
+
+def _contrasting_act(ctx: Context, inner, clause, side: str, insistent: bool) -> str | None:
+    """The contrasting act, looked for on the verbs from the one governing the value
+    (``inner``) up to the holder's ``clause`` and above."""
     st = ctx.cues.stance
     markers = st.contrast_words
-    for verb_token in tree.clause_chain(clause):
-        for other in verb_token.children:
-            if other.dep_ not in {"conj", "advcl"} or other.pos_ not in tree.VERBS:
+    chain = tree.clause_chain(inner)
+    if clause.i not in {v.i for v in chain}:
+        chain = tree.clause_chain(clause)
+    for verb_token in chain:
+        for other in [*verb_token.children, *_next_sentence_root(clause)]:
+            if other.dep_ not in {"conj", "advcl", "ROOT"} or other.pos_ not in tree.VERBS:
                 continue
             marker = next(
                 (
@@ -78,7 +107,7 @@ def _contrasting_act(ctx: Context, clause) -> str | None:
                 ),
                 None,
             )
-            if marker is None:
+            if marker is None or (other.dep_ == "ROOT" and marker.head.i != other.i):
                 continue
             key = tree.verb_key(other)
             if key in st.opposes or key in st.counter_acts or key in st.flips:
@@ -87,7 +116,25 @@ def _contrasting_act(ctx: Context, clause) -> str | None:
                 return f"{marker.lower_} not {key}"
             if vice := _vice_within(ctx, other):  # "praise fairness but deliver inequality"
                 return f"{marker.lower_} {key} {vice}"
+            if insistent and not _done_by_another(ctx, other, side):
+                return f"{marker.lower_} {key}"
     return None
+
+
+def _next_sentence_root(clause) -> list:
+    """The root of the sentence after the clause's, when the clause is a main clause:
+    "X promised V. Instead it ..." contrasts across the full stop."""
+    sent = clause.sent
+    if clause.i != sent.root.i or sent.end >= len(clause.doc):
+        return []
+    return [clause.doc[sent.end].sent.root]
+
+
+def _done_by_another(ctx: Context, verb_token, side: str) -> bool:
+    """Is the clause's subject another side than ``side`` ("..., but we deliver it")?"""
+    subject = tree.subject_of(verb_token)
+    holder = ctx.sides.resolve(subject) if subject is not None else None
+    return holder is not None and holder.side is not None and holder.side != side
 
 
 def _vice_within(ctx: Context, clause) -> str | None:
