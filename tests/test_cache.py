@@ -82,6 +82,17 @@ def test_cache_keeps_pipelines_apart(tmp_path, nlp):
     assert DocCache(tmp_path, plain).get(TEXT) is None
 
 
+def test_cache_keeps_tokenizer_rules_apart():
+    """A parse made before rhetor's tokenizer rules changed is never reused after."""
+    from rhetor.pipeline import adjust_tokenizer
+
+    before, after = spacy.blank("en"), adjust_tokenizer(spacy.blank("en"))
+    assert pipeline_key(before) != pipeline_key(after)
+    older = adjust_tokenizer(spacy.blank("en"))
+    older.meta["rhetor_tokenizer"] = "rhetor-1"
+    assert pipeline_key(older) != pipeline_key(after)
+
+
 def test_cache_concurrent_writers_leave_whole_entries(tmp_path, nlp):
     doc = nlp(TEXT)
     errors: list[BaseException] = []

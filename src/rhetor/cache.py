@@ -51,14 +51,16 @@ def text_key(text: str) -> str:
 
 def pipeline_key(nlp) -> str:
     """A folder name for one pipeline: language, name, version, spaCy version and a digest
-    of the components that ran (their names and factories, in order)."""
+    of the components that ran (their names and factories, in order) and of rhetor's
+    tokenizer rules (see :func:`rhetor.pipeline.adjust_tokenizer`)."""
     import spacy
 
     meta = nlp.meta
     components = [
         (name, getattr(pipe, "factory_name", type(pipe).__name__)) for name, pipe in nlp.pipeline
     ]
-    digest = hashlib.sha256(json.dumps(components).encode()).hexdigest()[:12]
+    tokenizer = meta.get("rhetor_tokenizer", "")
+    digest = hashlib.sha256(json.dumps([components, tokenizer]).encode()).hexdigest()[:12]
     name = f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}"
     parts = [name, str(meta.get("version", "0")), f"spacy{spacy.__version__}", digest]
     return "-".join(_safe(p) for p in parts)

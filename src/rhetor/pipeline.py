@@ -41,18 +41,43 @@ def load_pipeline(name: str, *, ner: bool = False):
 
     if name.startswith("blank:"):
         try:
-            return split_after_marks(spacy.blank(name.split(":", 1)[1]))
+            return adjust_tokenizer(spacy.blank(name.split(":", 1)[1]))
         except Exception as exc:  # spaCy raises ImportError or KeyError for unknown languages
             raise ModelError(f"cannot make a blank pipeline {name!r}: {exc}") from None
     exclude = [] if ner else list(_UNUSED)
     try:
-        return split_after_marks(spacy.load(name, exclude=exclude))
+        return adjust_tokenizer(spacy.load(name, exclude=exclude))
     except OSError:
         raise ModelError(
             f"spaCy pipeline {name!r} is not installed or is not a pipeline folder"
         ) from None
     except Exception as exc:  # a broken package: say which, not a traceback
         raise ModelError(f"cannot load spaCy pipeline {name!r}: {exc}") from None
+
+
+# Titles that spaCy's English tokenizer splits as a word and a full stop, which the
+# parser then takes for the end of a sentence: "the right hon. | Gentleman has ...".
+# Parliamentary debate is full of them. Only titles that stand before a name or a noun
+# are listed, never words that can end a sentence ("etc.", "No.", "MP.").
+TITLE_ABBREVIATIONS = (
+    "hon.", "Hon.", "rt.", "Rt.", "Cllr.", "Revd.", "Lt.", "Col.", "Capt.", "Sgt.", "Maj.",
+    "Brig.", "Cmdr.", "Supt.", "Insp.", "cf.",
+)  # fmt: skip
+# Stored in the pipeline's meta and read by the parse cache's key: a parse made with
+# other tokenizer rules is never reused. Change it whenever the rules below change.
+TOKENIZER_REVISION = "rhetor-2"
+
+
+def adjust_tokenizer(nlp):
+    """rhetor's changes to the tokenizer: marks (below) and, for English, titles."""
+    split_after_marks(nlp)
+    if nlp.lang == "en":
+        from spacy.symbols import ORTH
+
+        for title in TITLE_ABBREVIATIONS:
+            nlp.tokenizer.add_special_case(title, [{ORTH: title}])
+    nlp.meta["rhetor_tokenizer"] = TOKENIZER_REVISION
+    return nlp
 
 
 # Punctuation after a combining accent (an NFD "équité.") or an invisible format
