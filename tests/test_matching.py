@@ -111,3 +111,26 @@ def test_matching_vice_polarity_and_no_match_on_joiner_start(blank_nlp):
     compiled = CompiledLexicons(lexset("id: f\nvice: [unfair]\nvirtue: [fair]\n"))
     doc = Doc(blank_nlp.vocab, words=["-", "unfair", "'", "fair"])
     assert found(compiled, doc) == [("unfair", "f", "vice"), ("fair", "f", "virtue")]
+
+
+@pytest.mark.parametrize(
+    ("term", "words", "lemmas", "spans"),
+    [
+        ("democra*", ["democracies"], ["democracy"], [(0, 1, False)]),  # word and lemma: once
+        # the word form by its generated entry, the lemma by the term's own
+        ("fair share", ["fair", "shares"], ["fair", "share"], [(0, 2, True), (0, 2, False)]),
+        (
+            "share",
+            ["shares", "shared"],
+            ["share"] * 2,
+            [(0, 1, True), (0, 1, False), (1, 2, True), (1, 2, False)],
+        ),
+        ("co-operation", ["co", "-", "operation"], ["co", "-", "operation"], [(0, 3, False)]),
+    ],
+)
+def test_matching_candidates_name_each_span_and_entry_once(term, words, lemmas, spans):
+    from rhetor.counts.tokens import Word
+
+    compiled = CompiledLexicons(lexset(f"id: v\nvirtue: ['{term}']\n"))
+    tokens = [Word(w, lemma, "X") for w, lemma in zip(words, lemmas, strict=True)]
+    assert [(c.start, c.end, c.entry.derived) for c in compiled.candidates(tokens)] == spans

@@ -173,10 +173,42 @@ def test_senses_near_reads_single_words_and_phrases_alike(blank_nlp, words, expe
     assert found(compiled(NEAR_MIXED), tagged(blank_nlp.vocab, words, pos)) == expected
 
 
-def test_senses_near_splits_its_single_words_from_its_phrases():
-    condition = parse_condition({"near": ["weather", "trade fair", "forecast*", "<NUM>"]})
-    assert condition.near_words == {"weather"}
-    assert [len(phrase) for phrase in condition.near_phrases] == [2, 1, 1]
+BESIDE_MIXED = """id: r
+virtue:
+  - term: duty
+    unless:
+      - before: [fuel, excise*, "stamp <ANY>", customs]
+      - after: [free, "on imported", levied*]
+"""
+
+
+@pytest.mark.parametrize(
+    "words,expected",
+    [
+        (["fuel", "duty", "rises"], []),  # a single word just before
+        (["the", "excises", "duty"], []),  # a glob
+        (["stamp", "paper", "duty"], []),  # a phrase with a slot
+        (["customs", "-", "duty"], []),  # joiners skipped
+        (["duty", "free", "goods"], []),  # a single word just after
+        (["duty", "on", "imported", "goods"], []),  # a phrase
+        (["duty", "levied", "here"], []),
+        (["fuel", "and", "duty"], ["duty"]),  # not just before
+        (["our", "duty", "on", "earth"], ["duty"]),  # half a phrase is not the phrase
+        (["stamp", "duty"], ["duty"]),
+        (["fuel", ".", "Duty", "calls"], ["Duty"]),  # another sentence
+    ],
+)
+def test_senses_before_and_after_read_single_words_and_phrases_alike(blank_nlp, words, expected):
+    doc = Doc(blank_nlp.vocab, words=words, sent_starts=[w == "Duty" for w in words])
+    assert found(compiled(BESIDE_MIXED), doc) == expected
+
+
+@pytest.mark.parametrize("key", ["before", "after", "near"])
+def test_senses_lookup_splits_single_words_from_phrases(key):
+    condition = parse_condition({key: ["weather", "trade fair", "forecast*", "<NUM>", "Sky"]})
+    lookup = condition.lookups[key]
+    assert lookup.words == {"weather", "sky"}
+    assert [len(phrase) for phrase in lookup.phrases] == [2, 1, 1]
 
 
 @pytest.mark.parametrize(

@@ -169,31 +169,42 @@ class CompiledLexicons:
         return known
 
     def _match_from(self, start, tokens, surface, lemma, has_pos) -> list[Candidate]:
-        found: dict[tuple[int, Entry], Candidate] = {}
-        keys = {"surface": "", "lemma": ""}
-        alive = {"surface": True, "lemma": True}
-        limit = min(len(tokens), start + self.max_words)
-        for end in range(start, limit):
+        """Matches beginning at token ``start``: the span grows a token at a time, its key
+        made from the words and, apart, from the lemmas, while either key can still
+        grow into a term's. (Plain locals, not a dict per mode: this is the inner loop.)"""
+        found: list[Candidate] = []
+        prefixes = self.prefixes
+        surface_key = lemma_key = ""
+        surface_alive = lemma_alive = True
+        for end in range(start, min(len(tokens), start + self.max_words)):
             if not surface[end]:
                 continue  # joiners extend a span but never end it
-            for mode, parts in (("surface", surface), ("lemma", lemma)):
-                if not alive[mode]:
-                    continue
-                before = len(keys[mode])
-                keys[mode] += parts[end]
-                if mode == "lemma" and alive["surface"] and keys["lemma"] == keys["surface"]:
-                    continue  # the same words: the surface pass found all there is
-                for entry in self._entries_for(keys[mode], before):
-                    if mode == "lemma" and (
-                        not entry.lemmas or self._listed_apart(entry, surface, start, end)
-                    ):
-                        continue
-                    if _pos_ok(entry, tokens[end], has_pos):
-                        found.setdefault((end, entry), Candidate(start, end + 1, entry))
-                alive[mode] = keys[mode] in self.prefixes
-            if not (alive["surface"] or alive["lemma"]):
+            if surface_alive:
+                before = len(surface_key)
+                surface_key += surface[end]
+                for entry in self._entries_for(surface_key, before):
+                    self._take(found, entry, start, end, tokens[end], has_pos)
+                surface_alive = surface_key in prefixes
+            if lemma_alive:
+                before = len(lemma_key)
+                lemma_key += lemma[end]
+                # The same words as the surface key: the surface pass found all there is.
+                if not (surface_alive and lemma_key == surface_key):
+                    for entry in self._entries_for(lemma_key, before):
+                        if entry.lemmas and not self._listed_apart(entry, surface, start, end):
+                            self._take(found, entry, start, end, tokens[end], has_pos)
+                    lemma_alive = lemma_key in prefixes
+            if not (surface_alive or lemma_alive):
                 break
-        return list(found.values())
+        return found
+
+    @staticmethod
+    def _take(found: list[Candidate], entry: Entry, start: int, end: int, last, has_pos) -> None:
+        """Add the span ``[start, end]`` as a match of ``entry``, once."""
+        if _pos_ok(entry, last, has_pos) and not any(
+            c.end == end + 1 and c.entry == entry for c in found
+        ):
+            found.append(Candidate(start, end + 1, entry))
 
     def _listed_apart(self, entry: Entry, surface, start: int, end: int) -> bool:
         """Does the lexicon list the span's own words as a term of their own?"""

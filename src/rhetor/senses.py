@@ -83,6 +83,24 @@ def parse_phrase(text: str) -> Phrase:
 
 
 @dataclass(frozen=True)
+class Lookup:
+    """The phrases of one key of a condition, split for speed: the one-word phrases as a
+    set of keys, looked up at once (a condition may list dozens), the others as written."""
+
+    words: frozenset[str]
+    phrases: tuple[Phrase, ...]
+
+    @classmethod
+    def of(cls, phrases: tuple[Phrase, ...]) -> Lookup:
+        plain = [p for p in phrases if len(p) == 1 and p[0].key and not p[0].glob]
+        return cls(frozenset(p[0].key for p in plain), tuple(p for p in phrases if p not in plain))
+
+    def has_word(self, token) -> bool:
+        """Is the token (its text or its lemma) one of the one-word phrases?"""
+        return not self.words.isdisjoint((normalise(token.text), normalise(token.lemma_)))
+
+
+@dataclass(frozen=True)
 class Condition:
     """Context in which a match is not the value; every given key must hold."""
 
@@ -96,14 +114,12 @@ class Condition:
     entity: tuple[str, ...] = ()
     # The mapping as written, so that a saved pipeline writes the same YAML back.
     data: dict = field(default_factory=dict, compare=False, hash=False)
-    # ``near`` split for speed: its one-word phrases as a set of keys, the rest as written.
-    near_words: frozenset[str] = field(init=False, compare=False, hash=False, repr=False)
-    near_phrases: tuple[Phrase, ...] = field(init=False, compare=False, hash=False, repr=False)
+    # ``before``, ``after`` and ``near`` as lookups.
+    lookups: dict[str, Lookup] = field(init=False, compare=False, hash=False, repr=False)
 
     def __post_init__(self) -> None:
-        plain = [p for p in self.near if len(p) == 1 and p[0].key and not p[0].glob]
-        object.__setattr__(self, "near_words", frozenset(p[0].key for p in plain))
-        object.__setattr__(self, "near_phrases", tuple(p for p in self.near if p not in plain))
+        lookups = {key: Lookup.of(getattr(self, key)) for key in ("before", "after", "near")}
+        object.__setattr__(self, "lookups", lookups)
 
     @property
     def needs_parse(self) -> bool:
@@ -117,11 +133,11 @@ class Condition:
         turn, and the first that fails settles it: most matches fail the first."""
         if (self.needs_parse and not has_parse) or (self.entity and not has_ents):
             return False
-        if self.before and not any(_ends_before(doc, start, p) for p in self.before):
+        if self.before and not _ends_before(doc, start, self.lookups["before"]):
             return False
-        if self.after and not any(_starts_after(doc, end, p) for p in self.after):
+        if self.after and not _starts_after(doc, end, self.lookups["after"]):
             return False
-        if self.near and not _near(doc, start, end, self):
+        if self.near and not _near(doc, start, end, self.lookups["near"], self.window):
             return False
         if self.head and not any(_head_path(doc, start, end, p) for p in self.head):
             return False
@@ -147,41 +163,51 @@ def _words(doc, indices, limit: int) -> list[int]:
     return found
 
 
-def _ends_before(doc, start: int, phrase: Phrase) -> bool:
+def _ends_before(doc, start: int, lookup: Lookup) -> bool:
+    """One of the phrases ends just before the match, in its sentence."""
     sentence_start = doc[start].sent.start if doc.has_annotation("SENT_START") else 0
-    before = _words(doc, range(start - 1, sentence_start - 1, -1), len(phrase))
-    return len(before) == len(phrase) and all(
-        step.fits(doc[i]) for step, i in zip(reversed(phrase), before, strict=True)
-    )
+    going_back = range(start - 1, sentence_start - 1, -1)
+    if lookup.words:
+        previous = _words(doc, going_back, 1)
+        if previous and lookup.has_word(doc[previous[0]]):
+            return True
+    for phrase in lookup.phrases:
+        before = _words(doc, going_back, len(phrase))
+        if len(before) == len(phrase) and all(
+            step.fits(doc[i]) for step, i in zip(reversed(phrase), before, strict=True)
+        ):
+            return True
+    return False
 
 
-def _starts_after(doc, end: int, phrase: Phrase) -> bool:
+def _starts_after(doc, end: int, lookup: Lookup) -> bool:
+    """One of the phrases begins just after the match, in its sentence."""
     sentence_end = doc[end - 1].sent.end if doc.has_annotation("SENT_START") else len(doc)
-    after = _words(doc, range(end, sentence_end), len(phrase))
-    return len(after) == len(phrase) and all(
-        step.fits(doc[i]) for step, i in zip(phrase, after, strict=True)
+    if lookup.words:
+        following = _words(doc, range(end, sentence_end), 1)
+        if following and lookup.has_word(doc[following[0]]):
+            return True
+    return any(_phrase_at(doc, end, sentence_end, phrase) for phrase in lookup.phrases)
+
+
+def _phrase_at(doc, first: int, sentence_end: int, phrase: Phrase) -> bool:
+    """Does the phrase begin at token ``first``, joiners skipped, within the sentence?"""
+    words = _words(doc, range(first, sentence_end), len(phrase))
+    return len(words) == len(phrase) and all(
+        step.fits(doc[i]) for step, i in zip(phrase, words, strict=True)
     )
 
 
-def _near(doc, start: int, end: int, condition: Condition) -> bool:
-    """One of the condition's ``near`` phrases begins within its ``window`` words of the
-    match, on either side. A condition may list dozens of single words: they are
-    looked up as one set in each word's keys."""
+def _near(doc, start: int, end: int, lookup: Lookup, window: int) -> bool:
+    """One of the phrases begins within ``window`` words of the match, on either side."""
     sentence = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
-    window = condition.window
     left = _words(doc, range(start - 1, sentence.start - 1, -1), window)
     right = _words(doc, range(end, sentence.end), window)
-    words, phrases = condition.near_words, condition.near_phrases
     for first in left + right:
-        token = doc[first]
-        if words and not words.isdisjoint((normalise(token.text), normalise(token.lemma_))):
+        if lookup.words and lookup.has_word(doc[first]):
             return True
-        for phrase in phrases:
-            following = _words(doc, range(first, sentence.end), len(phrase))
-            if len(following) == len(phrase) and all(
-                step.fits(doc[i]) for step, i in zip(phrase, following, strict=True)
-            ):
-                return True
+        if any(_phrase_at(doc, first, sentence.end, phrase) for phrase in lookup.phrases):
+            return True
     return False
 
 

@@ -187,15 +187,16 @@ class CountsAnalyser:
         then read."""
         segment = index = None
         found = []
+        words = InContext(self.vocabulary.describe, self.context.decide, cut)
         for first, last in narrow:
             positions = [j for j in range(first, last) if cut[j].strip()]
             if not positions:
                 continue
-            candidates = self._candidates([self._word(cut, j) for j in positions])
+            candidates = self._candidates([words[j] for j in positions])
             if not candidates:
                 continue
             if segment is None:
-                segment, index = self._segment(cut, offset, *wide)
+                segment, index = _segment(words, offset, *wide)
             low = index[positions[0]]
             shifted = [Candidate(low + start, low + end, entry) for start, end, entry in candidates]
             # In the matcher's order: sense conditions, then excludes, then overlaps.
@@ -206,54 +207,9 @@ class CountsAnalyser:
                 found.append(self._mention(text, segment, cand))
         return found
 
-    def _word(self, cut: list[str], j: int) -> Word:
-        """Token ``j`` (its text, lemma and tag) in its context."""
-        token_text, lemma, tag, rule = self.vocabulary.describe(cut[j])
-        if rule:
-            lemma, tag = self.context.decide(
-                rule, token_text, lemma, tag, cut, j, self._tag_at(cut)
-            )
-        return Word(token_text, lemma, tag)
-
-    def _tag_at(self, cut: list[str]):
-        describe = self.vocabulary.describe
-        return lambda k: describe(cut[k])[2]
-
     def _candidates(self, words: list[Word]) -> tuple[tuple[int, int, Entry], ...]:
         """(start, end, entry) of what the matcher finds in ``words`` that may count."""
         return _that_may_count(self.compiled.candidates(words))
-
-    def _segment(self, cut, offset, first: int, last: int) -> tuple[Segment, dict[int, int]]:
-        """Tokens for ``cut[first:last]`` (piece ``first`` begins at ``offset`` in the
-        text), and for each piece from ``first`` to ``last`` the index of the next token
-        in the segment (spaces make none)."""
-        segment = Segment()
-        starts = [0]
-        describe = self.vocabulary.describe
-        context = self.context
-        # A dict, not a list as long as the document: segments sit anywhere in a long
-        # text, and a list up to ``last`` made each one cost the whole text so far.
-        index: dict[int, int] = {}
-
-        def tag_at(k: int) -> str:
-            return describe(cut[k])[2]
-
-        end = offset
-        for j in range(first, last):
-            index[j] = len(segment)
-            end += len(cut[j])
-            token_text, lemma, tag, rule = describe(cut[j])
-            if not token_text:
-                continue
-            if rule:
-                lemma, tag = context.decide(rule, token_text, lemma, tag, cut, j, tag_at)
-            token = Token(token_text, lemma, tag, len(segment), end - len(token_text), end)
-            token.doc = segment
-            if segment and segment[-1].text in _SENTENCE_MARKS:
-                starts.append(len(segment))
-            segment.append(token)
-        index[last] = len(segment)
-        return segment.close(starts), index
 
     def _mention(self, text: str, segment: Segment, cand) -> Mention:
         from rhetor.attribution.negation import is_negated
@@ -270,6 +226,54 @@ class CountsAnalyser:
             sentence=sentence,
             sentence_start=sentence_start,
         )
+
+
+class InContext(dict):
+    """Token ``j`` of ``cut`` (its text, lemma and tag) in its context, made when first
+    asked for: the matcher reads the narrow ranges of a search, and the segment the
+    wide range around them, so most tokens are asked for twice."""
+
+    def __init__(self, describe, decide, cut: list[str]) -> None:
+        super().__init__()
+        self.describe, self.decide, self.cut = describe, decide, cut
+
+    def __missing__(self, j: int) -> Word:
+        word, rule = self.describe(self.cut[j])
+        if rule:
+            lemma, tag = self.decide(rule, *word, self.cut, j, self.tag_at)
+            word = Word(word.text, lemma, tag)
+        self[j] = word
+        return word
+
+    def tag_at(self, k: int) -> str:
+        """The tag of token ``k`` out of context."""
+        return self.describe(self.cut[k])[0].pos_
+
+
+def _segment(words: InContext, offset: int, first: int, last: int):
+    """Tokens for pieces ``first`` to ``last`` (piece ``first`` begins at ``offset`` in
+    the text), and for each piece from ``first`` to ``last`` the index of the next token
+    in the segment (spaces make none)."""
+    segment = Segment()
+    starts = [0]
+    cut = words.cut
+    # A dict, not a list as long as the document: segments sit anywhere in a long
+    # text, and a list up to ``last`` made each one cost the whole text so far.
+    index: dict[int, int] = {}
+    end = offset
+    for j in range(first, last):
+        index[j] = len(segment)
+        end += len(cut[j])
+        token_text, lemma, tag = words[j]
+        if not token_text:
+            continue
+        token = Token(token_text, lemma, tag, len(segment), end - len(token_text), end)
+        token.doc = segment
+        if segment and segment[-1].text in _SENTENCE_MARKS:
+            starts.append(len(segment))
+        segment.append(token)
+    index[last] = len(segment)
+    return segment.close(starts), index
 
 
 def _that_may_count(candidates: list[Candidate]) -> tuple[tuple[int, int, Entry], ...]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from rhetor.counts.tokens import TERM_TOKENS, is_word
+from rhetor.counts.tokens import TERM_TOKENS, Word, is_word
 from rhetor.counts.wordforms import TAGS, LemmaRules, WordForms
 from rhetor.lexicon import _JOINERS, normalise
 from rhetor.matching import CompiledLexicons
@@ -95,7 +95,7 @@ class Vocabulary:
         self.joiner: dict[str, bool] = {}
         self.keys: dict[str, tuple[str, ...]] = {}  # its key and the lemmas the table knows
         self.sides: dict[str, tuple[frozenset[str], frozenset[str]]] = {}  # phrase neighbours
-        self.token: dict[str, tuple[str, str, str, str | None]] = {}
+        self.token: dict[str, tuple[Word, str | None]] = {}
         self._neighbours = (
             frozenset().union(*(left for left, _ in self.anchors.phrases.values())),
             frozenset().union(*(right for _, right in self.anchors.phrases.values())),
@@ -151,16 +151,16 @@ class Vocabulary:
                 found.append(i - 1)
         return found
 
-    def describe(self, piece: str) -> tuple[str, str, str, str | None]:
-        """(token text, lemma, tag, rule): the lemma and tag a parse would most likely
-        give the token, and which context rule (if any) may change them: ``"base"``
+    def describe(self, piece: str) -> tuple[Word, str | None]:
+        """(token, rule): the token's text, and the lemma and tag a parse would most likely
+        give it, and which context rule (if any) may change them: ``"base"``
         for a base form a term limits by part of speech, ``"participle"`` for an
         inflected form that is also a word of its own ("united", "dealing"),
         ``"inflected"`` for other forms the table knows."""
         known = self.token.get(piece)
         if known is None:
-            known = self._describe(piece.lstrip())
-            self.token[piece] = known
+            text, lemma, tag, rule = self._describe(piece.lstrip())
+            known = self.token[piece] = (Word(text, lemma, tag), rule)
         return known
 
     def _describe(self, text: str) -> tuple[str, str, str, str | None]:
