@@ -636,3 +636,79 @@ def test_attribution_clauses_against_and_coordination_on_new_sentences(text, exp
 )
 def test_attribution_professed_values_on_new_sentences(text, expected):
     assert triples(text) == expected
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the owner of a plan holds the value, and a side acting on the plan does too
+        (
+            "The Tories voted against our plan to make bosses accountable.",
+            {("responsibility", "greens", "claims"), ("responsibility", "govt", "opposes")},
+        ),
+        # an act against in the infinitive of the contrasting clause
+        (
+            "The government boasts of its fairness, but its MPs were told to vote down fair pay.",
+            {("fairness", "govt", "appropriates"), ("fairness", "govt", "opposes")},
+        ),
+        # holding a clause true: the holder claims; a factive verb's clause is the author's
+        ("The Tories believe that the new tax is fair.", {("fairness", "govt", "claims")}),
+        (
+            "Not one of the ministers accepts that carers deserve a fair deal.",
+            {("fairness", "govt", "opposes"), ("fairness", "greens", "claims")},
+        ),
+        # a clause of subject and auxiliary takes up the verb phrase before it
+        (
+            "Neither the bosses nor the Tories will give the regions a real say. We will.",
+            {
+                ("democracy", "bosses", "opposes"),
+                ("democracy", "govt", "opposes"),
+                ("democracy", "greens", "claims"),
+            },
+        ),
+        (
+            "The Tories will never defend fairness, but we will.",
+            {("fairness", "govt", "opposes"), ("fairness", "greens", "claims")},
+        ),
+    ],
+)
+def test_attribution_owners_beliefs_and_ellipsis_on_new_sentences(text, expected):
+    assert triples(text) == expected
+
+
+def test_attribution_elliptical_clause_takes_up_the_verb_phrase(blank_nlp):
+    # "Ministers never value fairness . We do ." parsed by hand
+    rows = [
+        ("Ministers", 2, "nsubj", "NOUN", "minister", "NNS"),
+        ("never", 2, "neg", "ADV", "never", "RB"),
+        ("value", 2, "ROOT", "VERB", "value", "VBP"),
+        ("fairness", 2, "dobj", "NOUN", "fairness", "NN"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("We", 6, "nsubj", "PRON", "we", "PRP"),
+        ("do", 6, "ROOT", "AUX", "do", "VBP"),
+        (".", 6, "punct", "PUNCT", ".", "."),
+    ]
+    words, heads, deps, pos, lemmas, tags = zip(*rows, strict=True)
+    doc = Doc(
+        blank_nlp.vocab,
+        words=list(words),
+        heads=list(heads),
+        deps=list(deps),
+        pos=list(pos),
+        lemmas=list(lemmas),
+        tags=list(tags),
+        sent_starts=[True, False, False, False, False, True, False, False],
+    )
+    index = SideIndex(
+        doc,
+        [SideMention("govt", 0, 1, plural=True), SideMention("greens", 5, 6, pronoun=True)],
+        "greens",
+        lambda t: False,
+    )
+    attributor = Attributor(load_cues())
+    mention = Mention(0, 3, 4, "virtue", False)
+    found = {(f.side, f.stance) for _, f in attributor.attribute(doc, [mention], index)}
+    assert found == {("govt", OPPOSES), ("greens", CLAIMS)}
+    without = attributor.without("elliptical-clause").attribute(doc, [mention], index)
+    assert {(f.side, f.stance) for _, f in without} == {("govt", OPPOSES)}

@@ -71,6 +71,7 @@ class Stance:
     causes: Words = frozenset()
     means_preps: Words = frozenset()
     insistence: Words = frozenset()
+    factive_verbs: Words = frozenset()
 
     # Unions the engine reads for every mention, made once per cue set.
     @cached_property

@@ -67,6 +67,9 @@ class Context:
     no_default: bool = False
     # the phrase holding the value is judged a failure ("their record on fairness is shameful")
     damned: bool = False
+    # owners of a noun a clause holding the value hangs from, found on the way up to the
+    # verb governing the noun ("X voted for our plan to cut V": ours, as well as X's act)
+    owners: list = field(default_factory=list)
 
     @property
     def base(self) -> str:

@@ -155,12 +155,9 @@ def verb(ctx: Context) -> None:
         elif _against_verb(ctx, verb_token):
             stance, cue = _through_against(ctx, verb_token, stance, cue)
     holder, stance, cue, clause = _climb(ctx, verb_token, stance, cue, passive)
-    if stance is None and _author_on_vice(ctx, holder):
-        stance = CLAIMS  # "we will override unfair terms": the author acts on the vice
-    elif stance is None or (ctx.base == APPROPRIATES and not through_act):
-        stance = ctx.base
-    elif not through_act:  # an act noun's stance already allows for the value's polarity
-        stance = apply_polarity(stance, ctx.mention.polarity)
+    for owner, owned, owned_cue in ctx.owners:
+        ctx.add(owner, _on_value(ctx, owner, owned, through_act), owned_cue, "verb")
+    stance = _on_value(ctx, holder, stance, through_act)
     if holder is None and clause is not None:
         holder, stance, cue = _cause(ctx, ctx.doc[clause], stance, cue)
     if holder is None:
@@ -176,6 +173,17 @@ def verb(ctx: Context) -> None:
     if clause is not None:
         _conjoined_subjects(ctx, ctx.doc[clause], claim)
     _pronoun_objects(ctx, found[0], claim)
+
+
+def _on_value(ctx: Context, holder: Holder | None, stance, through_act: bool):
+    """The stance on the value from the stance of the act that governs it."""
+    if stance is None and _author_on_vice(ctx, holder):
+        return CLAIMS  # "we will override unfair terms": the author acts on the vice
+    if stance is None or (ctx.base == APPROPRIATES and not through_act):
+        return ctx.base
+    if not through_act:  # an act noun's stance already allows for the value's polarity
+        return apply_polarity(stance, ctx.mention.polarity)
+    return stance
 
 
 def _through_against(ctx: Context, verb_token, stance: str, cue: str | None):
@@ -316,13 +324,16 @@ def _climb(ctx: Context, verb_token, stance, cue, passive):
             noun = above
             if _opposing_noun(ctx, noun):  # "a barrier to having V"
                 stance, cue = flip(stance), join_cue(noun.lemma_, cue)
-            if owner := _owner(noun):  # "our strategy for tackling V", "their plan to cut V"
-                return ctx.sides.resolve(owner), stance, cue, None
+            owner = _owner(noun)  # "our strategy for tackling V", "their plan to cut V"
             found = tree.governing_verb(noun)
+            if owner is not None and not found:
+                return ctx.sides.resolve(owner), stance, cue, None
+            if owner is not None:  # "X voted for our plan to cut V": ours, and X's act on it
+                ctx.owners.append((ctx.sides.resolve(owner), stance, cue))
             if not found:
                 return None, stance, cue, None
             current, passive = found[0], found[2]
-            stance, cue = _outer_on_clause(ctx, current, stance, cue)
+            stance, cue = _outer_on_clause(ctx, current, stance, cue, _noun_keys(ctx, noun, found))
             continue
         if above is not None:  # "we are committed to reducing V", "work towards ending V"
             prep = current.head
@@ -345,12 +356,22 @@ def _climb(ctx: Context, verb_token, stance, cue, passive):
     return None, stance, cue, None
 
 
-def _outer_on_clause(ctx: Context, verb_token, stance, cue):
+def _noun_keys(ctx: Context, noun, found) -> list[str]:
+    """Cue keys of the verb acting on a noun, with its preposition ("vote against");
+    a preposition of opposition sets the noun against the verb ("stand against")."""
+    keys = list(found[1])
+    prep = noun.head
+    if noun.dep_ == "pobj" and cue_key(prep.lower_) in ctx.cues.stance.against_preps:
+        keys.append(cue_key("oppose"))
+    return keys
+
+
+def _outer_on_clause(ctx: Context, verb_token, stance, cue, keys=()):
     """A verb over a clause that holds the value turns the clause's stance ("oppose any
     attempt to remove V"); a clause whose verb is no cue holds the value as it is,
     negated or not ("prevent them from acting without a referendum")."""
     neutral = OPPOSES if ctx.mention.negated else CLAIMS
-    turned, turned_cue = _outer(ctx, verb_token, stance or neutral, cue)
+    turned, turned_cue = _outer(ctx, verb_token, stance or neutral, cue, keys=keys)
     if stance is None and turned == neutral:
         return None, cue
     return turned, turned_cue
@@ -393,12 +414,14 @@ def _attribute(copula):
     return next((c for c in copula.children if c.dep_ == "attr"), None)
 
 
-def _outer(ctx: Context, verb_token, stance, cue, infinitive: bool = False):
+def _outer(ctx: Context, verb_token, stance, cue, infinitive: bool = False, keys=()):
     """The stance of a clause as the verb above turns it. A verb that reports what
     another says ("X claims that ...") does not appropriate what it reports; with an
-    infinitive it professes ("X claims to champion V", "X pretends to care")."""
-    key = tree.verb_key(verb_token)
+    infinitive it professes ("X claims to champion V", "X pretends to care"). ``keys``:
+    cue keys to try first ("vote against" for a verb acting on a noun)."""
     st = ctx.cues.stance
+    key = tree.verb_key(verb_token)
+    key = next((k for k in keys if k in st.flips or k in st.opposes), key)
     if key in st.flips or key in st.opposes:
         stance, cue = flip(stance), join_cue(key, cue)
     elif key in st.appropriates and (infinitive or key not in st.report_verbs):

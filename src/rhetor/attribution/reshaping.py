@@ -110,8 +110,10 @@ def _contrasting_act(ctx: Context, inner, clause, side: str, insistent: bool) ->
             if marker is None or (other.dep_ == "ROOT" and marker.head.i != other.i):
                 continue
             key = tree.verb_key(other)
-            if key in st.opposes or key in st.counter_acts or key in st.flips:
-                return f"{marker.lower_} {key}"
+            for act in _with_complements(other):  # "but its MPs were whipped to vote down V"
+                act_key = tree.verb_key(act)
+                if act_key in st.opposes or act_key in st.counter_acts or act_key in st.flips:
+                    return f"{marker.lower_} {act_key}"
             if negated_verb(ctx, other):
                 return f"{marker.lower_} not {key}"
             if vice := _vice_within(ctx, other):  # "praise fairness but deliver inequality"
@@ -119,6 +121,17 @@ def _contrasting_act(ctx: Context, inner, clause, side: str, insistent: bool) ->
             if insistent and not _done_by_another(ctx, other, side):
                 return f"{marker.lower_} {key}"
     return None
+
+
+def _with_complements(verb_token) -> list:
+    """The verb and the infinitives it governs ("were whipped to vote down")."""
+    verbs = [verb_token]
+    for _ in range(3):
+        inner = [c for c in verbs[-1].children if c.dep_ == "xcomp" and c.pos_ in tree.VERBS]
+        if not inner:
+            break
+        verbs.append(inner[0])
+    return verbs
 
 
 def _next_sentence_root(clause) -> list:
@@ -163,7 +176,7 @@ def reported_speech(ctx: Context) -> None:
                 f = replace(f, modality=REPORTED, reporter=(reporter.i, reporter.i + 1))
         out.append(f)
     ctx.findings = out
-    if ctx.mention.polarity != "virtue" or any(f.holder for f in ctx.findings):
+    if ctx.mention.polarity != "virtue" or any(f.side for f in ctx.findings):
         return
     clause = tree.clause_of(ctx.levels[-1])
     report = _report_frame(ctx, clause) or _source_phrase(ctx, clause)
@@ -173,14 +186,27 @@ def reported_speech(ctx: Context) -> None:
     stance = APPROPRIATES if ctx.hollow or _quotes_inside(verb_token) else CLAIMS
     if ctx.mention.negated:
         stance = flip(stance)
+    if verb_token.pos_ in tree.VERBS and (
+        negated_verb(ctx, verb_token)
+        or _denies(ctx, reporter, ctx.cues.negation.quantifiers)  # "not one of them accepts"
+    ):
+        stance = flip(stance)
     cue = tree.verb_key(verb_token) if verb_token.pos_ in tree.VERBS else key_of_source(verb_token)
     ctx.add(ctx.sides.resolve(reporter), stance, cue, "reported-speech")
+    if cue in ctx.cues.stance.factive_verbs and not ctx.mention.negated and not ctx.hollow:
+        # "not one of them accepts that workers deserve V": what is accepted, or refused,
+        # is true for the author, who asserts it
+        ctx.findings.append(Finding(ctx.sides.author, CLAIMS, None, cue, "reported-speech"))
 
 
 def _report_frame(ctx: Context, clause):
-    """(report verb, its subject) when ``clause`` is reported: "X says that <clause>"."""
+    """(report verb, its subject) when ``clause`` is reported: "X says that <clause>",
+    also through a relative clause on the reported subject ("X accepts that the people
+    who work deserve V")."""
     current = clause
     for _ in range(4):
+        if current.dep_ == "relcl" and current.head.dep_ == "ccomp":
+            current = current.head
         if current.dep_ != "ccomp" or current.head.i == current.i:
             return None
         current = current.head
@@ -383,3 +409,50 @@ def _under_attack(ctx: Context, verb_token) -> bool:
             if obj.dep_ == "pobj" and ctx.is_cue(obj, ctx.cues.stance.oppose_nouns):
                 return True
     return False
+
+
+def elliptical_clause(ctx: Context) -> None:
+    """A clause that keeps only its subject and auxiliary ("We will.", "..., but we
+    won't") takes up the verb phrase before it, value and all: its subject holds the
+    value, and the stance turns as the two clauses' negations differ ("Neither X nor Y
+    will give V. We will." claims V)."""
+    told = next((f for f in ctx.findings if f.clause is not None and f.side), None)
+    if told is None:
+        return
+    clause = ctx.doc[told.clause]
+    for aux in _elliptical_auxiliaries(clause):
+        subject = tree.subject_of(aux)
+        holder = ctx.sides.resolve(subject) if subject is not None else None
+        if holder is None or holder.side is None or holder.side == told.side:
+            continue
+        stance = told.stance
+        if _clause_denied(ctx, clause) != negated_verb(ctx, aux):
+            stance = flip(stance)
+        ctx.add(holder, stance, join_cue(aux.lower_, told.cue), "elliptical-clause")
+
+
+def _elliptical_auxiliaries(clause) -> list:
+    """Auxiliaries standing for a verb phrase: in a conjunct of the clause, or as the
+    root of the next sentence."""
+    candidates = [c for c in clause.children if c.dep_ == "conj"]
+    sent = clause.sent
+    if sent.end < len(clause.doc):
+        candidates.append(clause.doc[sent.end].sent.root)
+    return [
+        aux
+        for aux in candidates
+        if aux.pos_ == "AUX"
+        and aux.lemma_ != "be"
+        and tree.subject_of(aux) is not None
+        and not any(c.dep_ not in _ELLIPSIS_DEPS for c in aux.children)
+    ]
+
+
+_ELLIPSIS_DEPS = {"nsubj", "neg", "punct", "cc", "advmod", "aux", "mark"}
+
+
+def _clause_denied(ctx: Context, clause) -> bool:
+    subject = tree.subject_of(clause)
+    return negated_verb(ctx, clause) or (
+        subject is not None and _denies(ctx, subject, ctx.cues.negation.quantifiers)
+    )

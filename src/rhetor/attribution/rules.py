@@ -23,6 +23,7 @@ from rhetor.attribution.presentation import hollow_value, scare_quotes
 from rhetor.attribution.reshaping import (
     contrast,
     default_author,
+    elliptical_clause,
     elliptical_possessive,
     hypothetical,
     negative_subject,
@@ -49,6 +50,7 @@ RULES: tuple[Rule, ...] = (
     Rule("question", "finding", question),
     Rule("reported-speech", "finding", reported_speech),
     Rule("elliptical-possessive", "finding", elliptical_possessive),
+    Rule("elliptical-clause", "finding", elliptical_clause),
     Rule("default-author", "fallback", default_author),
 )
 
