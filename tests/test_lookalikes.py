@@ -84,6 +84,17 @@ LOOKALIKES = [
     # an election as an event, not the value
     "Since we were elected in 2010 we have cut crime by a fifth.",
     "The newly elected government froze public sector pay.",
+    "The Commons elected in 1997 passed the bill within a month.",
+    # rubbish and waste land, not waste of public money
+    "Nuclear waste will be stored deep underground.",
+    "Most household waste is now recycled or composted.",
+    "The retreating army laid waste to the farms.",
+    # "together" of things, and "help themselves" of nations and the helpless
+    "Police forces must work closer together - we expect to merge control rooms.",
+    "The committee will pull together the existing initiatives.",
+    "Aid will go to poor countries that help themselves.",
+    "Some patients cannot help themselves after a stroke.",
+    "Visitors should govern themselves accordingly.",
 ]
 
 VALUES_FOUND = [
@@ -130,6 +141,22 @@ VALUES_FOUND = [
     ("Donors should get no preferential treatment.", "fairness"),
     ("Tenants are treated as second-class citizens.", "fairness"),
     ("She has long supported affirmative action in hiring.", "fairness"),
+    # value language of the manifestos: waste of public money, posts the people fill,
+    # acting as one people, rights bound to duties, self-help, the tax burden
+    ("We will root out waste in government.", "responsibility"),
+    ("Money wasted on consultants should go to nurses.", "responsibility"),
+    ("Elected police commissioners will set local priorities.", "democracy"),
+    ("We trust the people to govern themselves.", "democracy"),
+    ("Millions of young people are not registered to vote.", "democracy"),
+    ("Together we can build a better country.", "solidarity"),
+    ("Let us join together to save the health service.", "solidarity"),
+    ("The traditions that bind us together must be cherished.", "solidarity"),
+    ("Rights must be matched by responsibilities.", "reciprocity"),
+    ("We will help families to help themselves.", "mutuality"),
+    ("Employee share schemes give staff a stake in the firm.", "mutuality"),
+    ("Those with the broadest shoulders should carry more.", "fairness"),
+    ("Their budget was a tax cut for the richest.", "fairness"),
+    ("Every region should share in the benefits of growth.", "fairness"),
 ]
 
 
