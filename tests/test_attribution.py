@@ -712,3 +712,30 @@ def test_attribution_elliptical_clause_takes_up_the_verb_phrase(blank_nlp):
     assert found == {("govt", OPPOSES), ("greens", CLAIMS)}
     without = attributor.without("elliptical-clause").attribute(doc, [mention], index)
     assert {(f.side, f.stance) for _, f in without} == {("govt", OPPOSES)}
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a side promotes the value through actors that name no side
+        (
+            "We will ensure that landlords act responsibly.",
+            {("responsibility", "greens", "claims")},
+        ),
+        # ... but what others say stays theirs
+        ("Campaigners say that the new tax is fair.", set()),
+        # the subject of an infinitive is what the verb above wants
+        (
+            "The Tories want unelected officials to run the councils.",
+            {("democracy", "govt", "opposes")},
+        ),
+        # "it" with nothing before it to stand for is the writer's subject, or the clause
+        ("It will be fairer.", {("fairness", "greens", "claims")}),
+        ("It is fair that everyone pays the same.", {("fairness", "greens", "claims")}),
+        # ... while "it" after a thing is that thing
+        ("The chancellor gave a speech. It was about fairness.", set()),
+    ],
+)
+def test_attribution_promoted_values_and_bare_it_on_new_sentences(text, expected):
+    assert triples(text) == expected

@@ -203,6 +203,14 @@ class SideIndex:
                 yield mention
 
 
+def refers_back(pronoun) -> bool:
+    """Does "it" have something to stand for: a noun earlier in its paragraph? A passage
+    that opens with "It will be fairer" speaks of the writer's own subject, and "It is
+    fair that ..." of the clause that follows."""
+    floor = _paragraph_floor(pronoun, FOCUS_SENTENCES)
+    return any(t.pos_ in {"NOUN", "PROPN"} for t in pronoun.doc[floor : pronoun.i])
+
+
 def _main_clause(verb) -> bool:
     """Is ``verb`` the root of its sentence, or a clause coordinated with it?"""
     while verb.dep_ == "conj" and verb.head.i != verb.i:

@@ -12,7 +12,7 @@ from rhetor.attribution.context import (
     negated_verb,
     verb_stance,
 )
-from rhetor.attribution.holders import THING_PRONOUNS, Holder
+from rhetor.attribution.holders import THING_PRONOUNS, Holder, refers_back
 from rhetor.attribution.stance import (
     APPROPRIATES,
     CLAIMS,
@@ -165,7 +165,8 @@ def verb(ctx: Context) -> None:
         # democracy") leaves the value to nobody
         subject = tree.subject_of(ctx.doc[clause]) if clause is not None else None
         ctx.no_default = clause is not None and (
-            stance == OPPOSES or (subject is not None and subject.lower_ in THING_PRONOUNS)
+            stance == OPPOSES
+            or (subject is not None and subject.lower_ in THING_PRONOUNS and refers_back(subject))
         )
         return
     ctx.add(holder, stance, cue, "verb", clause=clause)
@@ -311,6 +312,10 @@ def _climb(ctx: Context, verb_token, stance, cue, passive):
     current = verb_token
     for _ in range(6):
         has_subject, holder = _subject(ctx, current, passive)
+        if has_subject and _promoted(ctx, current, holder):
+            current, passive = current.head, False  # "we will ensure that employers act V"
+            stance, cue = _outer(ctx, current, stance, cue)
+            continue
         if has_subject:  # a subject that names no side ends the search too
             return holder, stance, cue, current.i
         dep = current.dep_
@@ -364,6 +369,19 @@ def _noun_keys(ctx: Context, noun, found) -> list[str]:
     if noun.dep_ == "pobj" and cue_key(prep.lower_) in ctx.cues.stance.against_preps:
         keys.append(cue_key("oppose"))
     return keys
+
+
+def _promoted(ctx: Context, clause, holder: Holder | None) -> bool:
+    """Is the clause's subject an actor that names no side, in a clause a side's verb
+    brings about ("we will ensure that employers act responsibly", "we want councils to
+    be accountable")? The side above promotes the value through them. Not a verb of
+    saying: what others say is theirs ("X say that ...")."""
+    if holder is None or holder.side is not None or clause.dep_ not in {"ccomp", "xcomp"}:
+        return False
+    above = clause.head
+    key = tree.verb_key(above)
+    st = ctx.cues.stance
+    return above.pos_ in tree.VERBS and key not in st.report_verbs and key not in st.speech
 
 
 def _outer_on_clause(ctx: Context, verb_token, stance, cue, keys=()):

@@ -16,7 +16,7 @@ from rhetor.attribution.context import (
     join_cue,
     negated_verb,
 )
-from rhetor.attribution.holders import THING_PRONOUNS
+from rhetor.attribution.holders import THING_PRONOUNS, refers_back
 from rhetor.attribution.stance import (
     APPROPRIATES,
     ASSERTED,
@@ -389,7 +389,7 @@ def _unheld(ctx: Context) -> bool:
     outer = ctx.levels[-1]
     clause = tree.clause_of(outer)
     subject = tree.subject_of(clause)
-    if subject is not None and subject.lower_ in THING_PRONOUNS:
+    if subject is not None and subject.lower_ in THING_PRONOUNS and refers_back(subject):
         holder = ctx.sides.resolve(subject)
         if holder is None or holder.side is None:
             return True

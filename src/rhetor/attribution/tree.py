@@ -112,6 +112,8 @@ def governing_verb(phrase):
         return head, [], False
     if dep in {"ccomp", "oprd"} and phrase.pos_ == "ADJ" and head.pos_ in VERBS:
         return head, verb_keys(head), False  # "make the bosses accountable": the maker's act
+    if dep == "nsubj" and _infinitive_object(phrase):  # "X want unelected officials to decide"
+        return head.head, verb_keys(head.head), False
     if dep == "nsubjpass" and head.pos_ in VERBS:
         return head, verb_keys(head), True
     if dep == "advmod" and phrase.pos_ == "ADV" and head.pos_ in VERBS and not _passive(head):
@@ -129,6 +131,18 @@ def governing_verb(phrase):
             noun = cue_key(" ".join([*compounds, holder.lemma_]))
             return verb, [verb_key(verb) + noun + prep, *verb_keys(verb, prep)], False
     return None
+
+
+def _infinitive_object(subject) -> bool:
+    """Is the subject of an infinitive clause the object of the verb above it ("want
+    unelected officials to decide": what is wanted is the officials)?"""
+    clause = subject.head
+    return (
+        clause.dep_ in {"ccomp", "xcomp"}
+        and clause.head.i != clause.i
+        and clause.head.pos_ in VERBS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    )
 
 
 def is_verbal(token) -> bool:
