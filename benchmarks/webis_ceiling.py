@@ -22,15 +22,11 @@ lexicon of value language can be expected to reach it there.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import Counter
 from itertools import pairwise
-from pathlib import Path
 
-from webis_values import DEFAULT_CORPUS, LABELS, parse_all, prf, read_arguments
-
-from rhetor.pipeline import load_pipeline, resolve_model_name
+from webis_values import LABELS, corpus_arguments, parsed_arguments, prf
 
 # (MIN_SUPPORT, MIN_PRECISION) pairs: from a long, loose list to a short, strict one.
 SETTINGS = ((3, 0.6), (5, 0.6), (5, 0.75), (8, 0.7), (10, 0.85), (5, 0.9))
@@ -63,20 +59,12 @@ def score(words: set[str], grams, labelled, rows) -> tuple[float, float, float]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--model", default=None)
-    parser.add_argument("--cache", type=Path, default=None, help="DocBin of parsed arguments")
-    args = parser.parse_args()
-    if not (args.corpus / "arguments.tsv").is_file():
-        print(f"webis_ceiling: no arguments.tsv in {args.corpus}", file=sys.stderr)
+    args = corpus_arguments(__doc__.splitlines()[0]).parse_args()
+    # the same parse and cache key as webis_values.py, so that the two share one --cache
+    parsed_corpus = parsed_arguments(args)
+    if parsed_corpus is None:
         return 1
-    arguments = read_arguments(args.corpus)
-    model = resolve_model_name(args.model)
-    nlp = load_pipeline(model, ner=False)
-    texts = [t for a in arguments for t in (a.conclusion, a.premise)]
-    # the same key as webis_values.py, so that the two scripts share one --cache
-    docs = parse_all(nlp, texts, args.cache, f"{model}/ner=False")
+    arguments, docs, _ = parsed_corpus
     grams = [premise_grams(docs[2 * i + 1]) for i in range(len(arguments))]
     train = [i for i, a in enumerate(arguments) if a.split == "train"]
     validation = [i for i, a in enumerate(arguments) if a.split == "validation"]

@@ -102,26 +102,43 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def corpus_arguments(description: str) -> argparse.ArgumentParser:
+    """The options every Webis benchmark takes: where the corpus is, the model, the cache."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--model", default=None)
+    parser.add_argument("--cache", type=Path, default=None, help="DocBin of parsed arguments")
+    return parser
+
+
+def parsed_arguments(args, ner: bool = False):
+    """(arguments, their parsed conclusion and premise docs in turn, model name), or None
+    with a message when the corpus is not there."""
+    if not (args.corpus / "arguments.tsv").is_file():
+        print(f"{Path(sys.argv[0]).stem}: no arguments.tsv in {args.corpus}", file=sys.stderr)
+        return None
+    arguments = read_arguments(args.corpus)
+    model = resolve_model_name(args.model)
+    nlp = load_pipeline(model, ner=ner)
+    texts = [t for a in arguments for t in (a.conclusion, a.premise)]
+    # the key of --cache: a parse from another model or other tokenizer rules is not reused
+    key = f"{model}/ner={ner}/{nlp.meta.get('rhetor_tokenizer', '')}"
+    return arguments, parse_all(nlp, texts, args.cache, key), model
+
+
+def main() -> int:
+    parser = corpus_arguments(__doc__.splitlines()[0])
     parser.add_argument("--ner", action="store_true", help="keep the entity recogniser")
     parser.add_argument("--lexicon", action="append", default=[], help="extra lexicon path")
-    parser.add_argument("--cache", type=Path, default=None, help="DocBin of parsed arguments")
     parser.add_argument(
         "--errors", type=int, default=0, help="show up to N train misses and false alarms"
     )
     args = parser.parse_args()
-    if not (args.corpus / "arguments.tsv").is_file():
-        print(f"webis_values: no arguments.tsv in {args.corpus}", file=sys.stderr)
-        return 1
-    arguments = read_arguments(args.corpus)
-    model = resolve_model_name(args.model)
-    nlp = load_pipeline(model, ner=args.ner)
     started = time.perf_counter()
-    texts = [t for a in arguments for t in (a.conclusion, a.premise)]
-    docs = parse_all(nlp, texts, args.cache, f"{model}/ner={args.ner}")
+    parsed_corpus = parsed_arguments(args, ner=args.ner)
+    if parsed_corpus is None:
+        return 1
+    arguments, docs, model = parsed_corpus
     parsed = time.perf_counter() - started
     compiled = CompiledLexicons(load_lexicons(args.lexicon))
     started = time.perf_counter()
