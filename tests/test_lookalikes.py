@@ -95,6 +95,18 @@ LOOKALIKES = [
     "Aid will go to poor countries that help themselves.",
     "Some patients cannot help themselves after a stroke.",
     "Visitors should govern themselves accordingly.",
+    # joining things, a party that holds together, courtesy between institutions
+    "The plan unites the two budgets with the transport fund.",
+    "Voters were offered a strong, decisive and united government.",
+    "The treaty rests on mutual respect between the two governments.",
+    "Such co-operation should stay within the framework of NATO.",
+    "I ask for your positive cooperation on the budget bill.",
+    "Scottish MPs vote on matters which are devolved.",
+    "The new fund will channel equity to growing firms.",
+    # remits and burdens of care, not the virtue
+    "The courts will be the responsibility of the Scottish Parliament.",
+    "Carers with heavy responsibilities need a break.",
+    "Head teachers will get more power and responsibility over budgets.",
 ]
 
 VALUES_FOUND = [
@@ -157,6 +169,9 @@ VALUES_FOUND = [
     ("Those with the broadest shoulders should carry more.", "fairness"),
     ("Their budget was a tax cut for the richest.", "fairness"),
     ("Every region should share in the benefits of growth.", "fairness"),
+    ("We must unite the country behind this vision.", "solidarity"),
+    ("Every community needs a spirit of co-operation.", "mutuality"),
+    ("Equity and efficiency must guide the reform.", "fairness"),
 ]
 
 
