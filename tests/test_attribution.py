@@ -739,3 +739,22 @@ def test_attribution_elliptical_clause_takes_up_the_verb_phrase(blank_nlp):
 )
 def test_attribution_promoted_values_and_bare_it_on_new_sentences(text, expected):
     assert triples(text) == expected
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # an adjective with its preposition is a stance
+        ("The bosses are hostile to democracy.", {("democracy", "bosses", "opposes")}),
+        ("The chancellor is contemptuous of democracy.", {("democracy", "govt", "opposes")}),
+        ("We are serious about democracy.", {("democracy", "greens", "claims")}),
+        # the author's "our" on a value another side acts against is the country's
+        ("The Tories undermine our democracy.", {("democracy", "govt", "opposes")}),
+        ("Our democracy is strong.", {("democracy", "greens", "claims")}),
+        # a one-word alias with an indefinite article names any such body
+        ("A government that slashes legal aid is no friend of justice.", set()),
+    ],
+)
+def test_attribution_adjectives_possession_and_indefinites_on_new_sentences(text, expected):
+    assert triples(text) == expected

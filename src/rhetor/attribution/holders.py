@@ -88,6 +88,8 @@ class SideIndex:
         """The side a holder token stands for, or an unresolved actor, or None."""
         mention = self.at(token.i)
         word = token.lower_
+        if mention and _indefinite(token, mention):  # "a government that ...": any one
+            return Holder(None, token.i, token.i + 1, "actor")
         if mention:  # includes pronouns a user listed as aliases
             return Holder(mention.side, mention.start, mention.end, "alias")
         for child in token.children:  # "the party's plans", "Conservative policies"
@@ -201,6 +203,21 @@ class SideIndex:
                 break
             if mention.end <= i:
                 yield mention
+
+
+def _indefinite(token, mention: SideMention) -> bool:
+    """Is a one-word common-noun alias used with an indefinite article ("a government
+    indifferent to V", "a union")? It names any such body, not the side."""
+    doc = token.doc
+    article = next((c for c in token.children if c.dep_ == "det" and c.lower_ in {"a", "an"}), None)
+    return (
+        mention.end - mention.start == 1
+        and token.is_lower
+        and article is not None
+        # "not a single minister", "not a minister": a quantifier, not any such body
+        and not (article.i > 0 and doc[article.i - 1].lower_ in {"not", "n't", "nor"})
+        and not any(c.lower_ == "single" for c in token.children)
+    )
 
 
 def refers_back(pronoun) -> bool:

@@ -150,6 +150,8 @@ def verb(ctx: Context) -> None:
             return
     else:
         stance, cue = verb_stance(ctx, verb_token, keys)
+        if stance is None and verb_token.pos_ == "ADJ" and keys:
+            return  # an adjective with a preposition reads a stance only as a cue ("hostile to")
         if stance is None and _against_verb(ctx, verb_token):  # "we will act against V"
             stance, cue = OPPOSES, ctx.phrase.head.lower_
         elif _against_verb(ctx, verb_token):
@@ -321,6 +323,12 @@ def _climb(ctx: Context, verb_token, stance, cue, passive):
         dep = current.dep_
         if dep == "relcl":
             return ctx.sides.resolve(current.head), stance, cue, current.i
+        if current.pos_ == "ADJ" and dep == "amod":  # "a government hostile to V"
+            return ctx.sides.resolve(current.head), stance, cue, None
+        if current.pos_ == "ADJ" and dep in {"acomp", "oprd", "xcomp"}:  # "X are hostile to V"
+            current, passive = current.head, False
+            stance, cue = _outer(ctx, current, stance, cue)
+            continue
         if dep == "csubj":  # "reducing V is our priority": the one whose aim it is
             owner = _owner(_attribute(current.head))
             return (ctx.sides.resolve(owner) if owner else None), stance, cue, None

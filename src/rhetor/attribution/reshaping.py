@@ -456,3 +456,27 @@ def _clause_denied(ctx: Context, clause) -> bool:
     return negated_verb(ctx, clause) or (
         subject is not None and _denies(ctx, subject, ctx.cues.negation.quantifiers)
     )
+
+
+def shared_possession(ctx: Context) -> None:
+    """The author's "our" on a value another side acts against names the country's
+    value, not a claim of the author's own ("the Tories attack our democracy", "a
+    government indifferent to our democracy"): the sentence says what the other side
+    does. "Our commitment to V" (a frame) and "our fairness" with no one against it
+    stay the author's claims."""
+    author = ctx.sides.author
+    opposed = any(f.side not in {None, author} and f.stance == OPPOSES for f in ctx.findings)
+    if not opposed or ctx.mention.polarity != "virtue":
+        return
+    ctx.findings = [
+        f
+        for f in ctx.findings
+        if not (f.side == author and f.rule == "possessive" and _owns_value(ctx, f))
+    ]
+
+
+def _owns_value(ctx: Context, finding) -> bool:
+    """Is the possessor on the value's own phrase, not on a frame above it?"""
+    return finding.holder is not None and any(
+        c.dep_ == "poss" and c.i == finding.holder[0] for c in ctx.phrase.children
+    )

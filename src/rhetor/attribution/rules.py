@@ -30,6 +30,7 @@ from rhetor.attribution.reshaping import (
     question,
     reported_speech,
     self_claim,
+    shared_possession,
 )
 
 __all__ = ["RULES", "RULE_NAMES", "Context", "Finding", "Mention", "Rule"]
@@ -51,6 +52,7 @@ RULES: tuple[Rule, ...] = (
     Rule("reported-speech", "finding", reported_speech),
     Rule("elliptical-possessive", "finding", elliptical_possessive),
     Rule("elliptical-clause", "finding", elliptical_clause),
+    Rule("shared-possession", "finding", shared_possession),
     Rule("default-author", "fallback", default_author),
 )
 

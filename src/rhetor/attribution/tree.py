@@ -125,6 +125,8 @@ def governing_verb(phrase):
             objects = [cue_key(c.lemma_) for c in holder.children if c.dep_ in OBJECT_DEPS]
             with_object = [verb_key(holder) + noun + prep for noun in objects]
             return holder, [*with_object, *verb_keys(holder, prep)], False
+        if holder.pos_ == "ADJ" and holder.dep_ in {"acomp", "amod", "oprd", "xcomp"}:
+            return holder, [*verb_keys(holder, prep)], False  # "hostile to V", "deaf to V"
         if holder.pos_ in NOUNS and holder.dep_ in OBJECT_DEPS and holder.head.pos_ in VERBS:
             verb = holder.head
             compounds = [c.lemma_ for c in holder.children if c.dep_ == "compound"]
