@@ -172,6 +172,10 @@ VALUES_FOUND = [
     ("We must unite the country behind this vision.", "solidarity"),
     ("Every community needs a spirit of co-operation.", "mutuality"),
     ("Equity and efficiency must guide the reform.", "fairness"),
+    ("Our aim is opportunity for all children.", "fairness"),
+    ("Barriers to social mobility will be torn down.", "fairness"),
+    ("The railways should serve the many, not just the few.", "fairness"),
+    ("We will give people more power over their local services.", "democracy"),
 ]
 
 
