@@ -612,7 +612,7 @@ def test_attribution_clauses_against_and_coordination_on_new_sentences(text, exp
         ),
         (
             "The Tories keep talking about fairness, but we deliver it.",
-            {("fairness", "govt", "claims")},
+            {("fairness", "govt", "claims"), ("fairness", "greens", "claims")},
         ),
         # appropriating takes the place of the side's plain claim on the same words
         (
@@ -757,4 +757,33 @@ def test_attribution_promoted_values_and_bare_it_on_new_sentences(text, expected
     ],
 )
 def test_attribution_adjectives_possession_and_indefinites_on_new_sentences(text, expected):
+    assert triples(text) == expected
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a later clause takes up the value's phrase as a pronoun object
+        (
+            "The Tories set up a citizens' assembly. The bosses want to abolish it.",
+            {("democracy", "govt", "claims"), ("democracy", "bosses", "opposes")},
+        ),
+        (
+            "We support the grants for co-operatives, and the Tories want to cut them.",
+            {("mutuality", "greens", "claims"), ("mutuality", "govt", "opposes")},
+        ),
+        (
+            "The Tories demand fair wages; the bosses reject them.",
+            {("fairness", "govt", "claims"), ("fairness", "bosses", "opposes")},
+        ),
+        # ... unless another thing the pronoun could stand for comes between
+        (
+            "We set up a citizens' assembly. The bosses hate the building, and they want to "
+            "abolish it.",
+            {("democracy", "greens", "claims")},
+        ),
+    ],
+)
+def test_attribution_pronoun_takes_up_the_value_on_new_sentences(text, expected):
     assert triples(text) == expected

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from rhetor.attribution.context import Context, Finding, Mention, Rule
 from rhetor.attribution.holding import (
+    anaphoric_object,
     apposition,
     located,
     nominal_act,
@@ -44,6 +45,7 @@ RULES: tuple[Rule, ...] = (
     Rule("located", "holder", located),
     Rule("verb", "holder", verb),
     Rule("relative-clause", "holder", relative_clause),
+    Rule("anaphoric-object", "holder", anaphoric_object),
     Rule("self-claim", "finding", self_claim),
     Rule("negative-subject", "finding", negative_subject),
     Rule("contrast", "finding", contrast),
