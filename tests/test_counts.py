@@ -72,6 +72,9 @@ def lexicons() -> LexiconSet:
         ("operating", "verb", "operate"),
         ("stood", "verb", "stand"),
         ("duties", "noun", "duty"),
+        ("fair", "adj", "fair"),  # no rule's suffix, no exception: the form itself
+        ("fair", "adv", "fair"),  # no rules at all
+        ("share", "verb", "share"),
     ],
 )
 def test_wordforms_lemma_follows_spacy_rules(form, pos, lemma):

@@ -187,7 +187,7 @@ class CountsAnalyser:
         then read."""
         segment = index = None
         found = []
-        words = InContext(self.vocabulary.describe, self.context.decide, cut)
+        words = InContext(self.vocabulary, self.context.decide, cut)
         for first, last in narrow:
             positions = [j for j in range(first, last) if cut[j].strip()]
             if not positions:
@@ -233,12 +233,14 @@ class InContext(dict):
     asked for: the matcher reads the narrow ranges of a search, and the segment the
     wide range around them, so most tokens are asked for twice."""
 
-    def __init__(self, describe, decide, cut: list[str]) -> None:
+    def __init__(self, vocabulary: Vocabulary, decide, cut: list[str]) -> None:
         super().__init__()
-        self.describe, self.decide, self.cut = describe, decide, cut
+        self.known, self.describe = vocabulary.token, vocabulary.describe
+        self.decide, self.cut = decide, cut
 
     def __missing__(self, j: int) -> Word:
-        word, rule = self.describe(self.cut[j])
+        piece = self.cut[j]
+        word, rule = self.known.get(piece) or self.describe(piece)
         if rule:
             lemma, tag = self.decide(rule, *word, self.cut, j, self.tag_at)
             word = Word(word.text, lemma, tag)
@@ -261,17 +263,17 @@ def _segment(words: InContext, offset: int, first: int, last: int):
     # text, and a list up to ``last`` made each one cost the whole text so far.
     index: dict[int, int] = {}
     end = offset
+    previous = ""
     for j in range(first, last):
-        index[j] = len(segment)
+        i = index[j] = len(segment)
         end += len(cut[j])
         token_text, lemma, tag = words[j]
         if not token_text:
             continue
-        token = Token(token_text, lemma, tag, len(segment), end - len(token_text), end)
-        token.doc = segment
-        if segment and segment[-1].text in _SENTENCE_MARKS:
-            starts.append(len(segment))
-        segment.append(token)
+        if previous in _SENTENCE_MARKS:
+            starts.append(i)
+        segment.append(Token(token_text, lemma, tag, i, end - len(token_text), end, segment))
+        previous = token_text
     index[last] = len(segment)
     return segment.close(starts), index
 

@@ -49,12 +49,13 @@ class Token:
     __slots__ = ("doc", "end", "i", "is_alpha", "lemma_", "lower_", "pos_", "sent", "start", "text")
     ent_type_ = ""  # no entity recogniser: conditions on entities never hold
 
-    def __init__(self, text: str, lemma: str, pos: str, i: int, start: int, end: int) -> None:
+    def __init__(
+        self, text: str, lemma: str, pos: str, i: int, start: int, end: int, doc: Segment
+    ) -> None:
         self.text, self.lemma_, self.pos_ = text, lemma, pos
         self.lower_ = text.lower()
         self.is_alpha = text.isalpha()
-        self.i, self.start, self.end = i, start, end
-        self.doc: Segment | None = None
+        self.i, self.start, self.end, self.doc = i, start, end, doc
         self.sent: Span | None = None
 
     def nbor(self, offset: int = 1) -> Token:

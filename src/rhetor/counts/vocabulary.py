@@ -45,12 +45,13 @@ def _any_letter_with(bit: int) -> str:
 
 
 _WHOLE_TERM = re.compile(_any_letter_with(WHOLE))
-# An anchor with a possible neighbour beside it, joiners between: the group is the anchor.
+# An anchor with a possible neighbour beside it, joiners between: the groups are the
+# neighbour and the anchor, in text order.
 _ANCHOR_AFTER = re.compile(
-    f"(?={_any_letter_with(LEFT)}{_any_letter_with(JOINER)}*({_any_letter_with(PART)}))"
+    f"(?=({_any_letter_with(LEFT)}){_any_letter_with(JOINER)}*({_any_letter_with(PART)}))"
 )
 _ANCHOR_BEFORE = re.compile(
-    f"{_any_letter_with(PART)}(?={_any_letter_with(JOINER)}*{_any_letter_with(RIGHT)})"
+    f"({_any_letter_with(PART)})(?={_any_letter_with(JOINER)}*({_any_letter_with(RIGHT)}))"
 )
 _BEFORE_JOINER = re.compile(f"{_any_letter_with(BEGINS)}(?={_any_letter_with(JOINER)})")
 _WORD_LETTERS = frozenset(code_letter(bits) for bits in range(_BITS) if bits & WORD)
@@ -134,10 +135,37 @@ class Vocabulary:
         """The pieces a search starts from: a term by itself, and a phrase's anchor with
         one of its neighbours in the phrase beside it (see :class:`Anchors`)."""
         starts = [found.start() for found in _WHOLE_TERM.finditer(letters)]
-        anchors = {found.start(1) for found in _ANCHOR_AFTER.finditer(letters)}
-        anchors.update(found.start() for found in _ANCHOR_BEFORE.finditer(letters))
-        starts += [i for i in sorted(anchors) if self.phrase_may_match(cut, i)]
-        return starts
+        keys, sides = self.keys, self.sides
+        anchors = set()
+        for found in _ANCHOR_AFTER.finditer(letters):
+            neighbour, anchor = found.start(1), found.start(2)
+            if not sides[cut[anchor]][0].isdisjoint(keys[cut[neighbour]]):
+                anchors.add(anchor)
+        for found in _ANCHOR_BEFORE.finditer(letters):
+            anchor, neighbour = found.start(1), found.start(2)
+            if not sides[cut[anchor]][1].isdisjoint(keys[cut[neighbour]]):
+                anchors.add(anchor)
+        return starts + [i for i in sorted(anchors) if self._phrase_around(cut, i)]
+
+    def _phrase_around(self, cut: list[str], i: int) -> bool:
+        """Do the other words of some phrase held by the anchor at ``i`` stand around it
+        (see :class:`Anchors`)? Most anchors with a neighbour are no phrase: "the
+        government of" is not "government of the people"."""
+        for word in self.keys[cut[i]]:
+            for before, after in self.anchors.around.get(word, ()):
+                if self._words_fit(cut, i, -1, before) and self._words_fit(cut, i, 1, after):
+                    return True
+        return False
+
+    def _words_fit(self, cut: list[str], i: int, step: int, words: tuple[str, ...]) -> bool:
+        """Do ``words`` stand one by one from the anchor at ``i`` in direction ``step``
+        (joiners skipped), as a word or a lemma the table knows?"""
+        j: int | None = i
+        for word in words:
+            j = _next_word(cut, j, step, self.joiner)
+            if j is None or word not in self.keys[cut[j]]:
+                return False
+        return True
 
     def split_words(self, cut: list[str], letters: str) -> list[int]:
         """Pieces before a joiner that, with the piece after it, begin a term ("co" and
@@ -191,16 +219,6 @@ class Vocabulary:
             before = after = window
         return _extend(cut, i, -before, self.joiner), _extend(cut, i, after, self.joiner) + 1
 
-    def phrase_may_match(self, cut: list[str], i: int) -> bool:
-        """Is the word before or after the anchor at ``i`` (across joiners) one that
-        stands beside it in some phrase?"""
-        left, right = self.sides[cut[i]]
-        keys, joiner = self.keys, self.joiner
-        before, after = _neighbour(cut, i, -1, joiner), _neighbour(cut, i, 1, joiner)
-        return (before is not None and not left.isdisjoint(keys.get(cut[before], ()))) or (
-            after is not None and not right.isdisjoint(keys.get(cut[after], ()))
-        )
-
 
 def _extend(cut: list[str], i: int, steps: int, joiner: dict[str, bool]) -> int:
     """The index ``steps`` tokens from ``i`` (negative: before), joiners not counted."""
@@ -232,9 +250,11 @@ def _open_tag(text: str, key: str, rules: LemmaRules | None) -> str:
     return "ADJ" if "adj" in classes and "verb" not in classes else "X"
 
 
-def _neighbour(cut: list[str], i: int, step: int, joiner: dict[str, bool]) -> int | None:
+def _next_word(cut: list[str], i: int, step: int, joiner: dict[str, bool]) -> int | None:
+    """The index of the next piece from ``i`` in direction ``step`` that is no joiner,
+    or None at either end of the text."""
     j = i + step
-    while 0 <= j < len(cut) and joiner.get(cut[j]):
+    while 0 <= j < len(cut) and joiner[cut[j]]:
         j += step
     return j if 0 <= j < len(cut) and cut[j].strip() else None
 
@@ -244,13 +264,17 @@ class Anchors:
     "cooperation" for "co-operation") starts one by itself, as does a word beginning
     with a glob's letters. A phrase starts one from its longest word (the rarest, as a
     rule: "share" of "a fair share"), but only when the word before or after it is
-    its neighbour in the phrase. Exclude phrases never start a search: they only
-    veto what a search around an anchor finds."""
+    its neighbour in the phrase, and the phrase's other words stand around it in
+    order (its last word aside: the matcher takes that in derived forms too, "act
+    responsibly" for "act responsible"). Exclude phrases never start a search: they
+    only veto what a search around an anchor finds."""
 
     def __init__(self, compiled: CompiledLexicons) -> None:
         self.whole: set[str] = set()
         globs: set[str] = set()
         sides: dict[str, tuple[set[str], set[str]]] = {}
+        # anchor -> (the words before it, nearest first; the words after it but the last)
+        around: dict[str, set[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
         for table in (compiled.exact, compiled.globs):
             for key, entries in table.items():
                 for entry in entries:
@@ -271,6 +295,9 @@ class Anchors:
                         left.add(words[at - 1])
                     if at + 1 < len(words):
                         right.add(words[at + 1])
+                    before, after = tuple(reversed(words[:at])), tuple(words[at + 1 : -1])
+                    around.setdefault(plain[at], set()).add((before, after))
+        self.around = {word: tuple(sorted(shapes)) for word, shapes in around.items()}
         self.globs = tuple(sorted(globs))
         self.phrases = {w: (frozenset(a), frozenset(b)) for w, (a, b) in sides.items()}
         self.reach = _reach(compiled)

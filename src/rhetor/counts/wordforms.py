@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import importlib.util
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -42,11 +42,20 @@ class LemmaRules:
     exceptions: dict[str, dict[str, list[str]]]
     index: dict[str, frozenset[str]]
     by_lemma: dict[str, dict[str, list[str]]]  # the exceptions inverted: lemma -> forms
+    # Per part of speech, every suffix its rules strip: most words end in none of them.
+    suffixes: dict[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        suffixes = {pos: tuple({old for old, _ in rules}) for pos, rules in self.rules.items()}
+        object.__setattr__(self, "suffixes", suffixes)
 
     def lemma(self, form: str, pos: str) -> str:
         """The lemma spaCy's rule lemmatiser gives ``form`` as ``pos`` when the form is
         not a base form (spacy.pipeline.Lemmatizer.rule_lemmatize, first choice)."""
         string = form.lower()
+        exceptions = self.exceptions.get(pos, {})
+        if not string.endswith(self.suffixes.get(pos, ())) and string not in exceptions:
+            return form  # what the rules below give a word no rule or exception touches
         index = self.index.get(pos, frozenset())
         forms: list[str] = []
         oov: list[str] = []
@@ -62,7 +71,7 @@ class LemmaRules:
                 else:
                     oov.append(candidate)
         forms = list(dict.fromkeys(forms))
-        for exception in self.exceptions.get(pos, {}).get(string, ()):
+        for exception in exceptions.get(string, ()):
             if exception not in forms:
                 forms.insert(0, exception)
         return (forms or oov or [form])[0]
