@@ -209,6 +209,34 @@ def test_vocabulary_search_starts(counter, text, starts):
     assert [cut[i] for i in sorted(set(found))] == starts
 
 
+PHRASES = """
+id: democracy
+virtue: [government of the people, a say in it]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("A government of the people.", [" government"]),
+        ("A government of the peoples.", [" government"]),  # the last word in any form
+        ("The government of the day.", [" government"]),  # the matcher decides the last word
+        ("The government of a day.", []),  # a neighbour, but not the phrase
+        ("The government is of the people.", []),
+        ("Government - of the people.", ["Government"]),  # joiners skipped
+        ("Have a say in it.", [" say"]),
+        ("I say in it.", []),
+    ],
+)
+def test_vocabulary_phrase_anchor_needs_the_phrase_around_it(monkeypatch, text, starts):
+    monkeypatch.setattr("rhetor.counts.analyser.lemma_rules", lambda model: small_rules())
+    lexicons = LexiconSet((parse_lexicon(PHRASES, "democracy.yaml"),))
+    vocabulary = CountsAnalyser(AnalyseOptions(counts=True), lexicons).vocabulary
+    cut = pieces(text)
+    found = vocabulary.search_starts(cut, vocabulary.letters(cut))
+    assert [cut[i] for i in found] == starts
+
+
 @pytest.mark.parametrize(
     ("text", "split"),
     [
