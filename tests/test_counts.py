@@ -396,3 +396,14 @@ def test_cli_counts_refuses_options_it_cannot_honour(write, extra, message):
     assert result.exit_code == 2
     assert result.stderr.startswith("rhetor: error:") and message in result.stderr
     assert result.stdout == ""
+
+
+def test_counts_parse_conditions_are_read_from_word_order_once():
+    from rhetor.counts.analyser import _read_from_word_order
+    from rhetor.senses import parse_condition
+
+    condition = parse_condition({"before": "fuel", "child": "on <NOUN>", "head": "levy"})
+    others, following = _read_from_word_order(condition)
+    assert (others.head, others.child, others.before) == ((), (), condition.before)
+    assert (following.near, following.window, following.before) == (condition.child, 3, ())
+    assert _read_from_word_order(condition)[0] is others

@@ -77,7 +77,7 @@ def holds_without_parse(condition: Condition, segment: Segment, start: int, end:
     The condition's other keys (before, after, near) are read as usual."""
     if condition.dep:
         return False
-    others = replace(condition, head=(), child=(), dep=(), data={})
+    others, following = _read_from_word_order(condition)
     if (others.before or others.after or others.near or others.entity) and not others.holds(
         segment, start, end, False, False
     ):
@@ -87,11 +87,22 @@ def holds_without_parse(condition: Condition, segment: Segment, start: int, end:
         all(any(step.fits(token) for token in left) for step in path) for path in condition.head
     ):
         return False
-    if condition.child:
+    return not condition.child or _after_only(following, segment, start, end)
+
+
+# id -> (the condition itself, kept so that its id stays its own; its two readings)
+_WORD_ORDER: dict[int, tuple[Condition, Condition, Condition]] = {}
+
+
+def _read_from_word_order(condition: Condition) -> tuple[Condition, Condition]:
+    """(the condition without its parse keys, its ``child`` paths as ``near`` within
+    three words): made once per condition, not once per match."""
+    known = _WORD_ORDER.get(id(condition))
+    if known is None:
+        others = replace(condition, head=(), child=(), dep=(), data={})
         following = replace(others, before=(), after=(), near=condition.child, window=3)
-        if not _after_only(following, segment, start, end):
-            return False
-    return True
+        known = _WORD_ORDER[id(condition)] = (condition, others, following)
+    return known[1], known[2]
 
 
 def _after_only(condition: Condition, segment: Segment, start: int, end: int) -> bool:
