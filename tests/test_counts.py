@@ -107,6 +107,26 @@ def test_tokens_keep_numbers_and_abbreviations_whole():
     assert cut == ["The", "U.S.", "paid", "1,000.50", "for", "co", "-", "operation", "."]
 
 
+@pytest.mark.parametrize(
+    ("words", "starts", "sentences"),
+    [
+        (["One", ".", "Two", "words", "!"], [0, 2], [(0, 2), (0, 2), (2, 5), (2, 5), (2, 5)]),
+        (["No", "end"], [0], [(0, 2), (0, 2)]),
+        (["Fair", "."], [0], [(0, 2), (0, 2)]),
+    ],
+)
+def test_tokens_segment_gives_each_token_its_sentence(words, starts, sentences):
+    from rhetor.counts.tokens import Segment, Token
+
+    segment = Segment()
+    for i, word in enumerate(words):
+        segment.append(Token(word, word, "X", i, i, i + 1, segment))
+    segment.close(starts)
+    assert [(token.sent.start, token.sent.end) for token in segment] == sentences
+    assert [t.text for t in segment[-1].sent] == words[sentences[-1][0] :]
+    assert segment[0].sent is segment[0].sent  # made once
+
+
 @pytest.fixture
 def counter(lexicons, monkeypatch):
     monkeypatch.setattr("rhetor.counts.analyser.lemma_rules", lambda model: small_rules())

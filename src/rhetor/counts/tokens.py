@@ -15,7 +15,7 @@ report's ``stats.words``.
 from __future__ import annotations
 
 import re
-from itertools import pairwise
+from bisect import bisect_right
 from typing import NamedTuple
 
 PIECE = re.compile(r"\s*(?:\d+(?:[.,:]\d+)+|(?:[^\W\d_]\.){2,}|\w+|[^\w\s])|\s+$")
@@ -46,7 +46,7 @@ class Token:
     """As much of a spaCy Token as matching, the sense conditions and the windowed
     negation test read. Plain slots, not properties, where they are read often."""
 
-    __slots__ = ("doc", "end", "i", "is_alpha", "lemma_", "lower_", "pos_", "sent", "start", "text")
+    __slots__ = ("doc", "end", "i", "is_alpha", "lemma_", "lower_", "pos_", "start", "text")
     ent_type_ = ""  # no entity recogniser: conditions on entities never hold
 
     def __init__(
@@ -56,7 +56,10 @@ class Token:
         self.lower_ = text.lower()
         self.is_alpha = text.isalpha()
         self.i, self.start, self.end, self.doc = i, start, end, doc
-        self.sent: Span | None = None
+
+    @property
+    def sent(self) -> Span:
+        return self.doc.sentence(self.i)
 
     def nbor(self, offset: int = 1) -> Token:
         return self.doc[self.i + offset]
@@ -74,16 +77,22 @@ class Segment(list):
     """A run of tokens around possible mentions; stands in for a Doc with sentence
     boundaries (after ".", "!" or "?") and no other annotation. Slices are plain lists:
     code that needs a span's bounds reads ``token.sent``, as it does on a Doc with
-    sentences."""
+    sentences. A sentence is made when first read: most are never read."""
 
     def has_annotation(self, name: str) -> bool:
         return name == "SENT_START"
 
     def close(self, sentence_starts: list[int]) -> Segment:
-        """Give every token its sentence, from the indices where sentences start."""
-        bounds = [*sentence_starts, len(self)]
-        for start, end in pairwise(bounds):
-            sentence = Span(self[start:end], start, end)
-            for token in sentence:
-                token.sent = sentence
+        """Note the indices where sentences start (the first is 0)."""
+        self.bounds = [*sentence_starts, len(self)]
+        self.sentences: dict[int, Span] = {}
         return self
+
+    def sentence(self, i: int) -> Span:
+        """The sentence holding token ``i``."""
+        k = bisect_right(self.bounds, i) - 1
+        known = self.sentences.get(k)
+        if known is None:
+            start, end = self.bounds[k], self.bounds[k + 1]
+            known = self.sentences[k] = Span(self[start:end], start, end)
+        return known
