@@ -139,8 +139,10 @@ class SideIndex:
                 # "The Tories met the unions. They agreed ...": the unions, an actor
                 return Holder(None, token.i, token.i + 1, "actor")
             if mention.plural is None or mention.plural == plural:
-                if not plural and self._thing_between(mention, token):
-                    return None  # "They published a plan. It promises ...": the plan
+                # "They published a plan. It promises ...": the plan. Only "it" can be a
+                # thing: "The Chancellor doubled the debt; his recklessness ..." is his.
+                if token.lower_ in THING_PRONOUNS and self._thing_between(mention, token):
+                    return None
                 return Holder(mention.side, token.i, token.i + 1, "pronoun")
             if plural:  # "the government ... they": a collective side
                 fallback = fallback or mention
