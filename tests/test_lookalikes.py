@@ -107,6 +107,16 @@ LOOKALIKES = [
     "The courts will be the responsibility of the Scottish Parliament.",
     "Carers with heavy responsibilities need a break.",
     "Head teachers will get more power and responsibility over budgets.",
+    # the dealings and courtesies of states in older State of the Union prose
+    "The treaty defines the rights and duties of the respective parties.",
+    "Norway asked for the reciprocal allowance of its vessels in our ports.",
+    "Sentiments of mutual good will have grown between the two nations.",
+    "The harmony between the two governments has been unbroken.",
+    "The legislation of any one nation cannot stop the traffic.",
+    "The task now devolves upon the Secretary of State.",
+    "The Treasury must redeem these obligations in gold.",
+    "Gifts to charity under a deed of covenant are free of tax.",
+    "The President named two more justices of the Supreme Court.",
 ]
 
 VALUES_FOUND = [
