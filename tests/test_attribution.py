@@ -787,3 +787,31 @@ def test_attribution_adjectives_possession_and_indefinites_on_new_sentences(text
 )
 def test_attribution_pronoun_takes_up_the_value_on_new_sentences(text, expected):
     assert triples(text) == expected
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a side addressed by name is "you" and "your"
+        (
+            "Chancellor, tell them why your party broke its promise of fairness.",
+            {("fairness", "govt", "opposes")},
+        ),
+        ("Chancellor, you have betrayed democracy.", {("democracy", "govt", "opposes")}),
+        # a standing denied: claiming the value without it appropriates
+        (
+            "The bosses have no business lecturing anyone about fairness.",
+            {("fairness", "bosses", "appropriates")},
+        ),
+        # what a body that is no side demands is not the author's
+        ("The auditors demand that someone be held accountable.", set()),
+        # the author agreeing with a side takes its stance; "him" is the person named
+        (
+            "The chancellor said that the budget was fair. We agree with him.",
+            {("fairness", "govt", "claims"), ("fairness", "greens", "claims")},
+        ),
+    ],
+)
+def test_attribution_address_standing_and_agreement_on_new_sentences(text, expected):
+    assert triples(text) == expected

@@ -72,6 +72,8 @@ class Stance:
     means_preps: Words = frozenset()
     insistence: Words = frozenset()
     factive_verbs: Words = frozenset()
+    standing_nouns: Words = frozenset()
+    agreement: Words = frozenset()
 
     # Unions the engine reads for every mention, made once per cue set.
     @cached_property

@@ -36,6 +36,7 @@ THIRD_PERSON = {
     "themselves",
 }
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+SECOND_PERSON = {"you", "your", "yours", "yourself", "yourselves"}
 THING_PRONOUNS = {"it", "its", "itself"}
 # How many sentences back a pronoun may look for its side: the paragraph, at most this.
 FOCUS_SENTENCES = 6
@@ -99,6 +100,10 @@ class SideIndex:
                 found = self._focus(child)
                 if found:
                     return Holder(found.side, child.i, child.i + 1, "phrase")
+            if child.dep_ == "poss" and child.lower_ in SECOND_PERSON:  # "your government"
+                found = self._addressee(child)
+                if found:
+                    return Holder(found.side, child.i, child.i + 1, "phrase")
         if depth < 3 and normalise(token.text) in self.partitives:
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ in _PARTITIVE_PREPS:
@@ -109,6 +114,8 @@ class SideIndex:
             return self._antecedent(token, depth)
         if word in THIRD_PERSON:
             return self._focus(token)
+        if word in SECOND_PERSON:
+            return self._addressee(token)
         if self.is_actor(token):
             return Holder(None, token.i, token.i + 1, "actor")
         return None
@@ -148,6 +155,18 @@ class SideIndex:
                 fallback = fallback or mention
         if fallback:
             return Holder(fallback.side, token.i, token.i + 1, "pronoun")
+        return None
+
+    def _addressee(self, token) -> Holder | None:
+        """The side addressed by name, set off by commas, in the pronoun's sentence or
+        the paragraph before it ("Minister, tell them why your government ...", "Will
+        you, Prime Minister, ..."): "you" and "your" stand for it."""
+        floor = _paragraph_floor(token, FOCUS_SENTENCES)
+        for mention in self._before(len(self.doc), floor):
+            if mention.start > token.sent.end or mention.pronoun or mention.side == self.author:
+                continue
+            if _set_off(self.doc, mention):
+                return Holder(mention.side, token.i, token.i + 1, "pronoun")
         return None
 
     def _others_between(self, start: int, end: int) -> bool:
@@ -205,6 +224,18 @@ class SideIndex:
                 break
             if mention.end <= i:
                 yield mention
+
+
+def _set_off(doc, mention: SideMention) -> bool:
+    """Is the mention a name in address: opening its sentence before a comma, or between
+    commas, or between a comma and the sentence's end ("Minister, ...", "..., Minister?")?"""
+    first, last = doc[mention.start], doc[mention.end - 1]
+    before = doc[mention.start - 1].text if mention.start > first.sent.start else ""
+    after = doc[mention.end].text if mention.end < last.sent.end else ""
+    opens = mention.start == first.sent.start or before in {",", "—", "-"}
+    if before == "" or (before in {",", "—", "-"}):
+        return opens and after in {",", "?", "!", "."} and not (before == "" and after != ",")
+    return False
 
 
 def _indefinite(token, mention: SideMention) -> bool:

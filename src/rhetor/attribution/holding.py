@@ -337,6 +337,8 @@ def _climb(ctx: Context, verb_token, stance, cue, passive):
             noun = above
             if _opposing_noun(ctx, noun):  # "a barrier to having V"
                 stance, cue = flip(stance), join_cue(noun.lemma_, cue)
+            elif _no_standing(ctx, noun) and stance in {None, CLAIMS}:
+                stance, cue = APPROPRIATES, join_cue(f"no {noun.lemma_}", cue)
             owner = _owner(noun)  # "our strategy for tackling V", "their plan to cut V"
             found = tree.governing_verb(noun)
             if owner is not None and not found:
@@ -401,6 +403,15 @@ def _outer_on_clause(ctx: Context, verb_token, stance, cue, keys=()):
     if stance is None and turned == neutral:
         return None, cue
     return turned, turned_cue
+
+
+def _no_standing(ctx: Context, noun) -> bool:
+    """Is the noun a standing denied ("has no business lecturing us about V", "no right
+    to preach V")? Whoever claims the value without the standing appropriates it."""
+    denied = any(
+        c.dep_ == "det" and cue_key(c.text) in ctx.cues.negation.words for c in noun.children
+    )
+    return denied and ctx.is_cue(noun, ctx.cues.stance.standing_nouns)
 
 
 def _opposing_noun(ctx: Context, noun) -> bool:

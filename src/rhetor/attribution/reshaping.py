@@ -183,6 +183,8 @@ def reported_speech(ctx: Context) -> None:
     if report is None or _is_author(ctx, report[1]):
         return
     verb_token, reporter = report
+    if not _is_side(ctx, reporter):
+        ctx.no_default = True  # "The report demands that someone be held accountable"
     stance = APPROPRIATES if ctx.hollow or _quotes_inside(verb_token) else CLAIMS
     if ctx.mention.negated:
         stance = flip(stance)
@@ -235,6 +237,11 @@ def _source_phrase(ctx: Context, clause):
 def key_of_source(prep) -> str:
     """The cue of a source phrase: "according to"."""
     return cue_key(" ".join([prep.text, *(c.text for c in prep.children if c.dep_ == "prep")]))
+
+
+def _is_side(ctx: Context, token) -> bool:
+    holder = ctx.sides.resolve(token)
+    return holder is not None and holder.side is not None
 
 
 def _is_author(ctx: Context, token) -> bool:
@@ -480,3 +487,41 @@ def _owns_value(ctx: Context, finding) -> bool:
     return finding.holder is not None and any(
         c.dep_ == "poss" and c.i == finding.holder[0] for c in ctx.phrase.children
     )
+
+
+def agreement(ctx: Context) -> None:
+    """The author agreeing with a side that holds the value, in the sentence after
+    ("X said V must be paid for responsibly. We agree with them."), takes the side's
+    stance as its own."""
+    author = ctx.sides.author
+    held = {f.side: f for f in ctx.findings if f.side and f.side != author}
+    if not held or any(f.side == author for f in ctx.findings):
+        return
+    sent = ctx.doc[ctx.mention.start].sent
+    if sent.end >= len(ctx.doc):
+        return
+    root = ctx.doc[sent.end].sent.root
+    subject = tree.subject_of(root)
+    if subject is None or not _is_author(ctx, subject):
+        return
+    if not ctx.is_cue(root, ctx.cues.stance.agreement) or negated_verb(ctx, root):
+        return
+    for other in _agreed_with(root):
+        holder = ctx.sides.resolve(other)
+        if holder is not None and holder.side in held:
+            found = held[holder.side]
+            ctx.add(subject_holder(ctx, subject), found.stance, root.lemma_, "agreement")
+            return
+
+
+def _agreed_with(verb_token):
+    """Who the verb agrees with: its object, or the object of its preposition."""
+    for child in verb_token.children:
+        if child.dep_ in tree.OBJECT_DEPS:
+            yield child
+        if child.dep_ == "prep":
+            yield from (c for c in child.children if c.dep_ == "pobj")
+
+
+def subject_holder(ctx: Context, subject):
+    return ctx.sides.resolve(subject)

@@ -22,6 +22,7 @@ from rhetor.attribution.holding import (
 )
 from rhetor.attribution.presentation import hollow_value, scare_quotes
 from rhetor.attribution.reshaping import (
+    agreement,
     contrast,
     default_author,
     elliptical_clause,
@@ -55,6 +56,7 @@ RULES: tuple[Rule, ...] = (
     Rule("elliptical-possessive", "finding", elliptical_possessive),
     Rule("elliptical-clause", "finding", elliptical_clause),
     Rule("shared-possession", "finding", shared_possession),
+    Rule("agreement", "finding", agreement),
     Rule("default-author", "fallback", default_author),
 )
 
