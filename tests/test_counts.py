@@ -231,7 +231,7 @@ def test_vocabulary_search_starts(counter, text, starts):
 
 PHRASES = """
 id: democracy
-virtue: [government of the people, a say in it]
+virtue: [government of the people, a say in it, "one member, one vote"]
 """
 
 
@@ -246,6 +246,8 @@ virtue: [government of the people, a say in it]
         ("Government - of the people.", ["Government"]),  # joiners skipped
         ("Have a say in it.", [" say"]),
         ("I say in it.", []),
+        ("By one member, one vote.", [" member"]),  # punctuation in a term is a word of it
+        ("One member one vote.", []),
     ],
 )
 def test_vocabulary_phrase_anchor_needs_the_phrase_around_it(monkeypatch, text, starts):
@@ -255,6 +257,13 @@ def test_vocabulary_phrase_anchor_needs_the_phrase_around_it(monkeypatch, text, 
     cut = pieces(text)
     found = vocabulary.search_starts(cut, vocabulary.letters(cut))
     assert [cut[i] for i in found] == starts
+
+
+def test_counts_finds_a_term_with_a_comma(monkeypatch):
+    monkeypatch.setattr("rhetor.counts.analyser.lemma_rules", lambda model: small_rules())
+    lexicons = LexiconSet((parse_lexicon(PHRASES, "democracy.yaml"),))
+    analyser = CountsAnalyser(AnalyseOptions(counts=True), lexicons)
+    assert found(analyser, "We back one member, one vote.") == ["one member, one vote"]
 
 
 @pytest.mark.parametrize(

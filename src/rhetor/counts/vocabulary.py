@@ -267,7 +267,9 @@ class Anchors:
     its neighbour in the phrase, and the phrase's other words stand around it in
     order (its last word aside: the matcher takes that in derived forms too, "act
     responsibly" for "act responsible"). Exclude phrases never start a search: they
-    only veto what a search around an anchor finds."""
+    only veto what a search around an anchor finds. A term's words are cut as a text
+    is (:data:`.tokens.TERM_TOKENS`), so the comma of "one member, one vote" is a word
+    of it, not part of "member,", which no text has."""
 
     def __init__(self, compiled: CompiledLexicons) -> None:
         self.whole: set[str] = set()
@@ -280,7 +282,7 @@ class Anchors:
                 for entry in entries:
                     if entry.is_exclude:
                         continue
-                    words = [normalise(p) for p in _JOINERS.split(entry.term.text.rstrip("*"))]
+                    words = [normalise(p) for p in TERM_TOKENS.findall(entry.term.text.rstrip("*"))]
                     words = [w for w in words if w]
                     if entry.term.glob:
                         globs.add(words[-1] if len(words) > 1 else key)
