@@ -239,6 +239,19 @@ HAND_PARSES = {
         ("cut", 1, "conj", "VERB", "cut", "VBD"),
         ("wages", 5, "dobj", "NOUN", "wage", "NNS"),
     ],
+    # two sentences: the second answers the first ("Try telling that to nurses.")
+    "rebuttal": [
+        ("Ministers", 1, "nsubj", "NOUN", "minister", "NNS"),
+        ("praise", 1, "ROOT", "VERB", "praise", "VBP"),
+        ("fairness", 1, "dobj", "NOUN", "fairness", "NN"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+        ("Try", 4, "ROOT", "VERB", "try", "VB"),
+        ("telling", 4, "xcomp", "VERB", "tell", "VBG"),
+        ("that", 5, "dobj", "PRON", "that", "DT"),
+        ("to", 5, "dative", "ADP", "to", "IN"),
+        ("nurses", 7, "pobj", "NOUN", "nurse", "NNS"),
+        (".", 4, "punct", "PUNCT", ".", "."),
+    ],
     "nominal": [
         ("Ministers", 2, "poss", "NOUN", "minister", "NNS"),
         ("'", 0, "case", "PART", "'", "POS"),
@@ -271,6 +284,7 @@ HAND_PARSES = {
 # the rule expected to decide each parse, and the stance it gives the ministers
 HAND_EXPECTED = {
     "contrast": APPROPRIATES,
+    "rebuttal": APPROPRIATES,
     "nominal": OPPOSES,
     "question": OPPOSES,
     "negative-subject": OPPOSES,

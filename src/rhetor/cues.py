@@ -74,6 +74,7 @@ class Stance:
     factive_verbs: Words = frozenset()
     standing_nouns: Words = frozenset()
     agreement: Words = frozenset()
+    rebuttals: Words = frozenset()
 
     # Unions the engine reads for every mention, made once per cue set.
     @cached_property

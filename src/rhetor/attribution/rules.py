@@ -21,6 +21,7 @@ from rhetor.attribution.holding import (
     verb,
 )
 from rhetor.attribution.presentation import hollow_value, scare_quotes
+from rhetor.attribution.rebuttal import rebuttal
 from rhetor.attribution.reshaping import (
     agreement,
     contrast,
@@ -53,6 +54,7 @@ RULES: tuple[Rule, ...] = (
     Rule("hypothetical", "finding", hypothetical),
     Rule("question", "finding", question),
     Rule("reported-speech", "finding", reported_speech),
+    Rule("rebuttal", "finding", rebuttal),
     Rule("elliptical-possessive", "finding", elliptical_possessive),
     Rule("elliptical-clause", "finding", elliptical_clause),
     Rule("shared-possession", "finding", shared_possession),

@@ -1,0 +1,91 @@
+"""A side's words, reported by the author to be answered: rebuttal.
+
+Debate, and manifestos too, report the other side's words in order to knock them
+down: "The Prime Minister told his conference that he leads a one nation Government.
+Someone should tell that to the steelworkers ..."; "The hon. Lady lectures the House
+about democracy. I gently remind her that ...". A value a side professes in speech
+(reported words, or a verb of talk: "lectures about", "boasted of") is appropriated
+when the author answers it: in the next sentence of the paragraph, opened by a
+contrast marker or holding a rebuttal cue (cue list ``stance.rebuttals``: "tell that
+to", "remind", "welcome the conversion", ...); or,
+for reported words, after a coordinating contrast later in the same sentence ("X
+told the BBC that V; and yet tonight he will vote against it"). Talk beside a
+contrasting clause in one sentence is left to the contrast rule, which asks that the
+clause act against the value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rhetor.attribution.context import Context, Finding, join_cue
+from rhetor.attribution.holders import _paragraph_break
+from rhetor.attribution.stance import APPROPRIATES, CLAIMS, REPORTED
+from rhetor.cues import cue_key
+
+# the longest cue phrase a sentence is searched for, in words
+_LONGEST_CUE = 4
+
+
+def rebuttal(ctx: Context) -> None:
+    """A side's professed value, answered by the author, is appropriated."""
+    out = []
+    for f in ctx.findings:
+        if f.stance == CLAIMS and f.side and f.side != ctx.sides.author and _professed(ctx, f):
+            cue = _answer(ctx, _reported(ctx, f))
+            if cue:
+                f = replace(f, stance=APPROPRIATES, cue=join_cue(f.cue or "", cue), rule="rebuttal")
+        out.append(f)
+    taken = {f.side for f in out if f.stance == APPROPRIATES}
+    ctx.findings = [f for f in out if not (f.stance == CLAIMS and f.side in taken)]
+
+
+def _professed(ctx: Context, finding: Finding) -> bool:
+    """Is the claim only words: reported, or held through a verb of talk?"""
+    last = (finding.cue or "").split(" ")[-1]
+    return _reported(ctx, finding) or (bool(last) and last in ctx.cues.stance.speech)
+
+
+def _reported(ctx: Context, finding: Finding) -> bool:
+    last = (finding.cue or "").split(" ")[-1]
+    return finding.modality == REPORTED or (bool(last) and last in ctx.cues.stance.report_verbs)
+
+
+def _answer(ctx: Context, reported: bool) -> str | None:
+    """The cue with which the author answers the mention's sentence, if any. Within
+    the sentence only reported words are answered ("X told us V, and yet ..."): talk
+    beside a contrasting clause ("X praise V but cut wages") is the contrast rule's."""
+    st = ctx.cues.stance
+    sent = ctx.doc[ctx.mention.start].sent
+    for token in ctx.doc[ctx.mention.end : sent.end] if reported else ():
+        if token.dep_ in {"cc", "advmod"} and ctx.is_cue(token, st.contrast_markers):
+            return cue_key(token.text)
+    following = _next_sentence(ctx.doc, sent)
+    if following is None:
+        return None
+    opener = next((t for t in following if not t.is_punct and not t.is_space), None)
+    if opener is not None and ctx.is_cue(opener, st.contrast_markers):
+        return cue_key(opener.text)
+    return _phrase_in(following, st.rebuttals)
+
+
+def _next_sentence(doc, sent):
+    if sent.end >= len(doc) or _paragraph_break(doc, sent.end):
+        return None
+    return doc[sent.end].sent
+
+
+def _phrase_in(span, words) -> str | None:
+    """A cue phrase of ``words`` spelt by consecutive words of ``span`` (as written or
+    by lemma)."""
+    tokens = [t for t in span if not t.is_space]
+    for size in range(_LONGEST_CUE, 0, -1):
+        for i in range(len(tokens) - size + 1):
+            window = tokens[i : i + size]
+            for text in (
+                " ".join(t.text for t in window),
+                " ".join(t.lemma_ or t.text for t in window),
+            ):
+                if cue_key(text) in words:
+                    return cue_key(text)
+    return None
