@@ -829,3 +829,24 @@ def test_attribution_pronoun_takes_up_the_value_on_new_sentences(text, expected)
 )
 def test_attribution_address_standing_and_agreement_on_new_sentences(text, expected):
     assert triples(text) == expected
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a heading without a subject is the author's programme when it claims a value
+        ("Reducing discrimination.", {("fairness", "greens", "claims")}),
+        (
+            "Strengthening the law against maternity discrimination.",
+            {("fairness", "greens", "claims")},
+        ),
+        ("Action against discrimination in the workplace.", {("fairness", "greens", "claims")}),
+        ("An end to unfair evictions.", {("fairness", "greens", "claims")}),
+        # ... and nobody's when it acts against one
+        ("Attacking democracy.", set()),
+        ("An attack on democracy.", set()),
+    ],
+)
+def test_attribution_headings_on_new_sentences(text, expected):
+    assert triples(text) == expected

@@ -105,6 +105,13 @@ def nominal_act(ctx: Context) -> None:
     if not found:
         return
     noun, stance = found
+    if noun.head.i == noun.i and _heading(noun) and not _has_agent(noun):
+        # "Action against discrimination.", "An end to unfair evictions.": a heading
+        if stance == CLAIMS:
+            ctx.add(_programme(ctx, noun), stance, noun.lemma_, "nominal-act")
+        else:
+            ctx.no_default = True  # "An attack on democracy.": a title, no programme
+        return
     for child in noun.children:
         if child.dep_ == "poss":
             ctx.add(ctx.sides.resolve(child), stance, noun.lemma_, "nominal-act")
@@ -160,6 +167,9 @@ def verb(ctx: Context) -> None:
     for owner, owned, owned_cue in ctx.owners:
         ctx.add(owner, _on_value(ctx, owner, owned, through_act), owned_cue, "verb")
     stance = _on_value(ctx, holder, stance, through_act)
+    if holder is not None and holder.how == "programme" and stance != CLAIMS:
+        ctx.no_default = True  # a heading acting against a value ("Attacking democracy.")
+        return
     if holder is None and clause is not None:
         holder, stance, cue = _cause(ctx, ctx.doc[clause], stance, cue)
     if holder is None:
@@ -362,6 +372,9 @@ def _climb(ctx: Context, verb_token, stance, cue, passive):
             elif cue_key(prep.lower_) not in ctx.cues.stance.means_preps:
                 stance, cue = _outer_on_clause(ctx, current, stance, cue)
             continue
+        if current.head.i == current.i and _heading(current):
+            # "Reducing discrimination.", "Tackle inequality.": the author's programme
+            return _programme(ctx, current), stance, cue, current.i
         if dep not in tree.CLIMB_DEPS or current.head.i == current.i:
             return None, stance, cue, None
         current = current.head
@@ -369,6 +382,21 @@ def _climb(ctx: Context, verb_token, stance, cue, passive):
         if dep in tree.COMPLEMENT_DEPS:  # "refuse to take": the outer verb governs the inner
             stance, cue = _outer(ctx, current, stance, cue, infinitive=dep == "xcomp")
     return None, stance, cue, None
+
+
+def _heading(root) -> bool:
+    """Is the sentence a heading or slogan without a subject: a gerund or bare verb at
+    its root ("Reducing discrimination.", "Tackle inequality."), or a noun ("Action
+    against discrimination.")?"""
+    if root.pos_ in tree.NOUNS:
+        return not tree.is_verbal(root)
+    return root.tag_ in {"VBG", "VB"} and not any(
+        c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass", "expl"} for c in root.children
+    )
+
+
+def _programme(ctx: Context, root) -> Holder:
+    return Holder(ctx.sides.author, root.i, root.i + 1, "programme")
 
 
 def _noun_keys(ctx: Context, noun, found) -> list[str]:
