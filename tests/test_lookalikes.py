@@ -181,6 +181,7 @@ VALUES_FOUND = [
     ("Every region should share in the benefits of growth.", "fairness"),
     ("We must unite the country behind this vision.", "solidarity"),
     ("Every community needs a spirit of co-operation.", "mutuality"),
+    ("We want mutual respect between the two communities.", "solidarity"),
     ("Equity and efficiency must guide the reform.", "fairness"),
     ("Our aim is opportunity for all children.", "fairness"),
     ("Barriers to social mobility will be torn down.", "fairness"),
