@@ -436,3 +436,22 @@ def test_counts_parse_conditions_are_read_from_word_order_once():
     assert (others.head, others.child, others.before) == ((), (), condition.before)
     assert (following.near, following.window, following.before) == (condition.child, 3, ())
     assert _read_from_word_order(condition)[0] is others
+
+
+@pytest.mark.parametrize(
+    ("unless", "reach"),
+    [
+        ("", 0),
+        ("{near: [trade], window: 10}", 10),
+        ("{near: [trade, united nations], window: 10}", 11),  # a phrase begun at the far end
+        ("{near: [a b c]}", 6),  # the default window of four
+        ("{before: [a b c d e f g h]}", 8),
+        ("{after: [a, b c]}", 2),
+    ],
+)
+def test_counts_context_covers_what_near_conditions_read(unless, reach):
+    from rhetor.counts.analyser import _condition_reach
+
+    conditions = f"\n    unless: [{unless}]" if unless else ""
+    text = f"id: reciprocity\nvirtue:\n  - term: reciprocity{conditions}\n"
+    assert _condition_reach(LexiconSet((parse_lexicon(text, "r.yaml"),))) == reach

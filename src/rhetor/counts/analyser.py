@@ -52,8 +52,9 @@ from rhetor.report import Mention, ModelInfo, Report, Stats, count_values
 from rhetor.senses import Condition
 
 COUNTS_MODEL = "rhetor-counts"
-# Words on each side of a match that sense conditions read ("after: for <VERB>",
-# "near: ... window: 4", "head" read as six words before): a search sees them too.
+# Words on each side of a match that sense conditions read, at the least (a "head" path
+# is looked for six words before): a search sees them too, and more when the lexicons'
+# conditions read further ("near: ... window: 10"; see _condition_reach).
 CONTEXT_WORDS = 6
 MAX_EVIDENCE_CHARS = 600
 
@@ -146,6 +147,8 @@ class CountsAnalyser:
         # A term spans at most max_words tokens, so that many each side of an anchor
         # holds every term and exclude phrase that could overlap it.
         self.window = self.compiled.max_words
+        # The words each side of a match that the sense conditions may read.
+        self.context_words = max(CONTEXT_WORDS, _condition_reach(self.lexicons))
         self.model = ModelInfo(COUNTS_MODEL, _version())
 
     def check_language(self, text: str, source: str | None) -> tuple[str, ...]:
@@ -174,7 +177,8 @@ class CountsAnalyser:
             ranges = [vocabulary.range_around(cut, i, self.window) for i in starts]
             ranges += [(i - 1, i + self.window) for i in vocabulary.split_words(cut, letters)]
             offset = done = 0  # the character offset of piece ``done``
-            for wide, narrow in _with_context(_merged(ranges, len(cut)), len(cut), cut):
+            merged = _merged(ranges, len(cut))
+            for wide, narrow in _with_context(merged, len(cut), self.context_words):
                 offset += sum(map(len, cut[done : wide[0]]))
                 done = wide[0]
                 mentions.extend(self._match(text, cut, offset, wide, narrow))
@@ -311,15 +315,37 @@ def _that_may_count(candidates: list[Candidate]) -> tuple[tuple[int, int, Entry]
     return tuple((c.start, c.end, c.entry) for c in kept)
 
 
+def _condition_reach(lexicons: LexiconSet) -> int:
+    """How many words on one side of a match the lexicons' sense conditions read: a
+    ``before`` or ``after`` phrase's length; a ``near`` window, and a phrase that begins
+    at its far end."""
+    return max(
+        (
+            _reach_of(condition)
+            for lexicon in lexicons.lexicons
+            for _, term in lexicon.terms()
+            for condition in term.unless
+        ),
+        default=0,
+    )
+
+
+def _reach_of(condition: Condition) -> int:
+    beside = [len(phrase) for phrase in (*condition.before, *condition.after)]
+    if condition.near:
+        beside.append(condition.window + max(map(len, condition.near)) - 1)
+    return max(beside, default=0)
+
+
 def _with_context(
-    narrow: Iterable[tuple[int, int]], length: int, cut: list[str]
+    narrow: Iterable[tuple[int, int]], length: int, context: int = CONTEXT_WORDS
 ) -> Iterator[tuple[tuple[int, int], list[tuple[int, int]]]]:
-    """Group the narrow ranges into wide ones, CONTEXT_WORDS further on each side (merged
-    where they overlap): ((wide first, wide last), [narrow ranges inside])."""
+    """Group the narrow ranges into wide ones, ``context`` tokens further on each side
+    (merged where they overlap): ((wide first, wide last), [narrow ranges inside])."""
     group: list[tuple[int, int]] = []
     wide_first = wide_last = 0
     for first, last in narrow:
-        low, high = max(0, first - CONTEXT_WORDS), min(length, last + CONTEXT_WORDS)
+        low, high = max(0, first - context), min(length, last + context)
         if group and low <= wide_last:
             group.append((first, last))
             wide_last = high
