@@ -117,6 +117,7 @@ LOOKALIKES = [
     "The Treasury must redeem these obligations in gold.",
     "Gifts to charity under a deed of covenant are free of tax.",
     "The President named two more justices of the Supreme Court.",
+    "She had no simple answers for the reporters.",
 ]
 
 VALUES_FOUND = [
@@ -182,6 +183,9 @@ VALUES_FOUND = [
     ("We must unite the country behind this vision.", "solidarity"),
     ("Every community needs a spirit of co-operation.", "mutuality"),
     ("We want mutual respect between the two communities.", "solidarity"),
+    ("Nobody has answered for the lost millions.", "responsibility"),
+    ("We will strengthen parliamentary scrutiny of the security services.", "responsibility"),
+    ("Draft bills will be open to public scrutiny.", "responsibility"),
     ("Equity and efficiency must guide the reform.", "fairness"),
     ("Our aim is opportunity for all children.", "fairness"),
     ("Barriers to social mobility will be torn down.", "fairness"),
