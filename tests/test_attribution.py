@@ -761,6 +761,8 @@ def test_attribution_promoted_values_and_bare_it_on_new_sentences(text, expected
     [
         # an adjective with its preposition is a stance
         ("The bosses are hostile to democracy.", {("democracy", "bosses", "opposes")}),
+        # losing faith in something that holds the value acts against it
+        ("The bosses have lost faith in co-operatives.", {("mutuality", "bosses", "opposes")}),
         ("The chancellor is contemptuous of democracy.", {("democracy", "govt", "opposes")}),
         ("We are serious about democracy.", {("democracy", "greens", "claims")}),
         # the author's "our" on a value another side acts against is the country's
