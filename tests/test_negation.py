@@ -77,6 +77,9 @@ def test_negation_stays_inside_its_clause(blank_nlp):
         (["a", "lack", "of", "accountability"], 3, True),
         (["fairness", "is", "not", "dead"], 0, False),
         (["this", "is", "fairness"], 2, False),
+        (["the", "least", "fair", "budget"], 2, True),
+        (["at", "least", "it", "is", "fair"], 4, False),
+        (["at", "the", "very", "least", "a", "fair", "deal"], 5, False),
     ],
 )
 def test_negation_window_without_parse(blank_nlp, words, start, expected):
@@ -100,3 +103,23 @@ def test_negation_contracted_not(blank_nlp):
         ["PRON", "AUX", "PART", "VERB", "NOUN"],
     )
     assert is_negated(doc, 4, 5, NEGATION, has_parse=True)
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "expected"),
+    [
+        # "the least fair budget": a value diminished to the least is denied
+        (["the", "least", "fair", "budget"], [3, 2, 3, 3], ["det", "advmod", "amod", "ROOT"], True),
+        # "at least it is fair": "at least" concedes, it does not deny
+        (
+            ["at", "least", "it", "is", "fair"],
+            [3, 0, 3, 3, 3],
+            ["advmod", "pobj", "nsubj", "ROOT", "acomp"],
+            False,
+        ),
+    ],
+)
+def test_negation_least_denies_unless_at_least(blank_nlp, words, heads, deps, expected):
+    doc = parsed(blank_nlp, words, heads, deps)
+    root = 2 if words[0] == "the" else 4
+    assert is_negated(doc, root, root + 1, NEGATION, has_parse=True) is expected

@@ -41,6 +41,7 @@ class Negation:
     words: Words = frozenset()
     nouns: Words = frozenset()
     except_before: Words = frozenset()
+    except_after: Words = frozenset()
     quantifiers: Words = frozenset()
 
 

@@ -28,7 +28,10 @@ def _negates(token, cues: Negation) -> bool:
     if normalise(token.text) not in cues.words:
         return False
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return following is None or normalise(following.text) not in cues.except_before
+    if following is not None and normalise(following.text) in cues.except_before:
+        return False  # "not only ... but also"
+    before = token.nbor(-1) if token.i > 0 else None
+    return before is None or normalise(before.text) not in cues.except_after  # "at least"
 
 
 def _negated_in_tree(token, cues: Negation) -> bool:
