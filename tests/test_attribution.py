@@ -292,7 +292,7 @@ HAND_EXPECTED = {
 }
 
 
-def _parse(blank_nlp, rows):
+def _parse(blank_nlp, rows, sentences=(0,)):
     words, heads, deps, pos, lemmas, tags = zip(*rows, strict=True)
     return Doc(
         blank_nlp.vocab,
@@ -302,7 +302,7 @@ def _parse(blank_nlp, rows):
         pos=list(pos),
         lemmas=list(lemmas),
         tags=list(tags),
-        sent_starts=[True] + [False] * (len(words) - 1),
+        sent_starts=[i in sentences for i in range(len(words))],
     )
 
 
@@ -497,6 +497,13 @@ _COMMITTED_TO_REDUCING = [
     ("reducing", 3, "pcomp", "VERB", "reduce", "VBG"),
     ("unfairness", 4, "dobj", "NOUN", "unfairness", "NN"),
 ]
+_RULES_AGAINST = [
+    ("Ministers", 1, "nsubj", "NOUN", "minister", "NNS"),
+    ("strengthen", 1, "ROOT", "VERB", "strengthen", "VBP"),
+    ("rules", 1, "dobj", "NOUN", "rule", "NNS"),
+    ("against", 1, "prep", "ADP", "against", "IN"),
+    ("unfairness", 3, "pobj", "NOUN", "unfairness", "NN"),
+]
 CLIMB_PARSES = {
     # "Ministers are committed to reducing unfairness": the gerund's act is the subject's
     "committed-to-gerund": (_COMMITTED_TO_REDUCING, CLAIMS),
@@ -513,25 +520,10 @@ CLIMB_PARSES = {
         CLAIMS,
     ),
     # "Ministers strengthen rules against unfairness", "against" hung on the verb
-    "strengthen-against": (
-        [
-            ("Ministers", 1, "nsubj", "NOUN", "minister", "NNS"),
-            ("strengthen", 1, "ROOT", "VERB", "strengthen", "VBP"),
-            ("rules", 1, "dobj", "NOUN", "rule", "NNS"),
-            ("against", 1, "prep", "ADP", "against", "IN"),
-            ("unfairness", 3, "pobj", "NOUN", "unfairness", "NN"),
-        ],
-        CLAIMS,
-    ),
+    "strengthen-against": (_RULES_AGAINST, CLAIMS),
     # "Ministers weaken rules against unfairness": undoing the act against turns it
     "weaken-against": (
-        [
-            ("Ministers", 1, "nsubj", "NOUN", "minister", "NNS"),
-            ("weaken", 1, "ROOT", "VERB", "weaken", "VBP"),
-            ("rules", 1, "dobj", "NOUN", "rule", "NNS"),
-            ("against", 1, "prep", "ADP", "against", "IN"),
-            ("unfairness", 3, "pobj", "NOUN", "unfairness", "NN"),
-        ],
+        [_RULES_AGAINST[0], ("weaken", 1, "ROOT", "VERB", "weaken", "VBP"), *_RULES_AGAINST[2:]],
         OPPOSES,
     ),
 }
@@ -703,17 +695,7 @@ def test_attribution_elliptical_clause_takes_up_the_verb_phrase(blank_nlp):
         ("do", 6, "ROOT", "AUX", "do", "VBP"),
         (".", 6, "punct", "PUNCT", ".", "."),
     ]
-    words, heads, deps, pos, lemmas, tags = zip(*rows, strict=True)
-    doc = Doc(
-        blank_nlp.vocab,
-        words=list(words),
-        heads=list(heads),
-        deps=list(deps),
-        pos=list(pos),
-        lemmas=list(lemmas),
-        tags=list(tags),
-        sent_starts=[True, False, False, False, False, True, False, False],
-    )
+    doc = _parse(blank_nlp, rows, sentences=(0, 5))
     index = SideIndex(
         doc,
         [SideMention("govt", 0, 1, plural=True), SideMention("greens", 5, 6, pronoun=True)],
