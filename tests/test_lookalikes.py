@@ -186,6 +186,8 @@ VALUES_FOUND = [
     ("Nobody has answered for the lost millions.", "responsibility"),
     ("We will strengthen parliamentary scrutiny of the security services.", "responsibility"),
     ("Draft bills will be open to public scrutiny.", "responsibility"),
+    ("Their policies impoverished and divided our country.", "solidarity"),
+    ("We will widen the franchise to sixteen-year-olds.", "democracy"),
     ("Equity and efficiency must guide the reform.", "fairness"),
     ("Our aim is opportunity for all children.", "fairness"),
     ("Barriers to social mobility will be torn down.", "fairness"),
