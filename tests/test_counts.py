@@ -455,3 +455,33 @@ def test_counts_context_covers_what_near_conditions_read(unless, reach):
     conditions = f"\n    unless: [{unless}]" if unless else ""
     text = f"id: reciprocity\nvirtue:\n  - term: reciprocity{conditions}\n"
     assert _condition_reach(LexiconSet((parse_lexicon(text, "r.yaml"),))) == reach
+
+
+@pytest.mark.parametrize(
+    ("far", "groups"),
+    [
+        ([], [((4, 18), [(10, 12)]), ((34, 48), [(40, 42)])]),
+        ([41], [((4, 18), [(10, 12)]), ((20, 62), [(40, 42)])]),  # a search reading far
+        ([10, 40], [((0, 62), [(10, 12), (40, 42)])]),  # wide enough to meet: one group
+    ],
+)
+def test_counts_context_is_wider_only_around_searches_that_read_far(far, groups):
+    from rhetor.counts.analyser import _with_context
+
+    assert list(_with_context([(10, 12), (40, 42)], 100, (6, 20), far)) == groups
+
+
+def test_vocabulary_knows_which_words_read_far(monkeypatch):
+    monkeypatch.setattr("rhetor.counts.analyser.lemma_rules", lambda model: small_rules())
+    text = (
+        "id: reciprocity\nvirtue:\n  - fair\n"
+        "  - {term: reciprocity, unless: [{near: [vessels], window: 10}]}\n"
+    )
+    analyser = CountsAnalyser(
+        AnalyseOptions(counts=True), LexiconSet((parse_lexicon(text, "r.yaml"),))
+    )
+    vocabulary = analyser.vocabulary
+    cut = pieces("fair reciprocity Reciprocity")
+    vocabulary.letters(cut)
+    assert [vocabulary.reads_far(piece) for piece in cut] == [False, True, True]
+    assert analyser.context_words == 10

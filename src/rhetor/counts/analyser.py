@@ -29,6 +29,7 @@ Records have the full report's shape, with ``"mode": "counts"`` and the model
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -36,7 +37,7 @@ from importlib import resources
 from typing import Any
 
 from rhetor.counts.tokens import SENTENCE_END, Segment, Token, Word, pieces
-from rhetor.counts.vocabulary import Vocabulary, count_words
+from rhetor.counts.vocabulary import Vocabulary, condition_reach, count_words
 from rhetor.counts.wordforms import compile_word_forms, lemma_rules
 from rhetor.lexicon import LexiconSet, normalise
 from rhetor.matching import (
@@ -53,8 +54,8 @@ from rhetor.senses import Condition
 
 COUNTS_MODEL = "rhetor-counts"
 # Words on each side of a match that sense conditions read, at the least (a "head" path
-# is looked for six words before): a search sees them too, and more when the lexicons'
-# conditions read further ("near: ... window: 10"; see _condition_reach).
+# is looked for six words before): a search sees them too, and a search for a term
+# whose conditions read further ("near: ... window: 10") sees as far as they read.
 CONTEXT_WORDS = 6
 MAX_EVIDENCE_CHARS = 600
 
@@ -143,11 +144,14 @@ class CountsAnalyser:
             rules = None
         self.forms = compile_word_forms(self.lexicons, rules)
         self.context = load_context()
-        self.vocabulary = Vocabulary(self.compiled, self.forms, rules, self.context.closed)
+        self.vocabulary = Vocabulary(
+            self.compiled, self.forms, rules, self.context.closed, CONTEXT_WORDS
+        )
         # A term spans at most max_words tokens, so that many each side of an anchor
         # holds every term and exclude phrase that could overlap it.
         self.window = self.compiled.max_words
-        # The words each side of a match that the sense conditions may read.
+        # The words each side of a match that the furthest-reading sense condition reads:
+        # the context of a search for a term with such a condition (Vocabulary.reads_far).
         self.context_words = max(CONTEXT_WORDS, _condition_reach(self.lexicons))
         self.model = ModelInfo(COUNTS_MODEL, _version())
 
@@ -175,10 +179,14 @@ class CountsAnalyser:
         starts = vocabulary.search_starts(cut, letters)
         if starts:
             ranges = [vocabulary.range_around(cut, i, self.window) for i in starts]
-            ranges += [(i - 1, i + self.window) for i in vocabulary.split_words(cut, letters)]
+            split = vocabulary.split_words(cut, letters)
+            ranges += [(i - 1, i + self.window) for i in split]
+            # Searches for terms whose conditions read further see further (a few do).
+            far = sorted([*(i for i in starts if vocabulary.reads_far(cut[i])), *split])
             offset = done = 0  # the character offset of piece ``done``
             merged = _merged(ranges, len(cut))
-            for wide, narrow in _with_context(merged, len(cut), self.context_words):
+            contexts = (CONTEXT_WORDS, self.context_words)
+            for wide, narrow in _with_context(merged, len(cut), contexts, far):
                 offset += sum(map(len, cut[done : wide[0]]))
                 done = wide[0]
                 mentions.extend(self._match(text, cut, offset, wide, narrow))
@@ -321,7 +329,7 @@ def _condition_reach(lexicons: LexiconSet) -> int:
     at its far end."""
     return max(
         (
-            _reach_of(condition)
+            condition_reach(condition)
             for lexicon in lexicons.lexicons
             for _, term in lexicon.terms()
             for condition in term.unless
@@ -330,21 +338,20 @@ def _condition_reach(lexicons: LexiconSet) -> int:
     )
 
 
-def _reach_of(condition: Condition) -> int:
-    beside = [len(phrase) for phrase in (*condition.before, *condition.after)]
-    if condition.near:
-        beside.append(condition.window + max(map(len, condition.near)) - 1)
-    return max(beside, default=0)
-
-
 def _with_context(
-    narrow: Iterable[tuple[int, int]], length: int, context: int = CONTEXT_WORDS
+    narrow: Iterable[tuple[int, int]],
+    length: int,
+    contexts: tuple[int, int] = (CONTEXT_WORDS, CONTEXT_WORDS),
+    far: list[int] | None = None,
 ) -> Iterator[tuple[tuple[int, int], list[tuple[int, int]]]]:
-    """Group the narrow ranges into wide ones, ``context`` tokens further on each side
-    (merged where they overlap): ((wide first, wide last), [narrow ranges inside])."""
+    """Group the narrow ranges into wide ones, ``contexts[0]`` tokens further on each
+    side, or ``contexts[1]`` for a range holding a search start in ``far`` (sorted),
+    merged where they overlap: ((wide first, wide last), [narrow ranges inside])."""
     group: list[tuple[int, int]] = []
     wide_first = wide_last = 0
     for first, last in narrow:
+        reads_far = bool(far) and bisect_left(far, first) < bisect_left(far, last)
+        context = contexts[reads_far]
         low, high = max(0, first - context), min(length, last + context)
         if group and low <= wide_last:
             group.append((first, last))

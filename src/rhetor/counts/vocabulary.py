@@ -20,6 +20,7 @@ from rhetor.counts.tokens import TERM_TOKENS, Word, is_word
 from rhetor.counts.wordforms import TAGS, LemmaRules, WordForms
 from rhetor.lexicon import _JOINERS, normalise
 from rhetor.matching import CompiledLexicons
+from rhetor.senses import Condition
 
 _MEMO_LIMIT = 2_000_000  # distinct pieces remembered; a corpus rarely has 1 % of that
 
@@ -85,18 +86,20 @@ class Vocabulary:
         forms: WordForms,
         rules: LemmaRules | None,
         closed: dict[str, str],
+        context: int,
     ) -> None:
         self.compiled = compiled
         self.forms = forms
         self.rules = rules
         self.closed = closed  # closed-class words -> their tag
-        self.anchors = Anchors(compiled)
+        self.anchors = Anchors(compiled, context)
         self.pos_limited = _pos_limited(compiled)
         self.code = _Learnt(self._learn)
         self.joiner: dict[str, bool] = {}
         self.keys: dict[str, tuple[str, ...]] = {}  # its key and the lemmas the table knows
         self.sides: dict[str, tuple[frozenset[str], frozenset[str]]] = {}  # phrase neighbours
         self.token: dict[str, tuple[Word, str | None]] = {}
+        self.far: dict[str, bool] = {}
         self._neighbours = (
             frozenset().union(*(left for left, _ in self.anchors.phrases.values())),
             frozenset().union(*(right for _, right in self.anchors.phrases.values())),
@@ -105,7 +108,7 @@ class Vocabulary:
     def letters(self, cut: list[str]) -> str:
         """The code letter of each piece of ``cut``, as one string."""
         if len(self.code) > _MEMO_LIMIT:
-            for table in (self.code, self.joiner, self.keys, self.sides, self.token):
+            for table in (self.code, self.joiner, self.keys, self.sides, self.token, self.far):
                 table.clear()
         return "".join(map(self.code.__getitem__, cut))
 
@@ -166,6 +169,18 @@ class Vocabulary:
             if j is None or word not in self.keys[cut[j]]:
                 return False
         return True
+
+    def reads_far(self, piece: str) -> bool:
+        """Does a term that a search from this piece may find have a sense condition
+        that reads further than the usual context (see :class:`Anchors`)?"""
+        known = self.far.get(piece)
+        if known is None:
+            keys = self.keys[piece]
+            anchors = self.anchors
+            known = self.far[piece] = bool(keys) and (
+                not anchors.far_words.isdisjoint(keys) or keys[0].startswith(anchors.far_globs)
+            )
+        return known
 
     def split_words(self, cut: list[str], letters: str) -> list[int]:
         """Pieces before a joiner that, with the piece after it, begin a term ("co" and
@@ -271,7 +286,7 @@ class Anchors:
     is (:data:`.tokens.TERM_TOKENS`), so the comma of "one member, one vote" is a word
     of it, not part of "member,", which no text has."""
 
-    def __init__(self, compiled: CompiledLexicons) -> None:
+    def __init__(self, compiled: CompiledLexicons, context: int) -> None:
         self.whole: set[str] = set()
         globs: set[str] = set()
         sides: dict[str, tuple[set[str], set[str]]] = {}
@@ -303,6 +318,33 @@ class Anchors:
         self.globs = tuple(sorted(globs))
         self.phrases = {w: (frozenset(a), frozenset(b)) for w, (a, b) in sides.items()}
         self.reach = _reach(compiled)
+        self.far_words, self.far_globs = _reading_far(compiled, context)
+
+
+def _reading_far(compiled: CompiledLexicons, context: int) -> tuple[frozenset[str], tuple]:
+    """The keys and words of terms and excludes with a sense condition that reads more
+    than ``context`` words from the match, and the prefixes of such globs."""
+    words: set[str] = set()
+    globs: set[str] = set()
+    for table in (compiled.exact, compiled.globs):
+        for key, entries in table.items():
+            for entry in entries:
+                if max(map(condition_reach, entry.term.unless), default=0) <= context:
+                    continue
+                (globs if entry.term.glob else words).add(key)
+                text = entry.term.text.rstrip("*")
+                words.update(w for w in map(normalise, TERM_TOKENS.findall(text)) if w)
+    return frozenset(words), tuple(sorted(globs))
+
+
+def condition_reach(condition: Condition) -> int:
+    """How many words on one side of a match a sense condition reads: a ``before`` or
+    ``after`` phrase's length; a ``near`` window, and a phrase that begins at its far
+    end."""
+    beside = [len(phrase) for phrase in (*condition.before, *condition.after)]
+    if condition.near:
+        beside.append(condition.window + max(map(len, condition.near)) - 1)
+    return max(beside, default=0)
 
 
 def _reach(compiled: CompiledLexicons) -> dict[str, tuple[int, int]]:
