@@ -829,8 +829,16 @@ def test_attribution_address_standing_and_agreement_on_new_sentences(text, expec
         ("An end to unfair evictions.", {("fairness", "greens", "claims")}),
         # ... and nobody's when it acts against one
         ("Attacking democracy.", set()),
+        # a verb with the predicate it gives the value ("make V illegal"), through an
+        # infinitive on a noun
+        (
+            "We will bring in a law to make discrimination against carers illegal.",
+            {("fairness", "greens", "claims")},
+        ),
+        # a quantity of a vice is acted on with it
+        ("We will cut £2 billion of wasteful spending.", {("responsibility", "greens", "claims")}),
         ("An attack on democracy.", set()),
     ],
 )
-def test_attribution_headings_on_new_sentences(text, expected):
+def test_attribution_headings_predicates_and_quantities_on_new_sentences(text, expected):
     assert triples(text) == expected

@@ -331,7 +331,7 @@ def _climb(ctx: Context, verb_token, stance, cue, passive):
         if has_subject:  # a subject that names no side ends the search too
             return holder, stance, cue, current.i
         dep = current.dep_
-        if dep == "relcl":
+        if dep == "relcl" and _clause_host(current) is None:
             return ctx.sides.resolve(current.head), stance, cue, current.i
         if current.pos_ == "ADJ" and dep == "amod":  # "a government hostile to V"
             return ctx.sides.resolve(current.head), stance, cue, None
@@ -458,8 +458,10 @@ def _clause_host(clause):
     head = clause.head
     if head.i == clause.i:
         return None
-    if clause.dep_ == "acl" and head.pos_ in tree.NOUNS:
-        return head
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    noun_clause = clause.dep_ == "acl" or (clause.dep_ == "relcl" and infinitive)
+    if noun_clause and head.pos_ in tree.NOUNS:
+        return head  # "legislation to make V illegal", parsed as acl or relcl
     if clause.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
         return head.head
     return None

@@ -57,7 +57,7 @@ def noun_levels(phrase, is_frame, stops=frozenset()) -> list:
             token.dep_ == "pobj"
             and token.head.dep_ == "prep"
             and cue_key(token.head.lower_) not in stops
-            and head.pos_ in NOUNS
+            and (head.pos_ in NOUNS or head.pos_ == "NUM")  # "£6 billion of wasteful spending"
             and head.i != token.i
             and is_frame(head)
             and not is_verbal(head)  # "Ministers talk of V": a verb the tagger took for a noun
@@ -114,6 +114,10 @@ def governing_verb(phrase):
         return head, verb_keys(head), False  # "make the bosses accountable": the maker's act
     if dep == "nsubj" and _infinitive_object(phrase):  # "X want unelected officials to decide"
         return head.head, verb_keys(head.head), False
+    if dep == "nsubj" and head.pos_ == "ADJ" and head.dep_ in {"ccomp", "oprd", "xcomp"}:
+        verb = head.head  # "make discrimination illegal": the verb with its predicate
+        if verb.pos_ in VERBS and verb.i != head.i:
+            return verb, [verb_key(verb) + cue_key(head.lemma_), *verb_keys(verb)], False
     if dep == "nsubjpass" and head.pos_ in VERBS:
         return head, verb_keys(head), True
     if dep == "advmod" and phrase.pos_ == "ADV" and head.pos_ in VERBS and not _passive(head):
