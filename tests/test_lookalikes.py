@@ -80,6 +80,8 @@ LOOKALIKES = [
     "The project went ahead regardless of the cost.",
     "The state must protect its borders by affirmative action.",
     "Children cannot vote because of their age.",
+    "In all fairness, the Home Secretary was not told.",
+    "Will the reciprocal healthcare arrangements continue after the transition?",
     "Savers took advantage of the low interest rates.",
     # an election as an event, not the value
     "Since we were elected in 2010 we have cut crime by a fifth.",
