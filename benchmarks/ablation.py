@@ -3,7 +3,8 @@
     python benchmarks/ablation.py [GOLD.yaml ...]
 
 Default files: every gold file in ../shared/gold and rhetor's own dev sets
-(benchmarks/gold/manifesto_dev.yaml, attribution_dev.yaml); held-out files are
+(benchmarks/gold/manifesto_dev*.yaml, attribution_dev*.yaml, debate*_dev.yaml); held-out
+files are
 never read here. Each
 passage is parsed and matched once; attribution then runs with all rules and
 with each rule left out. For every rule the table shows, per file, the change
@@ -28,7 +29,15 @@ from rhetor.sides import build_sides
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "gold"
 OWN_DEV = [
-    ROOT / "benchmarks" / "gold" / name for name in ("manifesto_dev.yaml", "attribution_dev.yaml")
+    ROOT / "benchmarks" / "gold" / name
+    for name in (
+        "manifesto_dev.yaml",
+        "manifesto_dev2.yaml",
+        "attribution_dev.yaml",
+        "attribution_dev2.yaml",
+        "debate_dev.yaml",
+        "debate2_dev.yaml",
+    )
 ]
 
 
