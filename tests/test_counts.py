@@ -356,6 +356,9 @@ INFLECTIONS = [
     "Responsibly and irresponsibly.",
     "Our mutually agreed terms.",
     "Solidarity, united, uniting.",
+    # a condition on the parse ("elected" as a verb) said again in word order
+    "The governor elected in 1872 resigned, and we need elected mayors.",
+    "Those elected by the people meet our elected officials.",
 ]
 
 

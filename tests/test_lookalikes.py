@@ -86,6 +86,7 @@ LOOKALIKES = [
     # an election as an event, not the value
     "Since we were elected in 2010 we have cut crime by a fifth.",
     "The newly elected government froze public sector pay.",
+    "The governor elected in 1872 served a four-year term.",
     "The Commons elected in 1997 passed the bill within a month.",
     # rubbish and waste land, not waste of public money
     "Nuclear waste will be stored deep underground.",
