@@ -110,3 +110,14 @@ def test_lexicon_missing_path_is_an_error():
 def test_lexicon_parse_pos_accepts_list():
     lexicon = parse_lexicon("id: x\nvirtue:\n  - {term: fair, pos: [adj, propn]}\n", "t.yaml")
     assert lexicon.virtue[0].pos == ("ADJ", "PROPN")
+
+
+def test_lexicon_shipped_files_read_the_same_by_either_composer():
+    """Shipped files take libyaml's composer (fast start-up), a user's the guarded one:
+    both must give the same lexicons and cues."""
+    from rhetor.cues import parse_cues
+    from rhetor.lexicon import builtin_texts, is_cue_file, parse_lexicon
+
+    for source, text in builtin_texts():
+        parse = parse_cues if is_cue_file(text) else parse_lexicon
+        assert parse(text, source, trusted=True) == parse(text, source, trusted=False), source

@@ -44,3 +44,15 @@ def test_pipeline_leaves_sentence_final_abbreviations_alone(text):
 )
 def test_pipeline_title_does_not_end_a_sentence(en_nlp, text):
     assert len(list(en_nlp(text).sents)) == 1
+
+
+def test_pipeline_adds_the_marks_rule_only_when_a_text_needs_it():
+    from rhetor.pipeline import load_pipeline, split_after_marks_for
+
+    nlp = load_pipeline("blank:en", marks=False)
+    before = nlp.tokenizer.suffix_search
+    split_after_marks_for(nlp, ["Plain text, with no marks."])
+    assert nlp.tokenizer.suffix_search is before  # no reload for ordinary text
+    text = "We want e\u0301quite\u0301."
+    split_after_marks_for(nlp, ["Plain.", text])
+    assert [t.text for t in nlp(text)][-2:] == ["e\u0301quite\u0301", "."]

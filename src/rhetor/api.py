@@ -16,6 +16,7 @@ from rhetor.chunking import DEFAULT_CHUNK_CHARS, char_batches, chunk_spans
 from rhetor.cues import Cues, cues_from_texts
 from rhetor.lexicon import LexiconSet, iter_lexicon_texts, lexicons_from_texts
 from rhetor.options import AnalyseOptions
+from rhetor.pipeline import split_after_marks_for
 from rhetor.report import Report, Side, Stats, count_values
 
 
@@ -36,7 +37,8 @@ class Analyser:
         cues = _cues_from_texts(texts)
         sides = build_sides(dict(options.sides)) if options.sides else None
         # Named entities only help to find sides; leave the recogniser out otherwise.
-        self.nlp = load_pipeline(resolve_model_name(options.model), ner=sides is None)
+        # The rule for punctuation after marks is added when a text needs it (_parse).
+        self.nlp = load_pipeline(resolve_model_name(options.model), ner=sides is None, marks=False)
         self.component = _component(lexicons, cues, sides)
         self.value_ids = lexicons.ids
         self.model = model_info(self.nlp)
@@ -103,6 +105,7 @@ class Analyser:
         """(Doc, context, warnings) for each (text, context), in order: from the parse
         cache when it has the text, else parsed (and then stored in the cache)."""
         for group in char_batches(pieces, lambda piece: len(piece[0])):
+            split_after_marks_for(self.nlp, (text for text, _ in group))
             if self.cache is None:
                 for doc, context in self.nlp.pipe(group, as_tuples=True, batch_size=len(group)):
                     yield doc, context, ()

@@ -148,8 +148,8 @@ def spell_cue(cue: str | None) -> str | None:
     return " ".join(_SPELLING.get(part, part) for part in cue.split(" "))
 
 
-def parse_cues(text: str, source: str) -> Cues:
-    root = compose_yaml(text, source)
+def parse_cues(text: str, source: str, *, trusted: bool = False) -> Cues:
+    root = compose_yaml(text, source, trusted=trusted)
     if root is None:
         raise LexiconError("file is empty", source=source)
     sections = {}
@@ -186,11 +186,10 @@ def load_cues(paths: Sequence[str | Path] = (), *, builtin: bool = True) -> Cues
 def cues_from_texts(texts: Sequence[tuple[str, str]], *, builtin: bool = True) -> Cues:
     """The built-in cues merged with the cue files among (source, text) pairs."""
     cues = Cues()
-    sources = list(builtin_texts()) if builtin else []
-    sources += list(texts)
-    for source, text in sources:
+    shipped = [(s, t, True) for s, t in builtin_texts()] if builtin else []
+    for source, text, trusted in [*shipped, *((s, t, False) for s, t in texts)]:
         if is_cue_file(text):
-            cues = cues.merged(parse_cues(text, source))
+            cues = cues.merged(parse_cues(text, source, trusted=trusted))
     return cues
 
 

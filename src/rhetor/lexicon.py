@@ -334,13 +334,20 @@ def _flag(node, source: str, key: str) -> bool:
     return text == "true"
 
 
-def parse_lexicon(text: str, source: str, problems: list[LexiconError] | None = None) -> Lexicon:
+def parse_lexicon(
+    text: str,
+    source: str,
+    problems: list[LexiconError] | None = None,
+    *,
+    trusted: bool = False,
+) -> Lexicon:
     """Parse and validate the text of one value lexicon file.
 
     With ``problems`` (a list), problems in single terms are appended to it and
     parsing goes on, so a validator can report them all; a problem with the
-    file's structure is still raised."""
-    root = compose_yaml(text, source)
+    file's structure is still raised. ``trusted``: a file shipped with rhetor (see
+    :func:`rhetor.safeyaml.compose_yaml`)."""
+    root = compose_yaml(text, source, trusted=trusted)
     if root is None:
         raise LexiconError("file is empty", source=source)
     fields = dict(mapping_items(root, source))
@@ -501,7 +508,7 @@ def lexicons_from_texts(texts: Sequence[tuple[str, str]], *, builtin: bool = Tru
     if builtin:
         for source, text in builtin_texts():
             if not is_cue_file(text):
-                lexicon = parse_lexicon(text, source)
+                lexicon = parse_lexicon(text, source, trusted=True)
                 by_id[lexicon.id] = lexicon
     user: dict[str, Lexicon] = {}
     for source, text in texts:

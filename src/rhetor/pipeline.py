@@ -34,19 +34,26 @@ def resolve_model_name(explicit: str | None = None) -> str:
     )
 
 
-@lru_cache(maxsize=4)
-def load_pipeline(name: str, *, ner: bool = False):
-    """Load ``name`` (package, path or ``blank:LANG``); cached per process."""
+@lru_cache(maxsize=8)
+def load_pipeline(name: str, *, ner: bool = False, marks: bool = True):
+    """Load ``name`` (package, path or ``blank:LANG``); cached per process.
+
+    ``marks=False`` leaves out the rule for punctuation after marks (see
+    :func:`split_after_marks`) for a caller that adds it when a text needs it
+    (:func:`split_after_marks_for`): setting it makes spaCy reload every special case
+    of its tokenizer, a tenth of a second-long start-up, and it changes nothing for
+    text without such characters."""
     import spacy
 
+    adjust = adjust_tokenizer if marks else _adjust_without_marks
     if name.startswith("blank:"):
         try:
-            return adjust_tokenizer(spacy.blank(name.split(":", 1)[1]))
+            return adjust(spacy.blank(name.split(":", 1)[1]))
         except Exception as exc:  # spaCy raises ImportError or KeyError for unknown languages
             raise ModelError(f"cannot make a blank pipeline {name!r}: {exc}") from None
     exclude = [] if ner else list(_UNUSED)
     try:
-        return adjust_tokenizer(spacy.load(name, exclude=exclude))
+        return adjust(spacy.load(name, exclude=exclude))
     except OSError:
         raise ModelError(
             f"spaCy pipeline {name!r} is not installed or is not a pipeline folder"
@@ -70,7 +77,10 @@ TOKENIZER_REVISION = "rhetor-2"
 
 def adjust_tokenizer(nlp):
     """rhetor's changes to the tokenizer: marks (below) and, for English, titles."""
-    split_after_marks(nlp)
+    return _adjust_without_marks(split_after_marks(nlp))
+
+
+def _adjust_without_marks(nlp):
     if nlp.lang == "en":
         from spacy.symbols import ORTH
 
@@ -87,6 +97,21 @@ _AFTER_MARK = (
     "(?<=[\u0300-\u036f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff])"
     "[.,;:!?)\\]\"'\u201d\u2019\u2026]"
 )
+
+
+_MARKED_PUNCTUATION = None
+
+
+def split_after_marks_for(nlp, texts) -> None:
+    """Add the rule for punctuation after marks to ``nlp`` once one of ``texts`` has
+    such punctuation (a search at C speed; the rule is then kept)."""
+    global _MARKED_PUNCTUATION
+    if _MARKED_PUNCTUATION is None:
+        import re
+
+        _MARKED_PUNCTUATION = re.compile(_AFTER_MARK)
+    if any(_MARKED_PUNCTUATION.search(text) for text in texts):
+        split_after_marks(nlp)
 
 
 def split_after_marks(nlp):
