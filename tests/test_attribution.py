@@ -15,6 +15,7 @@ from rhetor.attribution import (
     apply_polarity,
     base_stance,
     flip,
+    tree,
 )
 from rhetor.attribution.holders import SideIndex, SideMention
 from rhetor.cues import load_cues
@@ -842,3 +843,42 @@ def test_attribution_address_standing_and_agreement_on_new_sentences(text, expec
 )
 def test_attribution_headings_predicates_and_quantities_on_new_sentences(text, expected):
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "verb", "subject"),
+    [
+        # "Ministers stood and told us that ...": the conjoined verb shares its subject
+        (
+            ["Ministers", "stood", "and", "told", "us"],
+            [1, 1, 1, 1, 3],
+            ["nsubj", "ROOT", "cc", "conj", "dobj"],
+            3,
+            0,
+        ),
+        # "Ministers keep telling us": the governed verb shares it too
+        (
+            ["Ministers", "keep", "telling", "us"],
+            [1, 1, 1, 2],
+            ["nsubj", "ROOT", "xcomp", "dobj"],
+            2,
+            0,
+        ),
+        # "They said it and we told them": a conjunct with a subject of its own keeps it
+        (
+            ["They", "said", "it", "and", "we", "told", "them"],
+            [1, 1, 1, 1, 5, 1, 5],
+            ["nsubj", "ROOT", "dobj", "cc", "nsubj", "conj", "dobj"],
+            5,
+            4,
+        ),
+        # "Tell them": no subject anywhere
+        (["Tell", "them"], [0, 0], ["ROOT", "dobj"], 0, None),
+    ],
+)
+def test_tree_shared_subject_of_climbs_to_the_verb_that_has_one(
+    blank_nlp, words, heads, deps, verb, subject
+):
+    doc = Doc(blank_nlp.vocab, words=words, heads=heads, deps=deps)
+    found = tree.shared_subject_of(doc[verb])
+    assert (found.i if found is not None else None) == subject

@@ -78,5 +78,6 @@ def test_attribution_dev_set_covers_every_construction_four_times():
         "elliptical_possessive",
         "reported_claim",
         "vice_fought",
+        "reported_slogan",
     }
     assert min(counts.values()) >= 4

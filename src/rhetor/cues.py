@@ -73,6 +73,7 @@ class Stance:
     means_preps: Words = frozenset()
     insistence: Words = frozenset()
     factive_verbs: Words = frozenset()
+    inclusive_quantifiers: Words = frozenset()
     standing_nouns: Words = frozenset()
     agreement: Words = frozenset()
     rebuttals: Words = frozenset()

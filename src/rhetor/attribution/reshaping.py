@@ -29,6 +29,7 @@ from rhetor.attribution.stance import (
     flip,
 )
 from rhetor.cues import cue_key
+from rhetor.sides import FIRST_PERSON_PLURAL
 
 
 def self_claim(ctx: Context) -> None:
@@ -166,7 +167,9 @@ def reported_speech(ctx: Context) -> None:
     The author reporting itself ("we say that") still asserts. A value in a reported
     clause that no one in it holds ("the Tories say that the market gives a fair
     deal") is the reporting side's claim; quotation marks inside the reported words
-    ("that 'the market' delivers ...") show the author's distance: it appropriates."""
+    ("that 'the market' delivers ...") show the author's distance: it appropriates.
+    An inclusive "we" in the reported words ("told the House that we are all in this
+    together") is the speaker's own person, not the author's."""
     out = []
     for f in ctx.findings:
         if f.clause is not None and f.modality == ASSERTED:
@@ -174,6 +177,7 @@ def reported_speech(ctx: Context) -> None:
             if report is not None and not _is_author(ctx, report[1]):
                 reporter = report[1]
                 f = replace(f, modality=REPORTED, reporter=(reporter.i, reporter.i + 1))
+                f = _unshifted_we(ctx, f, reporter)
         out.append(f)
     ctx.findings = out
     if ctx.mention.polarity != "virtue" or any(f.side for f in ctx.findings):
@@ -201,6 +205,25 @@ def reported_speech(ctx: Context) -> None:
         ctx.findings.append(Finding(ctx.sides.author, CLAIMS, None, cue, "reported-speech"))
 
 
+def _unshifted_we(ctx: Context, finding: Finding, reporter) -> Finding:
+    """An inclusive "we" in a side's reported words ("the Chancellor told the House that
+    we are all in this together") keeps the speaker's own person: the words, and the
+    value they profess, are the reporting side's, not the author's."""
+    if finding.side != ctx.sides.author or finding.holder is None:
+        return finding
+    holder = ctx.doc[finding.holder[0]]
+    if holder.lower_ not in FIRST_PERSON_PLURAL or finding.clause is None:
+        return finding
+    verb_token = ctx.doc[finding.clause]
+    near = [*holder.children, *verb_token.children]
+    if not any(ctx.is_cue(t, ctx.cues.stance.inclusive_quantifiers) for t in near):
+        return finding
+    speaker = ctx.sides.resolve(reporter)
+    if speaker is None or speaker.side is None or speaker.side == ctx.sides.author:
+        return finding
+    return replace(finding, side=speaker.side)
+
+
 def _report_frame(ctx: Context, clause):
     """(report verb, its subject) when ``clause`` is reported: "X says that <clause>",
     also through a relative clause on the reported subject ("X accepts that the people
@@ -213,7 +236,7 @@ def _report_frame(ctx: Context, clause):
             return None
         current = current.head
         if tree.verb_key(current) in ctx.cues.stance.report_verbs:
-            subject = tree.subject_of(current)
+            subject = tree.shared_subject_of(current)
             return (current, subject) if subject is not None else None
     return None
 

@@ -183,6 +183,18 @@ def subject_of(verb):
     return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
 
 
+def shared_subject_of(verb):
+    """The verb's subject, or, for a verb conjoined or governed without one, the subject
+    it shares with the verb above ("X stood up and told the House that ...", "X keep
+    telling us that ...")."""
+    for _ in range(4):
+        subject = subject_of(verb)
+        if subject is not None or verb.dep_ not in {"conj", "xcomp"} or verb.head.i == verb.i:
+            return subject
+        verb = verb.head
+    return None
+
+
 def followed_by_comma(token) -> bool:
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return after is not None and after.text == ","
