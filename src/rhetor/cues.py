@@ -59,6 +59,8 @@ class Stance:
     holder_preps: Words = frozenset()
     self_claims: Words = frozenset()
     contrast_markers: Words = frozenset()
+    time_lapses: Words = frozenset()
+    time_units: Words = frozenset()
     counter_acts: Words = frozenset()
     report_verbs: Words = frozenset()
     hypothetical_markers: Words = frozenset()

@@ -6,8 +6,9 @@ Someone should tell that to the steelworkers ..."; "The hon. Lady lectures the H
 about democracy. I gently remind her that ...". A value a side professes in speech
 (reported words, or a verb of talk: "lectures about", "boasted of") is appropriated
 when the author answers it: in the next sentence of the paragraph, opened by a
-contrast marker or holding a rebuttal cue (cue list ``stance.rebuttals``: "tell that
-to", "remind", "welcome the conversion", ...); or,
+contrast marker, or by time passing ("Within a month, they had ...", cue list
+``stance.time_lapses``), or holding a rebuttal cue (cue list ``stance.rebuttals``:
+"tell that to", "remind", "welcome the conversion", ...); or,
 for reported words, after a coordinating contrast later in the same sentence ("X
 told the BBC that V; and yet tonight he will vote against it"). Talk beside a
 contrasting clause in one sentence is left to the contrast rule, which asks that the
@@ -66,7 +67,23 @@ def _answer(ctx: Context, reported: bool) -> str | None:
     opener = next((t for t in following if not t.is_punct and not t.is_space), None)
     if opener is not None and ctx.is_cue(opener, st.contrast_markers):
         return cue_key(opener.text)
-    return _phrase_in(following, st.rebuttals)
+    return _time_lapse(ctx, following) or _phrase_in(following, st.rebuttals)
+
+
+def _time_lapse(ctx: Context, sent) -> str | None:
+    """The word by which a sentence opens on time passing ("Within seven months, they
+    had ...", "A week later they ..."): an adverbial of its main verb, before it,
+    measured by a span of time ("later in the debate" is not a lapse)."""
+    st = ctx.cues.stance
+    for token in ctx.doc[sent.start : sent.root.i]:
+        if (
+            token.head.i == sent.root.i
+            and token.dep_ in {"prep", "advmod"}
+            and ctx.is_cue(token, st.time_lapses)
+            and any(ctx.is_cue(c, st.time_units) for c in token.children)
+        ):
+            return cue_key(token.text)
+    return None
 
 
 def _next_sentence(doc, sent):
