@@ -55,6 +55,7 @@ class Stance:
     hypocrisy_markers: Words = frozenset()
     hollow_nouns: Words = frozenset()
     hollow_modifiers: Words = frozenset()
+    derisive_modifiers: Words = frozenset()
     frame_nouns: Words = frozenset()
     holder_preps: Words = frozenset()
     self_claims: Words = frozenset()

@@ -7,6 +7,7 @@ from rhetor.attribution.context import (
     Context,
     is_damning_predicate,
     is_hollow_predicate,
+    negated_verb,
 )
 
 
@@ -22,10 +23,21 @@ def hollow_value(ctx: Context) -> None:
                 child, st.hollow_modifiers
             ):
                 ctx.hollow = True
-    if is_hollow_predicate(ctx, ctx.levels[-1]):
+    if is_hollow_predicate(ctx, ctx.levels[-1]) or _derisive_frame(ctx):
         ctx.hollow = True
     elif len(ctx.levels) > 1 and is_damning_predicate(ctx, ctx.levels[-1]):
         ctx.damned = True  # a frame judged a failure: "their record on fairness is shameful"
+
+
+def _derisive_frame(ctx: Context) -> bool:
+    """Irony by a derisive frame: the value is called "a curious creed" ("their
+    devolution is a curious creed", "the Minister's fairness is a strange thing")."""
+    top = ctx.levels[-1]
+    if top.dep_ != "nsubj" or top.head.lemma_ != "be" or negated_verb(ctx, top.head):
+        return False
+    words = ctx.cues.stance.derisive_modifiers
+    frames = [c for c in top.head.children if c.dep_ == "attr"]
+    return any(c.dep_ == "amod" and ctx.is_cue(c, words) for f in frames for c in f.children)
 
 
 def scare_quotes(ctx: Context) -> None:
