@@ -882,3 +882,28 @@ def test_tree_shared_subject_of_climbs_to_the_verb_that_has_one(
     doc = Doc(blank_nlp.vocab, words=words, heads=heads, deps=deps)
     found = tree.shared_subject_of(doc[verb])
     assert (found.i if found is not None else None) == subject
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,answered",
+    [
+        # the next sentence takes up the value word to say what it is not
+        (
+            "Ministers talk endlessly about solidarity. "
+            "Solidarity is not closing the last bus route to a village of pensioners.",
+            True,
+        ),
+        (
+            "The Tories keep talking about democracy. "
+            "Democracy is not abolishing the councils that people elected.",
+            True,
+        ),
+        # taken up without a denial, or denied of another word, it does not answer
+        ("Ministers talk about fairness. Fairness is what this country needs.", False),
+        ("Ministers talk about fairness. The tax is not fair to anyone.", False),
+    ],
+)
+def test_attribution_rebuttal_by_the_value_word_denied(text, answered):
+    side_stances = {(side, stance) for value, side, stance in triples(text) if side == "govt"}
+    assert (("govt", "appropriates") in side_stances) is answered

@@ -7,8 +7,9 @@ about democracy. I gently remind her that ...". A value a side professes in spee
 (reported words, or a verb of talk: "lectures about", "boasted of") is appropriated
 when the author answers it: in the next sentence of the paragraph, opened by a
 contrast marker, or by time passing ("Within a month, they had ...", cue list
-``stance.time_lapses``), or holding a rebuttal cue (cue list ``stance.rebuttals``:
-"tell that to", "remind", "welcome the conversion", ...); or,
+``stance.time_lapses``), or taking up the value word to say what it is not
+("Prudence is not selling off the gold"), or holding a rebuttal cue (cue list
+``stance.rebuttals``: "tell that to", "remind", "welcome the conversion", ...); or,
 for reported words, after a coordinating contrast later in the same sentence ("X
 told the BBC that V; and yet tonight he will vote against it"). Talk beside a
 contrasting clause in one sentence is left to the contrast rule, which asks that the
@@ -19,7 +20,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from rhetor.attribution.context import Context, Finding, join_cue
+from rhetor.attribution import tree
+from rhetor.attribution.context import Context, Finding, join_cue, negated_verb
 from rhetor.attribution.holders import _paragraph_break
 from rhetor.attribution.stance import APPROPRIATES, CLAIMS, REPORTED
 from rhetor.cues import cue_key
@@ -67,7 +69,22 @@ def _answer(ctx: Context, reported: bool) -> str | None:
     opener = next((t for t in following if not t.is_punct and not t.is_space), None)
     if opener is not None and ctx.is_cue(opener, st.contrast_markers):
         return cue_key(opener.text)
-    return _time_lapse(ctx, following) or _phrase_in(following, st.rebuttals)
+    return (
+        _time_lapse(ctx, following)
+        or _echo_denied(ctx, following)
+        or _phrase_in(following, st.rebuttals)
+    )
+
+
+def _echo_denied(ctx: Context, sent) -> str | None:
+    """A sentence that takes up the value word and says what it is not ("X boasted of
+    his prudence. Prudence is not selling off the gold ..."): the author's own reading
+    set against the side's."""
+    word = ctx.doc[ctx.mention.end - 1].lemma_.lower()
+    subject = tree.subject_of(sent.root)
+    if subject is None or subject.lemma_.lower() != word or not negated_verb(ctx, sent.root):
+        return None
+    return f"{word} is not"
 
 
 def _time_lapse(ctx: Context, sent) -> str | None:
