@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 from functools import lru_cache
 
 from rhetor.errors import ModelError
@@ -99,25 +100,18 @@ _AFTER_MARK = (
 )
 
 
-_MARKED_PUNCTUATION = None
+_MARKED_PUNCTUATION = re.compile(_AFTER_MARK)
 
 
 def split_after_marks_for(nlp, texts) -> None:
     """Add the rule for punctuation after marks to ``nlp`` once one of ``texts`` has
     such punctuation (a search at C speed; the rule is then kept)."""
-    global _MARKED_PUNCTUATION
-    if _MARKED_PUNCTUATION is None:
-        import re
-
-        _MARKED_PUNCTUATION = re.compile(_AFTER_MARK)
     if any(_MARKED_PUNCTUATION.search(text) for text in texts):
         split_after_marks(nlp)
 
 
 def split_after_marks(nlp):
     """Also split punctuation that follows a combining mark or an invisible character."""
-    import re
-
     current = getattr(nlp.tokenizer.suffix_search, "__self__", None)
     if current is None or _AFTER_MARK in current.pattern:
         return nlp  # no suffix rules to extend, or done already

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from rhetor.attribution import tree
-from rhetor.attribution.context import Context, Finding, join_cue, negated_verb
+from rhetor.attribution.context import Context, join_cue, negated_verb
 from rhetor.attribution.holders import _paragraph_break
 from rhetor.attribution.stance import APPROPRIATES, CLAIMS, REPORTED
 from rhetor.cues import cue_key
@@ -34,24 +34,19 @@ def rebuttal(ctx: Context) -> None:
     """A side's professed value, answered by the author, is appropriated."""
     out = []
     for f in ctx.findings:
-        if f.stance == CLAIMS and f.side and f.side != ctx.sides.author and _professed(ctx, f):
-            cue = _answer(ctx, _reported(ctx, f))
-            if cue:
-                f = replace(f, stance=APPROPRIATES, cue=join_cue(f.cue or "", cue), rule="rebuttal")
+        if f.stance == CLAIMS and f.side and f.side != ctx.sides.author:
+            last = (f.cue or "").split(" ")[-1]  # the verb that holds the value, if any
+            reported = f.modality == REPORTED or last in ctx.cues.stance.report_verbs
+            # only words: reported, or held through a verb of talk
+            if reported or last in ctx.cues.stance.speech:
+                cue = _answer(ctx, reported)
+                if cue:
+                    f = replace(
+                        f, stance=APPROPRIATES, cue=join_cue(f.cue or "", cue), rule="rebuttal"
+                    )
         out.append(f)
     taken = {f.side for f in out if f.stance == APPROPRIATES}
     ctx.findings = [f for f in out if not (f.stance == CLAIMS and f.side in taken)]
-
-
-def _professed(ctx: Context, finding: Finding) -> bool:
-    """Is the claim only words: reported, or held through a verb of talk?"""
-    last = (finding.cue or "").split(" ")[-1]
-    return _reported(ctx, finding) or (bool(last) and last in ctx.cues.stance.speech)
-
-
-def _reported(ctx: Context, finding: Finding) -> bool:
-    last = (finding.cue or "").split(" ")[-1]
-    return finding.modality == REPORTED or (bool(last) and last in ctx.cues.stance.report_verbs)
 
 
 def _answer(ctx: Context, reported: bool) -> str | None:
