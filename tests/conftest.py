@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import importlib.util
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -47,3 +49,17 @@ def write(tmp_path):
         return path
 
     return _write
+
+
+def rhetor_in_bash(arguments: str, cwd: Path) -> subprocess.CompletedProcess:
+    """``python -m rhetor.cli ARGUMENTS`` run by bash, for what only a shell sets up
+    (a pipe closed early, a closed standard input)."""
+    return subprocess.run(
+        f"{sys.executable} -m rhetor.cli {arguments}",
+        shell=True,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        executable="/bin/bash",
+    )

@@ -21,6 +21,7 @@ import pytest
 from typer.testing import CliRunner
 
 from rhetor.cli import app
+from tests.conftest import rhetor_in_bash
 
 runner = CliRunner()
 BLANK = ["--model", "blank:en"]
@@ -275,15 +276,7 @@ def rhetor(*args, **kwargs):
 
 def test_bad_inputs_closed_pipe_exits_quietly(tmp_path):
     (tmp_path / "in.txt").write_text(GOOD * 2000)
-    pipeline = subprocess.run(
-        f"{sys.executable} -m rhetor.cli analyse in.txt --json -m blank:en | head -c 10",
-        shell=True,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        executable="/bin/bash",
-    )
+    pipeline = rhetor_in_bash("analyse in.txt --json -m blank:en | head -c 10", tmp_path)
     assert pipeline.stdout == '{\n  "schem'
     assert pipeline.stderr == ""
 

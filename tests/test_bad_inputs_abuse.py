@@ -33,6 +33,7 @@ import pytest
 from typer.testing import CliRunner
 
 from rhetor.cli import app
+from tests.conftest import rhetor_in_bash
 
 runner = CliRunner()
 BLANK = ["-m", "blank:en"]
@@ -969,15 +970,7 @@ def test_bad_inputs_abuse_stdout_that_cannot_encode(tmp_path):
 
 def test_bad_inputs_abuse_stdin_closed(tmp_path):
     for args in (["analyse", "-"], ["batch", "-", "-q"]):
-        run = subprocess.run(
-            f"{sys.executable} -m rhetor.cli {' '.join(args)} -m blank:en <&-",
-            shell=True,
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            executable="/bin/bash",
-        )
+        run = rhetor_in_bash(f"{' '.join(args)} -m blank:en <&-", tmp_path)
         assert run.returncode == 1
         assert run.stderr.startswith("rhetor: error: <stdin>: standard input is closed")
         assert_clean(run.stderr)
