@@ -18,13 +18,13 @@ import sys
 from pathlib import Path
 
 from rhetor.attribution import RULES, Attributor
-from rhetor.autosides import compile_aliases
-from rhetor.component import SPANS_KEY, RhetorComponent, attribute_values
-from rhetor.cues import load_cues
-from rhetor.evaluate import load_gold, score
-from rhetor.lexicon import load_lexicons
-from rhetor.pipeline import load_pipeline, resolve_model_name
-from rhetor.sides import build_sides
+from rhetor.attribution.autosides import compile_aliases
+from rhetor.attribution.cues import load_cues
+from rhetor.attribution.sides import build_sides
+from rhetor.evaluation.scoring import load_gold, score
+from rhetor.lexicon.model import load_lexicons
+from rhetor.nlp.component import SPANS_KEY, RhetorComponent, attribute_values
+from rhetor.nlp.pipeline import load_pipeline, resolve_model_name
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "gold"

@@ -25,7 +25,7 @@ DEFAULT_FILE = ROOT / "seeds" / "000_ffb5c3edbead64a8.txt"
 FLOOR = """
 import sys
 import spacy
-from rhetor.pipeline import resolve_model_name
+from rhetor.nlp.pipeline import resolve_model_name
 nlp = spacy.load(resolve_model_name(None))
 nlp(open(sys.argv[1], encoding="utf-8").read())
 """

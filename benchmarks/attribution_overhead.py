@@ -19,13 +19,13 @@ import sys
 import time
 from pathlib import Path
 
-from rhetor.chunking import DEFAULT_CHUNK_CHARS, chunk_spans
-from rhetor.component import RhetorComponent
-from rhetor.cues import load_cues
-from rhetor.extract import build_report, model_info
-from rhetor.lexicon import load_lexicons
-from rhetor.pipeline import load_pipeline, resolve_model_name
-from rhetor.sides import build_sides
+from rhetor.attribution.cues import load_cues
+from rhetor.attribution.sides import build_sides
+from rhetor.lexicon.model import load_lexicons
+from rhetor.nlp.chunking import DEFAULT_CHUNK_CHARS, chunk_spans
+from rhetor.nlp.component import RhetorComponent
+from rhetor.nlp.extract import build_report, model_info
+from rhetor.nlp.pipeline import load_pipeline, resolve_model_name
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "sotu" / "data"
 GIVEN_SIDES = {

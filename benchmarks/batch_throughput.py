@@ -27,7 +27,7 @@ DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "s
 RAW = """
 import sys, time
 from pathlib import Path
-from rhetor.pipeline import load_pipeline, resolve_model_name
+from rhetor.nlp.pipeline import load_pipeline, resolve_model_name
 folder, jobs, batch_size = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 nlp = load_pipeline(resolve_model_name(None), ner=True)
 texts = (p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*.txt")))

@@ -76,7 +76,7 @@ def main() -> int:
     parser.add_argument("--skip-plain", action="store_true", help="compare with the cold run")
     args = parser.parse_args()
 
-    from rhetor.cache import usage
+    from rhetor.io.cache import usage
 
     print(
         f"corpus: {args.corpus}; --jobs {args.jobs}; {os.cpu_count()} cores; "

@@ -87,7 +87,7 @@ def run_full(texts, cache: str | None):
 
 
 def export_dic(lexicons) -> str:
-    from rhetor.interop import export_dic as dump
+    from rhetor.lexicon.interop import export_dic as dump
 
     return dump(lexicons.lexicons)
 
@@ -193,9 +193,9 @@ def main() -> int:
     parser.add_argument("--show", type=int, default=12, help="most frequent misses and extras")
     args = parser.parse_args()
 
-    from rhetor.api import _lexicons_from_texts
     from rhetor.counts import CountsAnalyser
     from rhetor.options import AnalyseOptions
+    from rhetor.resources import cached_lexicons
 
     texts = read_corpus(args.corpus)
     print(f"corpus: {args.corpus} ({len(texts)} files, {sum(len(t) for _, t in texts):,} chars)")
@@ -225,7 +225,7 @@ def main() -> int:
         (count_all() for _ in range(args.repeat)), key=lambda pair: pair[0]
     )
 
-    lexicons = _lexicons_from_texts((), True)
+    lexicons = cached_lexicons((), True)
     dic = export_dic(lexicons)
     regex = regex_counter(dic)
     regex_seconds, regex_counts = best_of(args.repeat, lambda: [regex(t) for _, t in texts])

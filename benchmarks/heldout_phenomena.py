@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from rhetor import analyse
-from rhetor.evaluate import load_gold, score
+from rhetor.evaluation.scoring import load_gold, score
 
 
 def phenomena(path: Path) -> dict[str, str]:

@@ -22,10 +22,10 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from rhetor.chunking import DEFAULT_CHUNK_CHARS, chunk_spans
-from rhetor.lexicon import LexiconSet, load_lexicons
-from rhetor.matching import CompiledLexicons
-from rhetor.pipeline import load_pipeline, resolve_model_name
+from rhetor.lexicon.matching import CompiledLexicons
+from rhetor.lexicon.model import LexiconSet, load_lexicons
+from rhetor.nlp.chunking import DEFAULT_CHUNK_CHARS, chunk_spans
+from rhetor.nlp.pipeline import load_pipeline, resolve_model_name
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "sotu" / "data"
 

@@ -31,9 +31,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from rhetor.lexicon import load_lexicons
-from rhetor.matching import CompiledLexicons
-from rhetor.pipeline import load_pipeline, resolve_model_name
+from rhetor.lexicon.matching import CompiledLexicons
+from rhetor.lexicon.model import load_lexicons
+from rhetor.nlp.pipeline import load_pipeline, resolve_model_name
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "webis-argvalues-22"
 # rhetor value -> the Webis level-1 values that stand for it.

@@ -20,7 +20,7 @@ needs_model = pytest.mark.skipif(not HAS_MODEL, reason="English spaCy pipeline n
 def en_nlp():
     if not HAS_MODEL:
         pytest.skip("English spaCy pipeline not installed")
-    from rhetor.pipeline import load_pipeline, resolve_model_name
+    from rhetor.nlp.pipeline import load_pipeline, resolve_model_name
 
     return load_pipeline(resolve_model_name(None))
 

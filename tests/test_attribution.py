@@ -17,8 +17,8 @@ from rhetor.attribution import (
     flip,
     tree,
 )
+from rhetor.attribution.cues import load_cues
 from rhetor.attribution.holders import SideIndex, SideMention
-from rhetor.cues import load_cues
 from tests.conftest import needs_model
 
 SIDES = {

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 import rhetor
-from rhetor.evaluate import load_gold
+from rhetor.evaluation.scoring import load_gold
 from tests.conftest import needs_model
 
 DEV = Path(__file__).resolve().parents[1] / "benchmarks" / "gold" / "attribution_dev.yaml"

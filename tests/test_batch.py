@@ -8,10 +8,10 @@ import os
 import pytest
 from typer.testing import CliRunner
 
-from rhetor.batch.command import BatchOptions, batch
-from rhetor.batch.inputs import discover
-from rhetor.batch.runner import LocalRunner, error_record
-from rhetor.batch.writers import BatchFormat, RecordWriter, csv_columns, csv_row, done_keys
+from rhetor.batching.command import BatchOptions, batch
+from rhetor.batching.inputs import discover
+from rhetor.batching.runner import LocalRunner, error_record
+from rhetor.batching.writers import BatchFormat, RecordWriter, csv_columns, csv_row, done_keys
 from rhetor.cli import app
 from rhetor.errors import ConfigError, InputError
 from rhetor.options import AnalyseOptions
@@ -54,7 +54,7 @@ def record(source, claims=(), error=None):
     if error:
         return error_record(source, None, error)
     return {
-        "schema": "rhetor.report/1",
+        "schema": "rhetor.report.model/1",
         "source": source,
         "sha256": "h" + source,
         "stats": {"characters": 10, "words": 2, "sentences": 1},

@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from rhetor.batch.command import _time_left_column, worker_count
+from rhetor.batching.command import _time_left_column, worker_count
 
 
 def time_left(elapsed: float, completed: float, total: float) -> str:

@@ -1,4 +1,4 @@
-"""The parse cache (rhetor.cache): round trips, broken entries, pipelines kept apart,
+"""The parse cache (rhetor.io.cache): round trips, broken entries, pipelines kept apart,
 concurrent writers, and ``rhetor cache info|clear``."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import pytest
 import spacy
 from typer.testing import CliRunner
 
-from rhetor.cache import TAG_NAME, DocCache, clear, pipeline_key, text_key, usage
 from rhetor.cli import app
+from rhetor.io.cache import TAG_NAME, DocCache, clear, pipeline_key, text_key, usage
 from rhetor.options import AnalyseOptions
 from tests.conftest import SEED, needs_model
 
@@ -84,7 +84,7 @@ def test_cache_keeps_pipelines_apart(tmp_path, nlp):
 
 def test_cache_keeps_tokenizer_rules_apart():
     """A parse made before rhetor's tokenizer rules changed is never reused after."""
-    from rhetor.pipeline import adjust_tokenizer
+    from rhetor.nlp.pipeline import adjust_tokenizer
 
     before, after = spacy.blank("en"), adjust_tokenizer(spacy.blank("en"))
     assert pipeline_key(before) != pipeline_key(after)

@@ -10,7 +10,7 @@ import pytest
 from rhetor.counts.analyser import CountsAnalyser, _merged, _sentences, evidence
 from rhetor.counts.tokens import pieces
 from rhetor.counts.wordforms import LemmaRules, compile_word_forms
-from rhetor.lexicon import LexiconSet, parse_lexicon
+from rhetor.lexicon.model import LexiconSet, parse_lexicon
 from rhetor.options import AnalyseOptions
 from tests.conftest import needs_model
 
@@ -189,7 +189,7 @@ exclude:
 def test_counts_terms_inside_unconditional_excludes_are_dropped_early(words, kept):
     from rhetor.counts.analyser import _that_may_count
     from rhetor.counts.tokens import Word
-    from rhetor.matching import CompiledLexicons
+    from rhetor.lexicon.matching import CompiledLexicons
 
     compiled = CompiledLexicons(LexiconSet((parse_lexicon(EXCLUDES, "solidarity.yaml"),)))
     candidates = compiled.candidates([Word(w, w, "X") for w in words])
@@ -432,7 +432,7 @@ def test_cli_counts_refuses_options_it_cannot_honour(write, extra, message):
 
 def test_counts_parse_conditions_are_read_from_word_order_once():
     from rhetor.counts.analyser import _read_from_word_order
-    from rhetor.senses import parse_condition
+    from rhetor.lexicon.senses import parse_condition
 
     condition = parse_condition({"before": "fuel", "child": "on <NOUN>", "head": "levy"})
     others, following = _read_from_word_order(condition)

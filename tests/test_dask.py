@@ -8,7 +8,7 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from rhetor.batch.dask_runner import ATTEMPTS, Task, _after_failure, import_dask
+from rhetor.batching.dask_runner import ATTEMPTS, Task, _after_failure, import_dask
 from rhetor.cli import app
 from rhetor.errors import ConfigError
 from tests.conftest import needs_model

@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 
 from rhetor.errors import ConfigError
-from rhetor.evaluate import Evaluation, PassageResult, load_gold, run_gold, score
-from rhetor.report import Claim, Mention
+from rhetor.evaluation.scoring import Evaluation, PassageResult, load_gold, run_gold, score
+from rhetor.report.model import Claim, Mention
 
 
 def result(pid, expected, predicted):

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 import pytest
 
 from rhetor.formats import OutputFormat, RenderContext, get_formatter
-from rhetor.report import (
+from rhetor.report.model import (
     Claim,
     HolderRef,
     Mention,

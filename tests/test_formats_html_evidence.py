@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from rhetor.attribution.sides import SideStyle
 from rhetor.formats import OutputFormat, RenderContext, get_formatter
 from rhetor.formats.html_evidence import _tint
-from rhetor.sides import SideStyle
 from tests.test_formats_html import CLAIMS, TEXT, build_report, chromium
 
 CHECK_SCRIPT = Path(__file__).parent / "data" / "html_evidence_check.js"

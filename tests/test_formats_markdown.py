@@ -8,7 +8,7 @@ import pytest
 
 from rhetor.formats import OutputFormat, RenderContext, get_formatter
 from rhetor.formats.markdown import bold_span, escape
-from rhetor.report import Mention
+from rhetor.report.model import Mention
 from tests.test_formats_html import CLAIMS, MENTIONS, SENTENCES, TEXT, VALUES, build_report
 
 # An unescaped "|": one not preceded by an odd number of backslashes.

@@ -3,9 +3,9 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from rhetor.forms import word_classes, word_forms
-from rhetor.lexicon import LexiconSet, parse_lexicon
-from rhetor.matching import CompiledLexicons
+from rhetor.lexicon.forms import word_classes, word_forms
+from rhetor.lexicon.matching import CompiledLexicons
+from rhetor.lexicon.model import LexiconSet, parse_lexicon
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import pytest
 
 import rhetor
 from rhetor.errors import LexiconError
-from rhetor.interop import (
+from rhetor.lexicon.interop import (
     dump_lexicon,
     export_dic,
     export_quanteda,
@@ -16,7 +16,7 @@ from rhetor.interop import (
     parse_dic,
     parse_quanteda,
 )
-from rhetor.lexicon import LexiconSet, load_lexicons, parse_lexicon
+from rhetor.lexicon.model import LexiconSet, load_lexicons, parse_lexicon
 from tests.conftest import SEED, needs_model
 
 # The Moral Foundations Dictionary 2.0 layout: numbered "foundation.virtue|vice"

@@ -10,8 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from rhetor.cli import app
-from rhetor.kwic import FIELDS, context, kwic_lines, to_csv
-from rhetor.report import Claim, Mention, ModelInfo, Report, Stats, count_values
+from rhetor.corpus.kwic import FIELDS, context, kwic_lines, to_csv
+from rhetor.report.model import Claim, Mention, ModelInfo, Report, Stats, count_values
 from tests.conftest import SEED, needs_model
 
 TEXT = "They claim to stand for fairness. We built our solidarity and fairness together."

@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from rhetor.lexicon import LexiconSet, parse_lexicon
-from rhetor.matching import CompiledLexicons
+from rhetor.lexicon.matching import CompiledLexicons
+from rhetor.lexicon.model import LexiconSet, parse_lexicon
 
 
 def lexset(*texts: str) -> LexiconSet:

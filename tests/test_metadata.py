@@ -7,8 +7,8 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from rhetor.batch.claims import claims_columns, claims_rows
-from rhetor.batch.metadata import (
+from rhetor.batching.claims import claims_columns, claims_rows
+from rhetor.batching.metadata import (
     attach,
     check_coverage,
     compile_name_pattern,

@@ -3,9 +3,9 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
+from rhetor.attribution.cues import load_cues
 from rhetor.attribution.negation import is_negated
 from rhetor.attribution.tree import span_root
-from rhetor.cues import load_cues
 
 NEGATION = load_cues().negation
 

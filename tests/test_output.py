@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from rhetor.errors import InputError
-from rhetor.output import LockedOutput, refuse_input_as_output, write_output, write_outputs
+from rhetor.io.output import LockedOutput, refuse_input_as_output, write_output, write_outputs
 
 
 def test_output_regular_file_is_replaced_atomically(tmp_path):
@@ -73,7 +73,7 @@ def test_output_lock_refuses_a_second_writer(tmp_path):
         first.stream.flush()
         # another process, as a second batch would be
         code = (
-            "import sys; from pathlib import Path; from rhetor.output import LockedOutput\n"
+            "import sys; from pathlib import Path; from rhetor.io.output import LockedOutput\n"
             "from rhetor.errors import InputError\n"
             "try:\n"
             f"    LockedOutput(Path({str(target)!r}), append=False).__enter__()\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from rhetor.pipeline import adjust_tokenizer
+from rhetor.nlp.pipeline import adjust_tokenizer
 from tests.conftest import needs_model
 
 
@@ -47,7 +47,7 @@ def test_pipeline_title_does_not_end_a_sentence(en_nlp, text):
 
 
 def test_pipeline_adds_the_marks_rule_only_when_a_text_needs_it():
-    from rhetor.pipeline import load_pipeline, split_after_marks_for
+    from rhetor.nlp.pipeline import load_pipeline, split_after_marks_for
 
     nlp = load_pipeline("blank:en", marks=False)
     before = nlp.tokenizer.suffix_search

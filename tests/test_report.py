@@ -6,7 +6,15 @@ import pytest
 
 from rhetor.formats import _MODULES as FORMAT_MODULES
 from rhetor.formats import OutputFormat, RenderContext, get_formatter
-from rhetor.report import SCHEMA, Mention, ModelInfo, Report, Stats, count_values, rate_per_1000
+from rhetor.report.model import (
+    SCHEMA,
+    Mention,
+    ModelInfo,
+    Report,
+    Stats,
+    count_values,
+    rate_per_1000,
+)
 
 SENTENCE = "We will end the injustice of poverty pay and stand for fairness."
 
@@ -105,7 +113,7 @@ MODAL_TEXT = "Ministers claim that the unions betrayed solidarity."
 
 
 def modal_report(modality: str) -> Report:
-    from rhetor.report import Claim, HolderRef, Side
+    from rhetor.report.model import Claim, HolderRef, Side
 
     start = MODAL_TEXT.index("solidarity")
     end = start + len("solidarity")
@@ -148,7 +156,7 @@ def test_report_json_claim_carries_modality_and_reporter():
         get_formatter(OutputFormat.json).render(modal_report("reported"), RenderContext())
     )
     claim = data["claims"][0]
-    assert data["schema"] == "rhetor.report/1"
+    assert data["schema"] == "rhetor.report.model/1"
     assert claim["modality"] == "reported"
     assert claim["reported_by"] == {"text": "Ministers", "start": 0, "end": 9}
     asserted = modal_report("asserted").claims[0].to_dict()

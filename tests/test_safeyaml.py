@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from rhetor.safeyaml import MAX_DEPTH, YamlError, compose_yaml, load_yaml
+from rhetor.io.safeyaml import MAX_DEPTH, YamlError, compose_yaml, load_yaml
 
 
 def nested(depth: int) -> str:

@@ -4,9 +4,9 @@ import pytest
 from spacy.tokens import Doc
 
 from rhetor.errors import LexiconError
-from rhetor.lexicon import LexiconSet, parse_lexicon
-from rhetor.matching import CompiledLexicons
-from rhetor.senses import inside_name, parse_condition
+from rhetor.lexicon.matching import CompiledLexicons
+from rhetor.lexicon.model import LexiconSet, parse_lexicon
+from rhetor.lexicon.senses import inside_name, parse_condition
 
 
 def compiled(text: str) -> CompiledLexicons:
@@ -234,7 +234,7 @@ def test_senses_bad_condition_reports_file_and_line():
 
 
 def test_senses_survive_a_saved_pipeline_round_trip():
-    from rhetor.interop import dump_lexicon
+    from rhetor.lexicon.interop import dump_lexicon
 
     lexicon = parse_lexicon(DUTY + "  - {term: fair, forms: inflections}\nnames: match\n", "r.yaml")
     again = parse_lexicon(dump_lexicon(lexicon), "again.yaml")

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from rhetor.batch.claims import claims_columns
+from rhetor.batching.claims import claims_columns
 from rhetor.cli import app
 from rhetor.corpus.sheet import gold_yaml, read_sheet
 from rhetor.errors import ConfigError
-from rhetor.goldfile import load_gold
+from rhetor.evaluation.goldfile import load_gold
 from tests.conftest import needs_model
 
 COLUMNS = claims_columns()

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from rhetor.attribution.sides import AUTHOR, build_sides, load_sides_file, merge_side_options
 from rhetor.errors import SidesError
-from rhetor.sides import AUTHOR, build_sides, load_sides_file, merge_side_options
 
 
 def test_sides_first_person_goes_to_the_side_listing_it():
@@ -53,7 +53,7 @@ def test_sides_file(write):
 
 
 def test_sides_file_mapping_entries_give_aliases_colour_and_label(tmp_path):
-    from rhetor.sides import SideStyle, load_side_styles
+    from rhetor.attribution.sides import SideStyle, load_side_styles
 
     path = tmp_path / "sides.yaml"
     path.write_text(

@@ -4,9 +4,9 @@ import codecs
 
 import pytest
 
-from rhetor.chunking import char_batches, chunk_spans
 from rhetor.errors import InputError
-from rhetor.textio import decode, read_document
+from rhetor.io.textio import decode, read_document
+from rhetor.nlp.chunking import char_batches, chunk_spans
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from rhetor.textnorm import fold_for_matching
+from rhetor.io.textnorm import fold_for_matching
 
 
 @pytest.mark.parametrize(
@@ -40,14 +40,14 @@ def test_textnorm_keeps_visible_letters_and_spaces():
     ],
 )
 def test_textnorm_punctuation_after_marks_is_split(text, word):
-    from rhetor.pipeline import load_pipeline
+    from rhetor.nlp.pipeline import load_pipeline
 
     tokens = [t.text for t in load_pipeline("blank:en")(text)]
     assert word in tokens and tokens[-1] in {".", "?"}
 
 
 def test_textnorm_tokenizer_otherwise_unchanged():
-    from rhetor.pipeline import load_pipeline
+    from rhetor.nlp.pipeline import load_pipeline
 
     tokens = [t.text for t in load_pipeline("blank:en")("U.S. policy, e.g. this (fair).")]
     assert tokens == ["U.S.", "policy", ",", "e.g.", "this", "(", "fair", ")", "."]

@@ -12,29 +12,30 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from rhetor.chunking import DEFAULT_CHUNK_CHARS, char_batches, chunk_spans
-from rhetor.cues import Cues, cues_from_texts
-from rhetor.lexicon import LexiconSet, iter_lexicon_texts, lexicons_from_texts
+from rhetor.attribution.cues import Cues
+from rhetor.lexicon.model import LexiconSet, iter_lexicon_texts
+from rhetor.nlp.chunking import DEFAULT_CHUNK_CHARS, char_batches, chunk_spans
+from rhetor.nlp.pipeline import split_after_marks_for
 from rhetor.options import AnalyseOptions
-from rhetor.pipeline import split_after_marks_for
-from rhetor.report import Report, Side, Stats, count_values
+from rhetor.report.model import Report, Side, Stats, count_values
+from rhetor.resources import cached_cues, cached_lexicons
 
 
 class Analyser:
     """A loaded pipeline plus compiled lexicons and sides: turns texts into Reports."""
 
     def __init__(self, options: AnalyseOptions, lexicons: LexiconSet | None = None) -> None:
-        from rhetor.extract import model_info
-        from rhetor.pipeline import load_pipeline, resolve_model_name
-        from rhetor.sides import build_sides
+        from rhetor.attribution.sides import build_sides
+        from rhetor.nlp.extract import model_info
+        from rhetor.nlp.pipeline import load_pipeline, resolve_model_name
 
         self.options = options
         # One path for local and shipped lexicons: their text, which is also the cache key.
         texts = options.lexicon_texts
         if texts is None:
             texts = tuple(iter_lexicon_texts(options.lexicons))
-        lexicons = lexicons or _lexicons_from_texts(texts, options.builtin_lexicons)
-        cues = _cues_from_texts(texts)
+        lexicons = lexicons or cached_lexicons(texts, options.builtin_lexicons)
+        cues = cached_cues(texts)
         sides = build_sides(dict(options.sides)) if options.sides else None
         # Named entities only help to find sides; leave the recogniser out otherwise.
         # The rule for punctuation after marks is added when a text needs it (_parse).
@@ -45,7 +46,7 @@ class Analyser:
         self.chunk_chars = min(self.nlp.max_length, DEFAULT_CHUNK_CHARS)
         self.cache = None
         if options.cache:
-            from rhetor.cache import DocCache
+            from rhetor.io.cache import DocCache
 
             self.cache = DocCache(options.cache, self.nlp)
 
@@ -61,7 +62,7 @@ class Analyser:
     def analyse_doc(self, doc, *, source: str | None = None) -> Report:
         """The report of a Doc this analyser's pipeline has already parsed (from a
         cache, or from ``nlp.pipe`` elsewhere). The Doc gains rhetor's annotations."""
-        from rhetor.extract import build_report
+        from rhetor.nlp.extract import build_report
 
         return build_report(
             self.component(doc), source=source, model=self.model, value_ids=self.value_ids
@@ -71,14 +72,14 @@ class Analyser:
         """A warning when an English pipeline is given text that is not English."""
         if self.nlp.lang != "en":
             return ()
-        from rhetor.language import english_warning
+        from rhetor.nlp.language import english_warning
 
         warning = english_warning(text, source, self.model.name)
         return (warning,) if warning else ()
 
     def analyse_many(self, items: Iterable[tuple[str, Any]]):
         """(Report, context) for each (text, context), in order, parsing in batches of a
-        bounded number of characters (see :mod:`rhetor.chunking`).
+        bounded number of characters (see :mod:`rhetor.nlp.chunking`).
 
         Long texts are cut into pieces; the pieces of one text are parsed one after
         another and their reports merged, with offsets into the whole text.
@@ -193,19 +194,9 @@ def lexicon_stamp(paths: Sequence[str]) -> tuple:
     return tuple(stamp)
 
 
-@lru_cache(maxsize=8)
-def _lexicons_from_texts(texts: tuple[tuple[str, str], ...], builtin: bool) -> LexiconSet:
-    return lexicons_from_texts(texts, builtin=builtin)
-
-
-@lru_cache(maxsize=8)
-def _cues_from_texts(texts: tuple[tuple[str, str], ...]) -> Cues:
-    return cues_from_texts(texts)
-
-
 @lru_cache(maxsize=32)
 def _component(lexicons: LexiconSet, cues: Cues, sides):
-    from rhetor.component import RhetorComponent
+    from rhetor.nlp.component import RhetorComponent
 
     return RhetorComponent(lexicons, cues, sides=sides)
 
@@ -235,12 +226,12 @@ def analyse(
     source: str | None = None,
     cache: str | Path | None = None,
 ) -> Report:
-    """Analyse ``text`` and return its :class:`~rhetor.report.Report`.
+    """Analyse ``text`` and return its :class:`~rhetor.report.model.Report`.
 
     ``sides``: a mapping of side name to aliases (``{"labour": ["we", "Labour"]}``);
     None finds the sides in the text. ``lexicons``: a :class:`LexiconSet`, or
     lexicon files/folders added to the built-in ones; ``model``: any installed
-    spaCy pipeline; ``cache``: a parse cache folder (see :mod:`rhetor.cache`), so the
+    spaCy pipeline; ``cache``: a parse cache folder (see :mod:`rhetor.io.cache`), so the
     same text is parsed once however often it is scored.
     """
     cache_dir = str(cache) if cache is not None else None

@@ -19,7 +19,7 @@ class AnalyseOptions:
     """(source, text) of every file named by ``lexicons``, read in advance; when set,
     it is used instead of the paths (a remote worker may not have them)."""
     cache: str | None = None
-    """A parse cache folder (see :mod:`rhetor.cache`): parse each text once, score it many
+    """A parse cache folder (see :mod:`rhetor.io.cache`): parse each text once, score it many
     times. None parses every time."""
     counts: bool = False
     """Counts mode (see :mod:`rhetor.counts`): value counts at dictionary speed, with no
@@ -28,8 +28,8 @@ class AnalyseOptions:
     def portable(self) -> AnalyseOptions:
         """These options with the lexicons' content in place of their paths, and the
         pipeline named, so they mean the same on another machine."""
-        from rhetor.lexicon import iter_lexicon_texts
-        from rhetor.pipeline import resolve_model_name
+        from rhetor.lexicon.model import iter_lexicon_texts
+        from rhetor.nlp.pipeline import resolve_model_name
 
         texts = self.lexicon_texts
         if texts is None:

@@ -12,7 +12,7 @@ The package shows the engine's parts:
 - :mod:`.rules`: the rules, declared once as an ordered list;
 - :mod:`.engine`: runs the rules and makes the report's claims.
 
-Cue words come from the cue lexicon (``lexicons/cues.yaml``, :mod:`rhetor.cues`).
+Cue words come from the cue lexicon (``lexicons/cues.yaml``, :mod:`rhetor.attribution.cues`).
 Only token attributes are used: no spaCy import.
 """
 

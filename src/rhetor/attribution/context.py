@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from rhetor.attribution.cues import Cues, cue_key
 from rhetor.attribution.holders import Holder, SideIndex
 from rhetor.attribution.stance import (
     APPROPRIATES,
@@ -16,7 +17,6 @@ from rhetor.attribution.stance import (
     base_stance,
     flip,
 )
-from rhetor.cues import Cues, cue_key
 
 QUOTES = {'"', "“", "”", "'", "‘", "’", "«", "»", "``", "''"}
 

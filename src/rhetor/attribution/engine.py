@@ -2,7 +2,7 @@
 
 For each mention the engine builds a :class:`~rhetor.attribution.rules.Context`
 from the parse, runs the rules of :data:`~rhetor.attribution.rules.RULES` in
-order, and turns what they found into :class:`rhetor.report.Claim` objects, the
+order, and turns what they found into :class:`rhetor.report.model.Claim` objects, the
 one claim type that goes on to the report.
 """
 
@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rhetor.attribution import tree
+from rhetor.attribution.cues import Cues, spell_cue
 from rhetor.attribution.holders import SideIndex
 from rhetor.attribution.rules import RULES, Context, Finding, Mention, Rule
 from rhetor.attribution.stance import CLAIMS, base_stance
-from rhetor.cues import Cues, spell_cue
-from rhetor.report import Claim, HolderRef
-from rhetor.report import Mention as ReportMention
+from rhetor.report.model import Claim, HolderRef
+from rhetor.report.model import Mention as ReportMention
 
 
 class Attributor:

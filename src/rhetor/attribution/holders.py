@@ -1,7 +1,7 @@
 """Who is a token? Map holder tokens to sides.
 
 A :class:`SideIndex` knows where each side is mentioned in a Doc (alias
-matches, or actor phrases found by :mod:`rhetor.autosides`). :meth:`resolve`
+matches, or actor phrases found by :mod:`rhetor.attribution.autosides`). :meth:`resolve`
 follows the links a reader follows: the mention itself, a possessor or
 compound inside the phrase ("the party's plans"), a group named after a
 quantifier ("none of the Tories", "nobody in the government"), a relative
@@ -16,7 +16,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from rhetor.lexicon import normalise
+from rhetor.lexicon.model import normalise
 
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "whose"}
 THIRD_PERSON = {
@@ -274,13 +274,13 @@ def _paragraph_floor(token, back: int) -> int:
     doc = token.doc
     sent = token.sent
     for _ in range(back):
-        if sent.start == 0 or _paragraph_break(doc, sent.start):
+        if sent.start == 0 or paragraph_break(doc, sent.start):
             break
         sent = doc[sent.start - 1].sent
     return sent.start
 
 
-def _paragraph_break(doc, start: int) -> bool:
+def paragraph_break(doc, start: int) -> bool:
     """Does a blank line come just before (or open) the sentence at token ``start``?"""
     return any(
         doc[i].is_space and doc[i].text.count("\n") >= 2 for i in (start - 1, start) if i >= 0

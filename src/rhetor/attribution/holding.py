@@ -12,6 +12,7 @@ from rhetor.attribution.context import (
     negated_verb,
     verb_stance,
 )
+from rhetor.attribution.cues import cue_key
 from rhetor.attribution.holders import THING_PRONOUNS, Holder, refers_back
 from rhetor.attribution.stance import (
     APPROPRIATES,
@@ -20,7 +21,6 @@ from rhetor.attribution.stance import (
     apply_polarity,
     flip,
 )
-from rhetor.cues import cue_key
 
 _SINGULAR_OBJECT_PRONOUNS = {"it", "this", "that"}
 

@@ -9,9 +9,9 @@ in the same sentence. Only token attributes are used: no spaCy import.
 
 from __future__ import annotations
 
+from rhetor.attribution.cues import Negation
 from rhetor.attribution.tree import span_root
-from rhetor.cues import Negation
-from rhetor.lexicon import normalise
+from rhetor.lexicon.model import normalise
 
 _CLAUSE_POS = {"VERB", "AUX"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}

@@ -22,9 +22,9 @@ from dataclasses import replace
 
 from rhetor.attribution import tree
 from rhetor.attribution.context import Context, join_cue, negated_verb
-from rhetor.attribution.holders import _paragraph_break
+from rhetor.attribution.cues import cue_key
+from rhetor.attribution.holders import paragraph_break
 from rhetor.attribution.stance import APPROPRIATES, CLAIMS, REPORTED
-from rhetor.cues import cue_key
 
 # the longest cue phrase a sentence is searched for, in words
 _LONGEST_CUE = 4
@@ -99,7 +99,7 @@ def _time_lapse(ctx: Context, sent) -> str | None:
 
 
 def _next_sentence(doc, sent):
-    if sent.end >= len(doc) or _paragraph_break(doc, sent.end):
+    if sent.end >= len(doc) or paragraph_break(doc, sent.end):
         return None
     return doc[sent.end].sent
 

@@ -16,7 +16,9 @@ from rhetor.attribution.context import (
     join_cue,
     negated_verb,
 )
+from rhetor.attribution.cues import cue_key
 from rhetor.attribution.holders import THING_PRONOUNS, refers_back
+from rhetor.attribution.sides import FIRST_PERSON_PLURAL
 from rhetor.attribution.stance import (
     APPROPRIATES,
     ASSERTED,
@@ -28,8 +30,6 @@ from rhetor.attribution.stance import (
     base_stance,
     flip,
 )
-from rhetor.cues import cue_key
-from rhetor.sides import FIRST_PERSON_PLURAL
 
 
 def self_claim(ctx: Context) -> None:

@@ -6,7 +6,7 @@ Only token attributes are used (``dep_``, ``head``, ``children``, ``pos_``,
 
 from __future__ import annotations
 
-from rhetor.cues import cue_key
+from rhetor.attribution.cues import cue_key
 
 NOUNS = {"NOUN", "PROPN"}
 VERBS = {"VERB", "AUX"}

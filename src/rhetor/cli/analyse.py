@@ -72,7 +72,7 @@ def analyse_command(
     def run() -> None:
         if summary and chosen is not OutputFormat.terminal:
             raise ConfigError("--summary is a view of the terminal report; drop --format/--json")
-        from rhetor.output import refuse_input_as_output
+        from rhetor.io.output import refuse_input_as_output
 
         refuse_input_as_output(output, [sides_file] if sides_file else [])
         options = build_options(
@@ -91,7 +91,7 @@ def _styles(sides_file: Path | None):
     """Colours and labels of the sides file, for the HTML report."""
     if sides_file is None:
         return None
-    from rhetor.sides import load_side_styles
+    from rhetor.attribution.sides import load_side_styles
 
     return load_side_styles(sides_file)
 
@@ -108,8 +108,8 @@ def analyse(
     """Read ``file``, analyse it and write the report in ``fmt``."""
     from rhetor.api import get_analyser
     from rhetor.formats import get_formatter
-    from rhetor.output import refuse_input_as_output
-    from rhetor.textio import read_document
+    from rhetor.io.output import refuse_input_as_output
+    from rhetor.io.textio import read_document
 
     refuse_input_as_output(output, [file, *options.lexicons])
     document = read_document(file)

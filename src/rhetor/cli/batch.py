@@ -138,8 +138,8 @@ def batch_command(
     """Score many documents: one record per document, streamed as each finishes."""
 
     def run() -> None:
-        from rhetor.batch.command import BatchOptions
-        from rhetor.batch.writers import BatchFormat
+        from rhetor.batching.command import BatchOptions
+        from rhetor.batching.writers import BatchFormat
 
         try:
             chosen = BatchFormat(fmt.lower())
@@ -147,7 +147,7 @@ def batch_command(
             raise ConfigError(f"--format {fmt!r}: choose jsonl, csv, json or claims") from None
         if scheduler and jobs:
             raise ConfigError("--jobs is for local runs; with --scheduler, size the cluster")
-        from rhetor.output import refuse_input_as_output
+        from rhetor.io.output import refuse_input_as_output
 
         refuse_input_as_output(output, [p for p in (sides_file, meta) if p])
         options = BatchOptions(
@@ -179,8 +179,8 @@ def batch(options, analyse_options) -> int:
     """Run a batch; returns the exit code (1 if any document failed)."""
     from rich.console import Console
 
-    from rhetor.batch.command import batch as run_batch
-    from rhetor.batch.command import summary_tables
+    from rhetor.batching.command import batch as run_batch
+    from rhetor.batching.command import summary_tables
 
     show_progress = not options.quiet and sys.stderr.isatty()
     totals = run_batch(options, analyse_options, show_progress=show_progress)

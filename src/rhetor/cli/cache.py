@@ -23,7 +23,7 @@ FolderArgument = Annotated[
 
 
 def _check(folder: Path) -> None:
-    from rhetor.cache import TAG_NAME, is_cache
+    from rhetor.io.cache import TAG_NAME, is_cache
 
     if not folder.is_dir():
         raise InputError(f"{folder}: no such folder")
@@ -36,7 +36,7 @@ def info_command(folder: FolderArgument) -> None:
     """Entries, size and words per pipeline, and the size per million words."""
 
     def run() -> None:
-        from rhetor.cache import usage
+        from rhetor.io.cache import usage
 
         _check(folder)
         rows = usage(folder)
@@ -67,7 +67,7 @@ def clear_command(
     """Remove the cached parses (all, or one pipeline's). Only files rhetor wrote go."""
 
     def run() -> None:
-        from rhetor.cache import clear
+        from rhetor.io.cache import clear
 
         _check(folder)
         removed = clear(folder, pipeline)

@@ -40,7 +40,7 @@ def evaluate(gold: Path, options, json_output: bool) -> None:
     from dataclasses import replace
 
     from rhetor.api import get_analyser
-    from rhetor.evaluate import run_gold
+    from rhetor.evaluation.scoring import run_gold
     from rhetor.options import AnalyseOptions
 
     def analyse_passage(text: str, sides=None):

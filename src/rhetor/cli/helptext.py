@@ -93,7 +93,7 @@ def one_line_error(error) -> None:
     """An option or usage error as one ``rhetor: error:`` line naming the help to read."""
     if error.__class__.__name__ == "NoArgsIsHelpError":
         return  # the help has been printed
-    from rhetor.safetext import one_line
+    from rhetor.io.safetext import one_line
 
     message = error.format_message().replace("Value error, ", "")
     ctx = getattr(error, "ctx", None)

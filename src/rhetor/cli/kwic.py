@@ -65,8 +65,8 @@ def kwic(file: str, options, values: list[str], sides: list[str], window: int, f
     import json
 
     from rhetor.api import get_analyser
-    from rhetor.kwic import kwic_lines, to_csv, to_records
-    from rhetor.textio import read_document
+    from rhetor.corpus.kwic import kwic_lines, to_csv, to_records
+    from rhetor.io.textio import read_document
 
     document = read_document(file)
     analyser = get_analyser(options)

@@ -33,7 +33,7 @@ class ForeignFormat(str, Enum):
 
 
 def _load(lexicon: list[Path] | None, no_default_lexicons: bool):
-    from rhetor.lexicon import load_lexicons
+    from rhetor.lexicon.model import load_lexicons
 
     return load_lexicons([str(p) for p in lexicon or ()], builtin=not no_default_lexicons)
 
@@ -174,8 +174,8 @@ def validate_command(
 
 def validate(paths: list[Path]) -> int:
     """Print every problem found in ``paths``; returns the exit code."""
-    from rhetor.cues import parse_cues
-    from rhetor.lexicon import is_cue_file, lexicon_files, parse_lexicon, read_lexicon_file
+    from rhetor.attribution.cues import parse_cues
+    from rhetor.lexicon.model import is_cue_file, lexicon_files, parse_lexicon, read_lexicon_file
 
     problems: list[LexiconError] = []
     files = values = 0
@@ -259,9 +259,9 @@ def guess_format(file: Path) -> ForeignFormat:
 def import_lexicons(
     file: Path, output: Path, source_format: ForeignFormat | None, lemmas: bool, force: bool
 ) -> list[Path]:
-    from rhetor.interop import dump_lexicon, parse_dic, parse_quanteda
-    from rhetor.lexicon import parse_lexicon
-    from rhetor.textio import read_document
+    from rhetor.io.textio import read_document
+    from rhetor.lexicon.interop import dump_lexicon, parse_dic, parse_quanteda
+    from rhetor.lexicon.model import parse_lexicon
 
     chosen = source_format or guess_format(file)
     document = read_document(str(file))
@@ -280,7 +280,7 @@ def import_lexicons(
     texts = {lex.id: dump_lexicon(lex) for lex in lexicons}
     for lex in lexicons:
         parse_lexicon(texts[lex.id], str(targets[lex.id]))
-    from rhetor.output import write_outputs
+    from rhetor.io.output import write_outputs
 
     output.mkdir(parents=True, exist_ok=True)
     # All files or none: a full disk part way must not leave half a dictionary imported.
@@ -320,7 +320,7 @@ def export_command(
 
 
 def export(lexicons, values: list[str], target_format: ForeignFormat, output: Path | None) -> None:
-    from rhetor.interop import export_dic, export_quanteda
+    from rhetor.lexicon.interop import export_dic, export_quanteda
 
     chosen = [find_value(lexicons, v) for v in values] if values else list(lexicons.lexicons)
     render = export_dic if target_format is ForeignFormat.dic else export_quanteda

@@ -99,7 +99,7 @@ def build_options(
 
 def given_sides(side, sides_file) -> dict[str, list[str]]:
     """The sides of --sides FILE and --side options, merged and checked (empty: none)."""
-    from rhetor.sides import build_sides, load_sides_file, merge_side_options
+    from rhetor.attribution.sides import build_sides, load_sides_file, merge_side_options
 
     given: dict[str, list[str]] = {}
     if sides_file:

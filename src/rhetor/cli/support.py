@@ -21,13 +21,13 @@ EXIT_INTERNAL = 70  # EX_SOFTWARE
 
 
 def warn(message: str) -> None:
-    from rhetor.safetext import one_line
+    from rhetor.io.safetext import one_line
 
     print(f"rhetor: warning: {one_line(message)}", file=sys.stderr)
 
 
 def fail(message: str, code: int) -> NoReturn:
-    from rhetor.safetext import one_line
+    from rhetor.io.safetext import one_line
 
     print(f"rhetor: error: {one_line(message)}", file=sys.stderr)
     raise typer.Exit(code)
@@ -108,7 +108,7 @@ def terminal_context():
 
 
 def write_output(text: str, target: Path | None) -> None:
-    """Write all of ``text`` to stdout, or to ``target`` (see :mod:`rhetor.output`)."""
-    from rhetor.output import write_output as write
+    """Write all of ``text`` to stdout, or to ``target`` (see :mod:`rhetor.io.output`)."""
+    from rhetor.io.output import write_output as write
 
     write(text, target)

@@ -14,7 +14,7 @@ from typing import Any
 
 from rhetor.corpus.keyness import Keyness, keyness
 from rhetor.corpus.records import DocumentCounts, value_ids
-from rhetor.report import STANCES, rate_per_1000
+from rhetor.report.model import STANCES, rate_per_1000
 
 
 @dataclass

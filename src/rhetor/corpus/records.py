@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rhetor.errors import ConfigError, InputError
-from rhetor.report import STANCES
+from rhetor.report.model import STANCES
 
 AUTHOR = "author"
 OTHERS = "others"
@@ -101,7 +101,7 @@ def _json_records(path: Path) -> Iterator[dict]:
 
 
 def _read_text(path: Path) -> str:
-    from rhetor.textio import read_text  # files and pipes only, under the size cap
+    from rhetor.io.textio import read_text  # files and pipes only, under the size cap
 
     try:
         return read_text(str(path))
@@ -254,7 +254,7 @@ def value_ids(documents: Iterable[DocumentCounts]) -> list[str]:
 def analyse_documents(paths: Sequence[str], options) -> list[DocumentCounts]:
     """Analyse text files (not records) into counts, one per file, in order."""
     from rhetor.api import get_analyser
-    from rhetor.textio import read_document
+    from rhetor.io.textio import read_document
 
     analyser = get_analyser(options)
     documents = []

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rhetor.errors import ConfigError
-from rhetor.report import STANCES
+from rhetor.report.model import STANCES
 
 REQUIRED = ("source", "value", "side", "stance", "sentence")
 WRONG_MARKS = ("x", "1", "yes", "y", "true", "wrong")
@@ -66,7 +66,7 @@ def read_sheet(path: Path) -> tuple[list[SheetPassage], SheetSummary]:
 
 
 def _rows(path: Path) -> list[tuple[int, dict[str, str]]]:
-    from rhetor.textio import read_text
+    from rhetor.io.textio import read_text
 
     try:
         text = read_text(str(path))

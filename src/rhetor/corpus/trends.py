@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rhetor.corpus.records import DocumentCounts, check_field, group_documents, value_ids
-from rhetor.report import rate_per_1000
+from rhetor.report.model import rate_per_1000
 
 VALUE = "value"
 CLAIMS = "claims"

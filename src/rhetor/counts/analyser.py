@@ -7,7 +7,7 @@ can, counting the inflected forms of the word-form table (:mod:`.vocabulary`,
 :mod:`.wordforms`). Only around those few tokens is a window of light token
 objects built, each given the lemma and part of speech the table knows for
 it, and handed to the full pipeline's own matcher
-(:class:`rhetor.matching.CompiledLexicons`), so terms, globs, spelling
+(:class:`rhetor.lexicon.matching.CompiledLexicons`), so terms, globs, spelling
 variants, excludes and overlaps behave as in the full pipeline.
 
 What needs the parse, and so differs here:
@@ -39,8 +39,7 @@ from typing import Any
 from rhetor.counts.tokens import SENTENCE_END, Segment, Token, Word, pieces
 from rhetor.counts.vocabulary import Vocabulary, condition_reach, count_words
 from rhetor.counts.wordforms import compile_word_forms, lemma_rules
-from rhetor.lexicon import LexiconSet, normalise
-from rhetor.matching import (
+from rhetor.lexicon.matching import (
     Candidate,
     CompiledLexicons,
     Entry,
@@ -48,9 +47,11 @@ from rhetor.matching import (
     apply_senses,
     resolve_overlaps,
 )
+from rhetor.lexicon.model import LexiconSet, normalise
+from rhetor.lexicon.senses import Condition
 from rhetor.options import AnalyseOptions
-from rhetor.report import Mention, ModelInfo, Report, Stats, count_values
-from rhetor.senses import Condition
+from rhetor.report.model import Mention, ModelInfo, Report, Stats, count_values
+from rhetor.resources import cached_cues, cached_lexicons
 
 COUNTS_MODEL = "rhetor-counts"
 # Words on each side of a match that sense conditions read, at the least (a "head" path
@@ -127,15 +128,14 @@ class CountsAnalyser:
     """Turns texts into counts-mode Reports; the same interface as the full Analyser."""
 
     def __init__(self, options: AnalyseOptions, lexicons: LexiconSet | None = None) -> None:
-        from rhetor.api import _cues_from_texts, _lexicons_from_texts
-        from rhetor.lexicon import iter_lexicon_texts
-        from rhetor.pipeline import resolve_model_name
+        from rhetor.lexicon.model import iter_lexicon_texts
+        from rhetor.nlp.pipeline import resolve_model_name
 
         texts = options.lexicon_texts
         if texts is None:
             texts = tuple(iter_lexicon_texts(options.lexicons))
-        self.lexicons = lexicons or _lexicons_from_texts(texts, options.builtin_lexicons)
-        self.cues = _cues_from_texts(texts)
+        self.lexicons = lexicons or cached_lexicons(texts, options.builtin_lexicons)
+        self.cues = cached_cues(texts)
         self.value_ids = self.lexicons.ids
         self.compiled = CompiledLexicons(self.lexicons)
         try:
@@ -156,7 +156,7 @@ class CountsAnalyser:
         self.model = ModelInfo(COUNTS_MODEL, _version())
 
     def check_language(self, text: str, source: str | None) -> tuple[str, ...]:
-        from rhetor.language import english_warning
+        from rhetor.nlp.language import english_warning
 
         warning = english_warning(text, source, self.model.name)
         return (warning,) if warning else ()

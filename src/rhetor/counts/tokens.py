@@ -1,4 +1,4 @@
-"""A fast tokeniser, and the light token objects that :mod:`rhetor.matching` reads.
+"""A fast tokeniser, and the light token objects that :mod:`rhetor.lexicon.matching` reads.
 
 One regular expression cuts a text into *pieces*: a token with the whitespace
 before it. The pieces tile the text, so the running sum of their lengths gives

@@ -18,9 +18,9 @@ from collections.abc import Callable
 
 from rhetor.counts.tokens import TERM_TOKENS, Word, is_word
 from rhetor.counts.wordforms import TAGS, LemmaRules, WordForms
-from rhetor.lexicon import _JOINERS, normalise
-from rhetor.matching import CompiledLexicons
-from rhetor.senses import Condition
+from rhetor.io.textnorm import JOINERS, normalise
+from rhetor.lexicon.matching import CompiledLexicons
+from rhetor.lexicon.senses import Condition
 
 _MEMO_LIMIT = 2_000_000  # distinct pieces remembered; a corpus rarely has 1 % of that
 
@@ -372,6 +372,6 @@ def _pos_limited(compiled: CompiledLexicons) -> dict[str, frozenset[str]]:
         for entries in table.values():
             for entry in entries:
                 if entry.term.pos:
-                    last = normalise(_JOINERS.split(entry.term.text.rstrip("*"))[-1])
+                    last = normalise(JOINERS.split(entry.term.text.rstrip("*"))[-1])
                     limited.setdefault(last, set()).update(entry.term.pos)
     return {word: frozenset(tags) for word, tags in limited.items()}

@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from rhetor.lexicon import _JOINERS, LexiconSet, normalise
+from rhetor.io.textnorm import JOINERS, normalise
+from rhetor.lexicon.model import LexiconSet
 
 # Parts of speech whose lemmas the English lemmatiser changes (others keep the form).
 LEMMA_POS = ("noun", "verb", "adj", "adv")
@@ -179,7 +180,7 @@ def lexicon_words(lexicons: LexiconSet) -> set[str]:
         terms = [term for _, term in lexicon.terms()] + list(lexicon.exclude)
         for term in terms:
             text = term.text.rstrip("*")
-            words.update(w for w in (normalise(p) for p in _JOINERS.split(text)) if w)
+            words.update(w for w in (normalise(p) for p in JOINERS.split(text)) if w)
             words.add(term.key)
     return words
 

@@ -15,7 +15,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from rhetor.report import Report
+    from rhetor.report.model import Report
 
 
 class OutputFormat(str, Enum):
@@ -36,7 +36,7 @@ class RenderContext:
     text: str | None = None
     # The terminal report without its evidence (``analyse --summary``).
     summary: bool = False
-    # side id -> rhetor.sides.SideStyle (colour:, label: from the sides file), for html
+    # side id -> rhetor.attribution.sides.SideStyle (colour:, label: from the sides file), for html
     side_styles: Mapping[str, Any] | None = None
 
 

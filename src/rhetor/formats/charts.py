@@ -107,7 +107,7 @@ def plot_trends(trends: Trends, path: Path, *, title: str | None = None) -> None
 
 def save_figure(figure, path: Path) -> None:
     """Save through a temporary file in the same folder, so a failure leaves no half chart."""
-    from rhetor.output import is_special, write_through
+    from rhetor.io.output import is_special, write_through
 
     if is_special(path):  # /dev/null, a FIFO: written through, never replaced by a rename
         with tempfile.TemporaryDirectory() as folder:
@@ -119,7 +119,7 @@ def save_figure(figure, path: Path) -> None:
         dir=path.parent, prefix=f".{path.name}.", suffix=path.suffix
     )
     os.close(handle)
-    from rhetor.output import current_umask
+    from rhetor.io.output import current_umask
 
     os.chmod(temporary, 0o666 & ~current_umask())  # as an ordinary new file, not mkstemp's 0600
     try:

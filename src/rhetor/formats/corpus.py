@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from rhetor.corpus.compare import Comparison
 from rhetor.corpus.trends import CLAIMS, VALUE, Trends
 from rhetor.formats import RenderContext, render_to_text
-from rhetor.report import STANCES
+from rhetor.report.model import STANCES
 
 SIDES_SHOWN = 12
 
@@ -141,6 +141,6 @@ def _shown(text) -> object:
     control characters shown as escapes."""
     from rich.text import Text
 
-    from rhetor.safetext import escape_controls
+    from rhetor.io.safetext import escape_controls
 
     return Text(escape_controls(str(text)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 
-from rhetor.evaluate import Evaluation, Score
+from rhetor.evaluation.scoring import Evaluation, Score
 from rhetor.formats import RenderContext, render_to_text
 
 

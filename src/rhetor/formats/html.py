@@ -29,8 +29,8 @@ from rhetor.formats.html_evidence import (
 )
 from rhetor.formats.markdown import matrix_values, side_label, stance_cell
 from rhetor.formats.terminal import STANCE_GLYPH, plural
-from rhetor.report import STANCES, Claim, Mention, Report, contested_values
-from rhetor.safetext import escape_html as escape
+from rhetor.io.safetext import escape_html as escape
+from rhetor.report.model import STANCES, Claim, Mention, Report, contested_values
 
 # Okabe-Ito colours (distinguishable with the common colour-vision
 # deficiencies), each with a pale tint for the highlight background so the

@@ -14,8 +14,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from rhetor.formats.terminal import STANCE_GLYPH
-from rhetor.report import STANCES, Claim, Report
-from rhetor.safetext import escape_html as escape
+from rhetor.io.safetext import escape_html as escape
+from rhetor.report.model import STANCES, Claim, Report
 
 NO_SIDE_KEY = "none"
 

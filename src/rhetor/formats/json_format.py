@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from rhetor.formats import RenderContext
-from rhetor.report import Report
+from rhetor.report.model import Report
 
 
 class JsonFormatter:

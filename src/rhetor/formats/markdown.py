@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from rhetor.formats import RenderContext
 from rhetor.formats.terminal import STANCE_GLYPH, plural
-from rhetor.report import STANCES, Claim, Mention, Report, contested_values
+from rhetor.report.model import STANCES, Claim, Mention, Report, contested_values
 
 # ASCII punctuation that means something in GFM away from the start of a line:
 # emphasis and strikethrough, code spans, links, raw HTML and entities, table
@@ -40,7 +40,7 @@ def escape(fragment: str) -> str:
 def fold(fragment: str) -> str:
     """Line breaks and runs of spaces become one space: a newline would end the row.
     Control characters (terminal escapes) are shown as escapes, never passed on."""
-    from rhetor.safetext import escape_controls
+    from rhetor.io.safetext import escape_controls
 
     return escape_controls(_SPACE.sub(" ", fragment))
 

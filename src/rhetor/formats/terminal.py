@@ -17,8 +17,8 @@ from rich.table import Table
 from rich.text import Text
 
 from rhetor.formats import RenderContext, render_to_text
-from rhetor.report import STANCES, Claim, Mention, Report, contested_values
-from rhetor.safetext import escape_controls
+from rhetor.io.safetext import escape_controls
+from rhetor.report.model import STANCES, Claim, Mention, Report, contested_values
 
 POLARITY_STYLE = {"virtue": "bold green", "vice": "bold red"}
 STANCE_GLYPH = {"claims": "✔", "appropriates": "⚠", "opposes": "✘"}

@@ -1,0 +1,178 @@
+"""Sides of an argument: who can hold a value.
+
+Sides are given (``--side NAME=ALIAS,...``, ``--sides FILE.yaml``, or the
+``sides`` argument of :func:`rhetor.analyse`) or found in the text
+(:mod:`rhetor.attribution.autosides`). First-person plural forms always belong to one
+side: the given side that lists any of them, else the built-in ``author``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from rhetor.errors import SidesError
+from rhetor.lexicon.model import normalise
+
+AUTHOR = "author"
+FIRST_PERSON_PLURAL = ("we", "us", "our", "ours", "ourselves")
+_SIDE_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+
+
+@dataclass(frozen=True)
+class SideSpec:
+    """A side and the words that name it."""
+
+    id: str
+    aliases: tuple[str, ...]
+    label: str = ""
+    auto: bool = False
+
+    @property
+    def display(self) -> str:
+        return self.label or self.id
+
+
+@dataclass(frozen=True)
+class Sides:
+    """The sides in force; exactly one of them is the author's."""
+
+    specs: tuple[SideSpec, ...]
+    author: str
+
+    def get(self, side_id: str) -> SideSpec | None:
+        return next((s for s in self.specs if s.id == side_id), None)
+
+
+def build_sides(given: Mapping[str, Iterable[str]]) -> Sides:
+    """Validate given sides and attach the first-person plural to one of them."""
+    specs: list[SideSpec] = []
+    owner_of: dict[str, str] = {}
+    for side_id, aliases in given.items():
+        if not _SIDE_ID.match(side_id or ""):
+            raise SidesError(
+                f"side name {side_id!r} is not a valid name "
+                "(letters, digits, '_' or '-', not starting with a digit)"
+            )
+        cleaned = []
+        for alias in aliases:
+            alias = str(alias).strip()
+            if not normalise(alias):
+                raise SidesError(f"side {side_id!r} has an empty alias")
+            key = normalise(alias)
+            if key in owner_of and owner_of[key] != side_id:
+                raise SidesError(
+                    f"alias {alias!r} is given to both {owner_of[key]!r} and {side_id!r}"
+                )
+            owner_of[key] = side_id
+            cleaned.append(alias)
+        if not cleaned:
+            raise SidesError(f"side {side_id!r} has no aliases")
+        specs.append(SideSpec(side_id, tuple(dict.fromkeys(cleaned)), label=side_id))
+    owners = {owner_of[w] for w in FIRST_PERSON_PLURAL if w in owner_of}
+    if len(owners) > 1:
+        raise SidesError(
+            f"first-person plural forms are split between sides "
+            f"{', '.join(sorted(owners))}; give them to one side"
+        )
+    if owners:
+        author = owners.pop()
+        specs = [_with_first_person(s) if s.id == author else s for s in specs]
+    else:
+        author = AUTHOR
+        if any(s.id == AUTHOR for s in specs):
+            raise SidesError("a side named 'author' must list we/us/our")
+        specs.append(SideSpec(AUTHOR, FIRST_PERSON_PLURAL, label=AUTHOR))
+    return Sides(tuple(specs), author)
+
+
+def _with_first_person(spec: SideSpec) -> SideSpec:
+    return SideSpec(
+        spec.id, tuple(dict.fromkeys((*spec.aliases, *FIRST_PERSON_PLURAL))), spec.label, spec.auto
+    )
+
+
+def parse_side_option(text: str) -> tuple[str, list[str]]:
+    """``NAME=ALIAS[,ALIAS...]`` as given to ``--side``."""
+    name, sep, aliases = text.partition("=")
+    if not sep:
+        raise SidesError(f"--side {text!r}: expected NAME=ALIAS[,ALIAS...]")
+    return name.strip(), [a for a in aliases.split(",")]
+
+
+def merge_side_options(options: Iterable[str]) -> dict[str, list[str]]:
+    merged: dict[str, list[str]] = {}
+    for text in options:
+        name, aliases = parse_side_option(text)
+        merged.setdefault(name, []).extend(aliases)
+    return merged
+
+
+@dataclass(frozen=True)
+class SideStyle:
+    """How a report shows a side: ``colour:`` (CSS hex or name) and ``label:`` from the
+    sides file."""
+
+    colour: str | None = None
+    label: str | None = None
+
+
+_COLOUR = re.compile(r"^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[a-zA-Z]{3,20})$")
+
+
+def load_sides_file(path: str | Path) -> dict[str, list[str]]:
+    """A YAML mapping of side name to a list of aliases (or one alias), or to a mapping
+    with ``aliases`` and, for reports, ``colour`` and ``label``."""
+    return read_sides_file(path)[0]
+
+
+def load_side_styles(path: str | Path) -> dict[str, SideStyle]:
+    """The ``colour:`` and ``label:`` of each side in a sides file that sets them."""
+    return read_sides_file(path)[1]
+
+
+def read_sides_file(path: str | Path) -> tuple[dict[str, list[str]], dict[str, SideStyle]]:
+    """(aliases, styles) of a sides file."""
+    from rhetor.errors import InputError, LexiconError
+    from rhetor.io.safeyaml import load_yaml
+    from rhetor.io.textio import read_text
+
+    try:
+        data = load_yaml(read_text(str(path)), str(path))
+    except InputError as exc:
+        raise SidesError(f"cannot read sides file: {exc}") from None
+    except LexiconError as exc:
+        raise SidesError(f"{exc} (sides file)") from None
+    if not isinstance(data, dict):
+        raise SidesError(f"{path}: expected a mapping of side name to aliases")
+    result: dict[str, list[str]] = {}
+    styles: dict[str, SideStyle] = {}
+    for name, entry in data.items():
+        aliases = entry.get("aliases") if isinstance(entry, dict) else entry
+        if isinstance(aliases, str):
+            aliases = [aliases]
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise SidesError(f"{path}: side {name!r}: expected a list of aliases")
+        result[str(name)] = aliases
+        if isinstance(entry, dict):
+            styles[str(name)] = _side_style(path, name, entry)
+    return result, styles
+
+
+def _side_style(path: str | Path, name: object, entry: dict) -> SideStyle:
+    unknown = sorted(str(k) for k in set(entry) - {"aliases", "colour", "color", "label"})
+    if unknown:
+        raise SidesError(
+            f"{path}: side {name!r}: unknown key {unknown[0]!r} (use aliases, colour, label)"
+        )
+    colour = entry.get("colour", entry.get("color"))
+    if colour is not None and not (isinstance(colour, str) and _COLOUR.match(colour)):
+        raise SidesError(
+            f"{path}: side {name!r}: colour {colour!r} is not a CSS colour like '#d50000' or 'red'"
+        )
+    label = entry.get("label")
+    if label is not None and not isinstance(label, str):
+        raise SidesError(f"{path}: side {name!r}: label must be text")
+    return SideStyle(colour, label)

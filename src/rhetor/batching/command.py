@@ -1,0 +1,422 @@
+"""``rhetor batch``: score many documents, streaming one record per document."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rhetor.batching.inputs import DEFAULT_GLOB, discover
+from rhetor.batching.metadata import attach, check_coverage, load_metadata
+from rhetor.batching.runner import WORKER_GROUP, LocalRunner, Record, Runner, content_hash
+from rhetor.batching.writers import OTHERS, BatchFormat, RecordWriter, done_keys, writer_columns
+from rhetor.errors import ConfigError, InputError
+from rhetor.io.output import LockedOutput, is_special, refuse_input_as_output
+from rhetor.io.textio import shown
+from rhetor.options import AnalyseOptions
+from rhetor.report.model import STANCES
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    paths: tuple[str, ...]
+    glob: str = DEFAULT_GLOB
+    recursive: bool = False
+    fmt: BatchFormat = BatchFormat.jsonl
+    output: Path | None = None
+    jobs: int = 1
+    resume: bool = False
+    force: bool = False
+    quiet: bool = False
+    summary_to_stdout: bool = False
+    scheduler: str | None = None  # a Dask scheduler address, or local:N
+    paths_on_workers: bool = False  # Dask workers read the files from a shared file system
+    meta: Path | None = None  # --meta FILE.csv (rhetor.batching.metadata)
+    name_pattern: str | None = None  # --name-pattern "{year}_{party}.txt"
+
+
+@dataclass
+class Totals:
+    """Running totals over the records of a batch."""
+
+    scored: int = 0
+    failed: int = 0
+    words: int = 0
+    mentions: Counter = field(default_factory=Counter)
+    stances: defaultdict = field(default_factory=lambda: defaultdict(Counter))
+
+    def add(self, record: Record) -> None:
+        if record.get("error"):
+            self.failed += 1
+            return
+        self.scored += 1
+        self.words += record["stats"]["words"]
+        for row in record["values"]:
+            self.mentions[row["value"]] += row["mentions"]
+        for claim in record["claims"]:
+            if claim["side"]:
+                self.stances[claim["side"]][claim["stance"]] += 1
+
+
+def side_columns(options: AnalyseOptions) -> list[str]:
+    from rhetor.attribution.sides import build_sides
+
+    if options.sides:
+        return [spec.id for spec in build_sides(dict(options.sides)).specs]
+    return ["author", OTHERS]
+
+
+def batch(
+    options: BatchOptions,
+    analyse_options: AnalyseOptions,
+    *,
+    runner: Runner | None = None,
+    warn: Callable[[str], None] | None = None,
+    show_progress: bool = False,
+) -> Totals:
+    """Score every document of ``options.paths``; returns the totals.
+
+    The output is opened and locked before anything is read from it, so a second
+    batch on the same file stops at once, and ``--resume`` reads what is there
+    only while it holds the lock."""
+    from rhetor.lexicon.model import load_lexicons
+
+    warn = warn or _to_stderr
+    _check(options)
+    metadata = load_metadata(options.meta, options.name_pattern)
+    value_ids = load_lexicons(
+        analyse_options.lexicons, builtin=analyse_options.builtin_lexicons
+    ).ids
+    sides = side_columns(analyse_options)
+    writer_columns(options.fmt, value_ids, sides, metadata.fields)  # clashes fail before writing
+    settings = settings_fingerprint(analyse_options)
+    inputs = _config_inputs(analyse_options)
+    refuse_input_as_output(options.output, [*inputs, *(p for p in options.paths if p != "-")])
+    with _open_output(options) as handle:
+        stream = handle.stream
+        paths = list(
+            discover(
+                options.paths,
+                glob=options.glob,
+                recursive=options.recursive,
+                skip=_is_output(options.output),
+                warn=lambda m: warn(f"warning: {m}"),
+            )
+        )
+        if not paths:
+            raise InputError("no documents to score")
+        refuse_input_as_output(options.output, paths)
+        for message in check_coverage(metadata, paths):
+            warn(f"warning: {message}")
+        fresh = handle.begin()
+        writer = RecordWriter(
+            stream, options.fmt, value_ids, sides, header=fresh, meta_fields=metadata.fields
+        )
+        if options.resume and not fresh:
+            done = done_keys(options.output, options.fmt, columns=writer.columns, settings=settings)
+            before = len(paths)
+            paths = [p for p in paths if (shown(p), _hash_of(p)) not in done]
+            warn(f"resuming: {before - len(paths)} already scored, {len(paths)} to go")
+        runner = runner or make_runner(options, analyse_options, documents=len(paths), warn=warn)
+        totals = Totals()
+        try:
+            with _progress(_sizes(paths), show_progress) as tick:
+                for record in runner.run(paths):
+                    record["settings"] = settings
+                    record = attach(record, metadata)
+                    _write(writer, record, options.output)
+                    totals.add(record)
+                    if record.get("error"):
+                        warn(f"error: {record['error']}")
+                    for message in record.get("warnings") or ():
+                        warn(f"warning: {message}")
+                    tick(record)
+        finally:
+            # Also when interrupted: a JSON array is closed, so the file stays valid.
+            _close(writer)
+    return totals
+
+
+def _to_stderr(message: str) -> None:
+    from rhetor.io.safetext import one_line
+
+    print(f"rhetor: {one_line(message)}", file=sys.stderr)
+
+
+def settings_fingerprint(options: AnalyseOptions) -> str:
+    """A short hash of what decides a record's figures besides the document: lexicon and
+    cue-word content, sides and model. Every record carries it, and --resume refuses a
+    file whose records were scored with another."""
+    import hashlib
+    import json
+
+    from rhetor.lexicon.model import builtin_texts, iter_lexicon_texts
+
+    given = options.lexicon_texts
+    if given is None:
+        given = tuple(iter_lexicon_texts(options.lexicons))
+    texts = sorted(text for _, text in given)
+    if options.builtin_lexicons:
+        texts = [*sorted(text for _, text in builtin_texts()), "--", *texts]
+    payload = json.dumps([texts, options.sides, options.model], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+
+def _config_inputs(options: AnalyseOptions) -> list[str]:
+    """The lexicon files this run reads: an output must not overwrite one of them."""
+    from rhetor.lexicon.model import lexicon_files
+
+    files: list[str] = []
+    for given in options.lexicons:
+        with contextlib.suppress(ConfigError):  # loading them has said what is wrong
+            files += [str(f) for f in lexicon_files(given)]
+    return files
+
+
+def _is_output(output: Path | None) -> Callable[[str], bool]:
+    """True for the batch's own output file when a folder walk meets it: skipped if it
+    is empty or holds rhetor records; refused if it holds anything else, since
+    writing there would destroy a document."""
+    if output is None:
+        return lambda path: False
+    import os
+
+    def same(path: str) -> bool:
+        try:
+            if not os.path.samefile(path, output):
+                return False
+        except OSError:
+            return False
+        if not _holds_records(output):
+            refuse_input_as_output(output, [path])
+        return True
+
+    return same
+
+
+def _holds_records(path: Path) -> bool:
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(64)
+    except OSError:
+        return False
+    return not head or head.startswith((b'{"schema": "rhetor.', b"[\n", b"source,"))
+
+
+def _sizes(paths: list[str]) -> list[int]:
+    import os
+
+    sizes = []
+    for path in paths:
+        try:
+            sizes.append(os.stat(path).st_size)
+        except (OSError, ValueError):  # ValueError: a NUL byte in a listed path
+            sizes.append(0)
+    return sizes
+
+
+def _close(writer: RecordWriter) -> None:
+    # The error that stopped the run, if any, has been (or is being) reported.
+    with contextlib.suppress(OSError):
+        writer.close()
+
+
+def _write(writer: RecordWriter, record: Record, output: Path | None) -> None:
+    """Write one record; a full disk or a vanished target is one clear error."""
+    try:
+        writer.write(record)
+    except BrokenPipeError:
+        raise  # the reader of stdout went away: the CLI stops quietly
+    except OSError as exc:
+        target = output or "<stdout>"
+        raise InputError(
+            f"{target}: cannot write: {exc.strerror or exc}; "
+            "the records written so far are whole lines (use --resume)"
+        ) from None
+
+
+MAX_JOBS_PER_CORE = 4
+
+
+def make_runner(
+    options: BatchOptions,
+    analyse_options: AnalyseOptions,
+    *,
+    documents: int | None = None,
+    warn: Callable[[str], None] = lambda m: None,
+) -> Runner:
+    if options.scheduler:
+        from rhetor.batching.dask_runner import DaskRunner
+
+        return DaskRunner(
+            analyse_options, options.scheduler, paths_on_workers=options.paths_on_workers
+        )
+    return LocalRunner(analyse_options, jobs=worker_count(options.jobs, documents, warn))
+
+
+def worker_count(
+    jobs: int, documents: int | None, warn: Callable[[str], None] = lambda m: None
+) -> int:
+    """Worker processes for a local run: never more than the documents (each group of
+    documents goes to one worker), nor more than a few per core (each holds a pipeline
+    in memory)."""
+    import os
+
+    most = MAX_JOBS_PER_CORE * (os.cpu_count() or 1)
+    if jobs > most:
+        warn(f"warning: --jobs {jobs}: using {most} ({MAX_JOBS_PER_CORE} per core)")
+        jobs = most
+    if documents is not None:
+        groups = -(-documents // WORKER_GROUP)
+        jobs = min(jobs, max(1, groups))
+    return max(1, jobs)
+
+
+def _check(options: BatchOptions) -> None:
+    if not options.paths:
+        raise ConfigError("give at least one file or folder, or - to read paths from stdin")
+    if options.resume and options.force:
+        raise ConfigError("--resume and --force contradict each other")
+    if options.resume and options.output is None:
+        raise ConfigError("--resume needs -o FILE")
+    if options.paths_on_workers and not options.scheduler:
+        raise ConfigError("--paths-on-workers applies only with --scheduler")
+    if options.summary_to_stdout and options.output is None:
+        raise ConfigError("--summary prints to stdout, where records go without -o FILE")
+    out = options.output
+    if out is not None and out.is_dir():
+        raise InputError(f"{out}: is a folder; give -o a file name")
+    if out is not None:
+        if out.exists() and not is_special(out) and not (options.resume or options.force):
+            raise InputError(
+                f"{out}: already exists; use --resume to add to it or --force to replace it"
+            )
+        if not out.parent.is_dir():
+            raise InputError(f"{out}: cannot write: folder {out.parent} does not exist")
+
+
+def _hash_of(path: str) -> str | None:
+    """The content hash a worker would record for ``path`` (None if it cannot be read)."""
+    from rhetor.io.textio import read_bytes
+
+    try:
+        return content_hash(read_bytes(path))
+    except InputError:
+        return None
+
+
+class _open_output:
+    """-o FILE opened and locked, not yet emptied; or stdout."""
+
+    def __init__(self, options: BatchOptions) -> None:
+        self.options = options
+        self.output: LockedOutput | None = None
+        self.stream = sys.stdout
+
+    def __enter__(self) -> _open_output:
+        out = self.options.output
+        if out is not None:
+            self.output = LockedOutput(out, append=self.options.resume).__enter__()
+            self.stream = self.output.stream
+        return self
+
+    def begin(self) -> bool:
+        """Empty the file unless resuming; True if the output starts fresh (a header)."""
+        if self.output is None:
+            return True
+        self.output.begin()
+        return self.output.empty
+
+    def __exit__(self, *exc) -> None:
+        if self.output is not None:
+            self.output.__exit__(*exc)
+
+
+class _progress:
+    """A Rich progress bar on stderr, or nothing.
+
+    It counts documents but measures progress in bytes: documents differ in length by
+    orders of magnitude, and a time left reckoned from the first few short ones was far
+    too low. No time left is shown until there is enough to reckon from."""
+
+    def __init__(self, sizes: list[int], enabled: bool) -> None:
+        self.sizes, self.enabled = sizes, enabled
+        self.bar = None
+
+    def __enter__(self):
+        if not self.enabled:
+            return lambda record: None
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress, TextColumn
+
+        self.bar = Progress(
+            TextColumn("scoring"),
+            BarColumn(),
+            TextColumn("{task.fields[done]}/{task.fields[documents]}"),
+            TextColumn("{task.fields[rate]}"),
+            _time_left_column()(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self.bar.start()
+        total = max(sum(self.sizes), 1)
+        task = self.bar.add_task("scoring", total=total, done=0, documents=len(self.sizes), rate="")
+        started, words, done = time.perf_counter(), [0], [0]
+
+        def tick(record: Record) -> None:
+            words[0] += (record.get("stats") or {}).get("words", 0)
+            size = self.sizes[done[0]] if done[0] < len(self.sizes) else 0
+            done[0] += 1
+            rate = words[0] / max(time.perf_counter() - started, 1e-6)
+            self.bar.update(task, advance=max(size, 1), done=done[0], rate=f"{rate:,.0f} words/s")
+
+        return tick
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _time_left_column():
+    from rich.progress import ProgressColumn
+    from rich.text import Text
+
+    class TimeLeft(ProgressColumn):
+        """Time left from the bytes done so far, once 5 s and 2% of the bytes are past."""
+
+        def render(self, task) -> Text:
+            elapsed = task.elapsed or 0.0
+            if not task.completed or elapsed < 5 or task.completed < 0.02 * (task.total or 1):
+                return Text("time left: …", style="progress.remaining")
+            rate = task.completed / elapsed
+            left = max(0.0, ((task.total or 0) - task.completed) / rate)
+            minutes, seconds = divmod(int(left), 60)
+            hours, minutes = divmod(minutes, 60)
+            return Text(f"{hours}:{minutes:02d}:{seconds:02d} left", style="progress.remaining")
+
+    return TimeLeft
+
+
+def summary_tables(totals: Totals):
+    """Totals per value and per side, as Rich renderables."""
+    from rich.table import Table
+
+    values = Table(title="Values across the batch", title_justify="left")
+    values.add_column("value")
+    values.add_column("mentions", justify="right")
+    values.add_column("per 1,000 words", justify="right")
+    for value, count in sorted(totals.mentions.items()):
+        rate = count * 1000 / totals.words if totals.words else 0.0
+        values.add_row(value, f"{count:,}", f"{rate:.2f}")
+    sides = Table(title="Sides across the batch", title_justify="left")
+    sides.add_column("side")
+    for stance in STANCES:
+        sides.add_column(stance, justify="right")
+    ranked = sorted(totals.stances.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
+    for side, counts in ranked[:20]:
+        sides.add_row(side, *(f"{counts[s]:,}" for s in STANCES))
+    return values, sides

@@ -1,0 +1,107 @@
+"""Keyword in context: each value mention with the words around it.
+
+Pure Python over a finished Report and the text it was made from; no spaCy.
+A mention held by two sides (our fairness, which they steal) gives one line
+per claim; a mention no claim covers gives one line with no side.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+
+from rhetor.report.model import Report
+
+_WORD = re.compile(r"\S+")
+FIELDS = (
+    "left",
+    "keyword",
+    "right",
+    "value",
+    "polarity",
+    "negated",
+    "side",
+    "stance",
+    "start",
+    "end",
+)
+
+
+@dataclass(frozen=True)
+class KwicLine:
+    left: str
+    keyword: str
+    right: str
+    value: str
+    polarity: str
+    negated: bool
+    side: str | None
+    stance: str | None
+    start: int
+    end: int
+
+
+def context(text: str, start: int, end: int, window: int) -> tuple[str, str]:
+    """Up to ``window`` whitespace-separated words either side of ``text[start:end]``,
+    on one line. Only a stretch of text near the keyword is split, so a long
+    document costs no more than a short one."""
+    reach = 40 * window  # generous for ``window`` words of any real language
+    left = _WORD.findall(text[max(0, start - reach) : start])
+    right = _WORD.findall(text[end : end + reach])
+    return " ".join(left[-window:]) if window else "", " ".join(right[:window]) if window else ""
+
+
+def kwic_lines(
+    report: Report,
+    text: str,
+    *,
+    values: Sequence[str] = (),
+    sides: Sequence[str] = (),
+    window: int = 6,
+) -> list[KwicLine]:
+    """One line per claim (or per unclaimed mention), in text order, filtered by value
+    and side ids."""
+    claims: dict[tuple[int, int, str], list] = {}
+    for claim in report.claims:
+        claims.setdefault((claim.start, claim.end, claim.value), []).append(claim)
+    lines = []
+    for mention in report.matches:
+        if values and mention.value not in values:
+            continue
+        left, right = context(text, mention.start, mention.end, window)
+        held = claims.get((mention.start, mention.end, mention.value)) or [None]
+        for claim in held:
+            side = claim.side if claim else None
+            if sides and side not in sides:
+                continue
+            lines.append(
+                KwicLine(
+                    left=left,
+                    keyword=text[mention.start : mention.end],
+                    right=right,
+                    value=mention.value,
+                    polarity=mention.polarity,
+                    negated=mention.negated,
+                    side=side,
+                    stance=claim.stance if claim else None,
+                    start=mention.start,
+                    end=mention.end,
+                )
+            )
+    return lines
+
+
+def to_records(lines: Sequence[KwicLine]) -> list[dict]:
+    return [asdict(line) for line in lines]
+
+
+def to_csv(lines: Sequence[KwicLine]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for record in to_records(lines):
+        writer.writerow({k: "" if v is None else v for k, v in record.items()})
+    return buffer.getvalue()
