@@ -15,6 +15,7 @@ any report differs.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import subprocess
@@ -89,7 +90,8 @@ def main() -> None:
         ["git", "-C", str(ROOT), "rev-parse", args.ref], capture_output=True, text=True, check=True
     ).stdout.strip()
     base = Path(tempfile.gettempdir()) / "rhetor-same-output"
-    ref_out, new_out = base / sha, base / "working-tree"
+    ref_out = base / sha
+    new_out = base / ("working-tree-" + hashlib.sha1(str(ROOT).encode()).hexdigest()[:8])
     ref_plan = jobs(ref_out, args.limit)
     new_plan = jobs(new_out, args.limit)
     todo_ref = [job for job in ref_plan if not Path(job[-1]).exists()]
