@@ -22,7 +22,7 @@ from rhetor.attribution.autosides import compile_aliases
 from rhetor.attribution.cues import load_cues
 from rhetor.attribution.sides import build_sides
 from rhetor.evaluation.scoring import load_gold, score
-from rhetor.lexicon.model import load_lexicons
+from rhetor.lexicon.loading import load_lexicons
 from rhetor.nlp.component import SPANS_KEY, RhetorComponent, attribute_values
 from rhetor.nlp.pipeline import load_pipeline, resolve_model_name
 

@@ -10,7 +10,8 @@ import pytest
 from rhetor.counts.analyser import CountsAnalyser, _merged, _sentences, evidence
 from rhetor.counts.tokens import pieces
 from rhetor.counts.wordforms import LemmaRules, compile_word_forms
-from rhetor.lexicon.model import LexiconSet, parse_lexicon
+from rhetor.lexicon.loading import parse_lexicon
+from rhetor.lexicon.model import LexiconSet
 from rhetor.options import AnalyseOptions
 from tests.conftest import needs_model
 

@@ -20,7 +20,7 @@ import rhetor
 from rhetor.attribution.cues import parse_cues
 from rhetor.errors import LexiconError
 from rhetor.lexicon.interop import parse_dic, parse_quanteda
-from rhetor.lexicon.model import parse_lexicon
+from rhetor.lexicon.loading import parse_lexicon
 from tests.conftest import HAS_MODEL, MODEL
 
 MODEL_NAME = MODEL if HAS_MODEL else "blank:en"

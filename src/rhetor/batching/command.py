@@ -83,7 +83,7 @@ def batch(
     The output is opened and locked before anything is read from it, so a second
     batch on the same file stops at once, and ``--resume`` reads what is there
     only while it holds the lock."""
-    from rhetor.lexicon.model import load_lexicons
+    from rhetor.lexicon.loading import load_lexicons
 
     warn = warn or _to_stderr
     _check(options)
@@ -154,7 +154,7 @@ def settings_fingerprint(options: AnalyseOptions) -> str:
     import hashlib
     import json
 
-    from rhetor.lexicon.model import builtin_texts, iter_lexicon_texts
+    from rhetor.lexicon.files import builtin_texts, iter_lexicon_texts
 
     given = options.lexicon_texts
     if given is None:
@@ -168,7 +168,7 @@ def settings_fingerprint(options: AnalyseOptions) -> str:
 
 def _config_inputs(options: AnalyseOptions) -> list[str]:
     """The lexicon files this run reads: an output must not overwrite one of them."""
-    from rhetor.lexicon.model import lexicon_files
+    from rhetor.lexicon.files import lexicon_files
 
     files: list[str] = []
     for given in options.lexicons:

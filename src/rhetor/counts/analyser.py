@@ -128,7 +128,7 @@ class CountsAnalyser:
     """Turns texts into counts-mode Reports; the same interface as the full Analyser."""
 
     def __init__(self, options: AnalyseOptions, lexicons: LexiconSet | None = None) -> None:
-        from rhetor.lexicon.model import iter_lexicon_texts
+        from rhetor.lexicon.files import iter_lexicon_texts
         from rhetor.nlp.pipeline import resolve_model_name
 
         texts = options.lexicon_texts

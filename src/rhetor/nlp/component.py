@@ -39,8 +39,9 @@ from rhetor.attribution.autosides import auto_index, compile_aliases, given_inde
 from rhetor.attribution.cues import Cues, load_cues
 from rhetor.attribution.negation import is_negated
 from rhetor.attribution.sides import AUTHOR, Sides, build_sides
+from rhetor.lexicon.loading import load_lexicons
 from rhetor.lexicon.matching import Candidate, CompiledLexicons
-from rhetor.lexicon.model import LexiconSet, load_lexicons
+from rhetor.lexicon.model import LexiconSet
 from rhetor.report.evidence import report_mentions
 from rhetor.report.model import Claim, HolderRef
 
@@ -209,7 +210,7 @@ class LexiconData:
 
     def _restore(self, texts: dict) -> None:
         from rhetor.attribution.cues import parse_cues
-        from rhetor.lexicon.model import parse_lexicon
+        from rhetor.lexicon.loading import parse_lexicon
 
         lexicons = [
             parse_lexicon(text, f"{self.name}/lexicons/{value}.yaml")
