@@ -50,6 +50,15 @@ def with_labels(report: Report, styles: Mapping | None) -> Report:
     return replace(report, sides=sides)
 
 
+def swatch_attr(side_id: str | None, swatches: dict[str, str]) -> str:
+    """The ``data-swatch`` of a side (``none`` for no side or an unknown one).
+
+    The side id comes from the document, so colours hang off a swatch name
+    rather than a CSS selector built from the id."""
+    swatch = swatches.get(side_id) if side_id is not None else None
+    return "none" if swatch is None else swatch
+
+
 def custom_swatches(report: Report, styles: Mapping | None) -> dict[str, str]:
     """Side id -> swatch name for the sides with a ``colour:`` (``c0``, ``c1``, ...)."""
     if not styles:
