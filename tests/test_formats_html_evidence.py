@@ -12,7 +12,6 @@ import pytest
 
 from rhetor.attribution.sides import SideStyle
 from rhetor.formats import OutputFormat, RenderContext, get_formatter
-from rhetor.formats.html_evidence import _tint
 from tests.test_formats_html import CLAIMS, TEXT, build_report, chromium
 
 CHECK_SCRIPT = Path(__file__).parent / "data" / "html_evidence_check.js"
@@ -74,7 +73,7 @@ def test_html_side_colour_and_label_from_the_sides_file():
     ],
 )
 def test_html_tint_is_the_colour_mixed_with_white(colour, tint):
-    assert _tint(colour) == tint
+    assert tint(colour) == tint
 
 
 def test_html_chromium_filters_and_links_work(tmp_path):

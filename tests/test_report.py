@@ -4,8 +4,7 @@ import json
 
 import pytest
 
-from rhetor.formats import _MODULES as FORMAT_MODULES
-from rhetor.formats import OutputFormat, RenderContext, get_formatter
+from rhetor.formats import FORMAT_MODULES, OutputFormat, RenderContext, get_formatter
 from rhetor.report.model import (
     SCHEMA,
     Mention,

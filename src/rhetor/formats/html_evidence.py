@@ -74,11 +74,13 @@ def custom_swatch_css(report: Report, styles: Mapping | None) -> str:
     rules = []
     for side_id, swatch in custom_swatches(report, styles).items():
         colour = styles[side_id].colour
-        rules.append(f'[data-swatch="{swatch}"] {{ --side: {colour}; --tint: {_tint(colour)}; }}\n')
+        rules.append(f'[data-swatch="{swatch}"] {{ --side: {colour}; --tint: {tint(colour)}; }}\n')
     return "".join(rules)
 
 
-def _tint(colour: str, share: float = 0.18) -> str:
+def tint(colour: str, share: float = 0.18) -> str:
+    """A pale tint of ``colour`` (``share`` of it mixed with white), for highlights: a
+    hex colour gives a hex colour, any other CSS colour a ``color-mix()``."""
     if colour.startswith("#"):
         digits = colour[1:]
         if len(digits) == 3:
