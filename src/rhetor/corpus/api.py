@@ -241,7 +241,8 @@ def compare_groups_of(
         paths = [os.fspath(p) for p in items]
         options = analyse_options(sides=sides, sides_file=sides_file, model=model)
         documents = analyse_documents(paths, options)
-        return {file_group_name(p, paths): [d] for p, d in zip(paths, documents, strict=True)}
+        groups = {file_group_name(p, paths): [d] for p, d in zip(paths, documents, strict=True)}
+        return _at_least_two(groups)
     _no_text_options(sides, sides_file, model)
     if by:
         documents = load_documents(items, only=only, author_as=author_as)
