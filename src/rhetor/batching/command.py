@@ -384,7 +384,7 @@ class _progress:
             BarColumn(),
             TextColumn("{task.fields[done]}/{task.fields[documents]}"),
             TextColumn("{task.fields[rate]}"),
-            _time_left_column()(),
+            time_left_column()(),
             console=Console(stderr=True),
             transient=True,
         )
@@ -407,7 +407,7 @@ class _progress:
             self.bar.stop()
 
 
-def _time_left_column():
+def time_left_column():
     from rich.progress import ProgressColumn
     from rich.text import Text
 
