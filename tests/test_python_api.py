@@ -79,12 +79,13 @@ def test_api_submodule_imports_do_not_shadow_the_functions():
     import rhetor.corpus.api
     import rhetor.corpus.compare
     import rhetor.corpus.network
+    import rhetor.corpus.network_api
     import rhetor.corpus.trends
 
     assert rhetor.batch is rhetor.batching.api.batch
     assert rhetor.compare is rhetor.corpus.api.compare
     assert rhetor.trends is rhetor.corpus.api.trends
-    assert rhetor.network is rhetor.corpus.api.network
+    assert rhetor.network is rhetor.corpus.network_api.network
     assert {"batch", "compare", "trends", "network"} <= set(rhetor.__all__)
 
 

@@ -11,7 +11,8 @@ matplotlib and networkx only when a chart or GraphML is asked for.
 from rhetor.__about__ import __version__
 from rhetor.api import analyse
 from rhetor.batching.api import batch
-from rhetor.corpus.api import compare, network, trends
+from rhetor.corpus.api import compare, trends
+from rhetor.corpus.network_api import network
 from rhetor.errors import ConfigError, InputError, LexiconError, ModelError, RhetorError
 from rhetor.report.model import Report
 

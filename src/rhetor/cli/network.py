@@ -57,7 +57,7 @@ def network_command(
     def run() -> None:
         if (output is None) == (not csv_output):
             raise ConfigError("choose -o NET.graphml or --csv (an edge list on stdout)")
-        from rhetor.corpus.api import network_result
+        from rhetor.corpus.network_api import network_result
 
         edges = network_result(
             records,
