@@ -160,6 +160,14 @@ def test_api_batch_counts_mode_values_only():
     assert record["mode"] == "counts"
 
 
+def test_api_batch_texts_in_two_workers_match_one():
+    texts = {f"t{i}": "Fairness and democracy. " * (i + 1) for i in range(9)}
+    one = rhetor.batch(texts, model="blank:en")
+    two = rhetor.batch(texts, model="blank:en", jobs=2)
+    assert two == one
+    assert [v["mentions"] for v in two[8]["values"] if v["value"] == "fairness"] == [9]
+
+
 def test_api_batch_unreadable_document_is_an_error_record(write):
     bad = write("bad.txt", b"\x00\x01binary\x00")
     good = write("good.txt", "Fairness.")
