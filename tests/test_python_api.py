@@ -161,6 +161,14 @@ def test_api_batch_counts_mode_values_only():
     assert record["mode"] == "counts"
 
 
+def test_api_batch_texts_in_two_workers_match_one():
+    texts = {f"t{i}": "Fairness and democracy. " * (i + 1) for i in range(9)}
+    one = rhetor.batch(texts, model="blank:en")
+    two = rhetor.batch(texts, model="blank:en", jobs=2)
+    assert two == one
+    assert [v["mentions"] for v in two[8]["values"] if v["value"] == "fairness"] == [9]
+
+
 def test_api_batch_unreadable_document_is_an_error_record(write):
     bad = write("bad.txt", b"\x00\x01binary\x00")
     good = write("good.txt", "Fairness.")
@@ -441,3 +449,37 @@ def test_api_corpus_functions_refuse_what_is_not_records(tmp_path):
         rhetor.network([42])
     with pytest.raises(InputError, match="no scored documents"):
         rhetor.network([{"source": "x", "error": "binary"}])
+
+
+# -- documentation ------------------------------------------------------------------------------
+
+
+def _doc_blocks() -> list[str]:
+    import re
+
+    from tests.conftest import ROOT
+
+    text = (ROOT / "docs" / "python-api.md").read_text(encoding="utf-8")
+    return re.findall(r"```python\n(.*?)```", text, re.S)
+
+
+@needs_model
+@pytest.mark.model
+@pytest.mark.parametrize("number", range(len(_doc_blocks())))
+def test_api_docs_examples_run(number, monkeypatch, capsys):
+    from tests.conftest import ROOT
+
+    monkeypatch.chdir(ROOT)  # the examples read seeds/
+    exec(compile(_doc_blocks()[number], f"python-api.md block {number}", "exec"), {})
+    assert capsys.readouterr().out.strip()
+
+
+@needs_model
+@pytest.mark.model
+@pytest.mark.parametrize("module", ["rhetor.batching.api", "rhetor.corpus.api"])
+def test_api_docstring_examples_run(module):
+    import doctest
+    import importlib
+
+    failed, tried = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
+    assert tried and not failed
