@@ -45,8 +45,8 @@ texts = st.one_of(
 
 
 def check_schema(report: dict) -> None:
-    """The documented shape of ``rhetor.report.model/1`` (README, "The JSON report")."""
-    assert report["schema"] == "rhetor.report.model/1"
+    """The documented shape of ``rhetor.report/1`` (README, "The JSON report")."""
+    assert report["schema"] == "rhetor.report/1"
     assert set(report) == {
         "schema", "source", "model", "stats", "values", "matches", "sides", "claims", "matrix"
     }  # fmt: skip
