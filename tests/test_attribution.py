@@ -335,10 +335,41 @@ def test_attribution_rules_are_named_once_in_order():
     from rhetor.attribution import RULE_NAMES, RULES
 
     assert len(set(RULE_NAMES)) == len(RULES)
-    assert RULE_NAMES[-1] == "default-author"  # the fallback runs last
+    assert RULE_NAMES[-2:] == ("default-author", "unattributed")  # the fallbacks run last
     stages = [r.stage for r in RULES]
     order = ["mention", "holder", "finding", "fallback"]
     assert stages == sorted(stages, key=order.index)
+
+
+def test_attribution_rules_never_spell_a_rule_name():
+    """The engine owns the names: no rule module writes one as a string."""
+    from pathlib import Path
+
+    from rhetor.attribution import RULE_NAMES, RULES
+
+    modules = {Path(__import__(r.apply.__module__, fromlist=["_"]).__file__) for r in RULES}
+    for path in modules:
+        text = path.read_text()
+        for name in RULE_NAMES:
+            assert f'"{name}"' not in text, (path.name, name)
+
+
+def test_attribution_findings_carry_the_engine_s_name(blank_nlp):
+    from rhetor.attribution.rules import RULES, Rule
+
+    doc = _hand_doc(blank_nlp)
+    index = SideIndex(
+        doc,
+        [SideMention("govt", 0, 1, plural=True), SideMention("greens", 2, 3, pronoun=True)],
+        "greens",
+        lambda t: False,
+    )
+    renamed = [Rule(f"my-{r.name}", r.stage, r.apply) for r in RULES]
+    found = Attributor(load_cues(), renamed).attribute(
+        doc, [Mention(0, 3, 4, "virtue", False)], index
+    )
+    rules_found = {(f.side, f.rule) for _, f in found}
+    assert rules_found == {("greens", "my-possessive"), ("govt", "my-verb")}
 
 
 def test_attribution_without_drops_one_rule():

@@ -4,7 +4,7 @@ helpers several rules share (a verb's stance, a copula's hollow predicate).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rhetor.attribution.cues import Cues, cue_key
@@ -70,6 +70,12 @@ class Context:
     # owners of a noun a clause holding the value hangs from, found on the way up to the
     # verb governing the noun ("X voted for our plan to cut V": ours, as well as X's act)
     owners: list = field(default_factory=list)
+    # the verb that governs the value and the verb rule's finding on it (for pronoun-object)
+    verb_claim: tuple | None = None
+    # set by the engine: the name of the rule running, which its findings carry
+    rule: str = ""
+    # set by the engine: each rule's function -> its name (see :meth:`found_by`)
+    names: Mapping[Callable, str] = field(default_factory=dict)
 
     @property
     def base(self) -> str:
@@ -85,11 +91,21 @@ class Context:
             keys.add(cue_key(doc[token.i - 2].text + token.text))
         return not keys.isdisjoint(words)
 
-    def add(self, holder: Holder | None, stance: str, cue: str | None, rule: str, **extra) -> None:
+    def add(self, holder: Holder | None, stance: str, cue: str | None, **extra) -> None:
+        """A finding of the running rule for ``holder`` (nothing when there is none)."""
         if holder is None:
             return
         span = (holder.start, holder.end)
-        self.findings.append(Finding(holder.side, stance, span, cue, rule, **extra))
+        self.findings.append(Finding(holder.side, stance, span, cue, self.rule, **extra))
+
+    def find(self, side: str | None, stance: str, cue: str | None = None) -> None:
+        """A finding of the running rule with no holder in the text (the author's default)."""
+        self.findings.append(Finding(side, stance, None, cue, self.rule))
+
+    def found_by(self, rule: Callable[[Context], None]) -> list[Finding]:
+        """The findings, still standing, that ``rule`` (a rule's function) made."""
+        name = self.names.get(rule)
+        return [f for f in self.findings if name is not None and f.rule == name]
 
 
 @dataclass(frozen=True)

@@ -32,14 +32,14 @@ def possessive(ctx: Context) -> None:
     for level in ctx.levels:
         for child in level.children:
             if child.dep_ == "poss":
-                ctx.add(ctx.sides.resolve(child), ctx.base, None, "possessive")
+                ctx.add(ctx.sides.resolve(child), ctx.base, None)
             elif (
                 child.dep_ in {"amod", "compound"}
                 and not child.text.islower()  # "government spending" is public spending
                 and (named := ctx.sides.at(child.i))
             ):
                 holder = Holder(named.side, named.start, named.end, "alias")
-                ctx.add(holder, ctx.base, None, "possessive")
+                ctx.add(holder, ctx.base, None)
 
 
 def located(ctx: Context) -> None:
@@ -53,7 +53,7 @@ def located(ctx: Context) -> None:
             for obj in prep.children:
                 holder = ctx.sides.resolve(obj) if obj.dep_ == "pobj" else None
                 if holder and holder.side and holder.how != "phrase":
-                    ctx.add(holder, ctx.base, prep.lower_, "located")
+                    ctx.add(holder, ctx.base, prep.lower_)
 
 
 def _act_noun(ctx: Context):
@@ -108,17 +108,17 @@ def nominal_act(ctx: Context) -> None:
     if noun.head.i == noun.i and _heading(noun) and not _has_agent(noun):
         # "Action against discrimination.", "An end to unfair evictions.": a heading
         if stance == CLAIMS:
-            ctx.add(_programme(ctx, noun), stance, noun.lemma_, "nominal-act")
+            ctx.add(_programme(ctx, noun), stance, noun.lemma_)
         else:
             ctx.no_default = True  # "An attack on democracy.": a title, no programme
         return
     for child in noun.children:
         if child.dep_ == "poss":
-            ctx.add(ctx.sides.resolve(child), stance, noun.lemma_, "nominal-act")
+            ctx.add(ctx.sides.resolve(child), stance, noun.lemma_)
         elif child.dep_ == "prep" and child.lower_ == "by":
             for obj in child.children:
                 if obj.dep_ == "pobj":
-                    ctx.add(ctx.sides.resolve(obj), stance, f"{noun.lemma_} by", "nominal-act")
+                    ctx.add(ctx.sides.resolve(obj), stance, f"{noun.lemma_} by")
 
 
 def apposition(ctx: Context) -> None:
@@ -131,7 +131,7 @@ def apposition(ctx: Context) -> None:
     while noun.dep_ == "conj" and noun.head.pos_ in tree.NOUNS:
         noun = noun.head
     if noun.dep_ == "appos":
-        ctx.add(ctx.sides.resolve(noun.head), stance, noun.lemma_, "apposition")
+        ctx.add(ctx.sides.resolve(noun.head), stance, noun.lemma_)
 
 
 def verb(ctx: Context) -> None:
@@ -165,7 +165,7 @@ def verb(ctx: Context) -> None:
             stance, cue = _through_against(ctx, verb_token, stance, cue)
     holder, stance, cue, clause = _climb(ctx, verb_token, stance, cue, passive)
     for owner, owned, owned_cue in ctx.owners:
-        ctx.add(owner, _on_value(ctx, owner, owned, through_act), owned_cue, "verb")
+        ctx.add(owner, _on_value(ctx, owner, owned, through_act), owned_cue)
     stance = _on_value(ctx, holder, stance, through_act)
     if holder is not None and holder.how == "programme" and stance != CLAIMS:
         ctx.no_default = True  # a heading acting against a value ("Attacking democracy.")
@@ -181,11 +181,11 @@ def verb(ctx: Context) -> None:
             or (subject is not None and subject.lower_ in THING_PRONOUNS and refers_back(subject))
         )
         return
-    ctx.add(holder, stance, cue, "verb", clause=clause)
+    ctx.add(holder, stance, cue, clause=clause)
     claim = ctx.findings[-1]
     if clause is not None:
         _conjoined_subjects(ctx, ctx.doc[clause], claim)
-    _pronoun_objects(ctx, found[0], claim)
+    ctx.verb_claim = (found[0], claim)
 
 
 def _on_value(ctx: Context, holder: Holder | None, stance, through_act: bool):
@@ -227,7 +227,7 @@ def _conjoined_subjects(ctx: Context, clause, claim: Finding) -> None:
         pending.extend(c for c in other.children if c.dep_ == "conj")
         holder = ctx.sides.resolve(other)
         if holder is not None and holder.side and holder.side != claim.side:
-            ctx.add(holder, claim.stance, claim.cue, "verb", clause=claim.clause)
+            ctx.add(holder, claim.stance, claim.cue, clause=claim.clause)
 
 
 def _act_stance(ctx: Context, verb_token, noun, act_stance: str):
@@ -515,9 +515,13 @@ def _subject(ctx: Context, verb_token, passive: bool) -> tuple[bool, Holder | No
     return False, None
 
 
-def _pronoun_objects(ctx: Context, verb_token, claim: Finding) -> None:
-    """A coordinated verb takes the value up again as a pronoun object ("praises
-    fairness in speeches and ignores it in office")."""
+def pronoun_object(ctx: Context) -> None:
+    """A verb coordinated with the one the verb rule read takes the value up again as a
+    pronoun object, sharing its subject ("praises fairness in speeches and ignores it in
+    office"): the subject's stance by the coordinated verb."""
+    if ctx.verb_claim is None:
+        return
+    verb_token, claim = ctx.verb_claim
     if claim.side is None:
         return
     # the pronoun agrees with the value's phrase: "it" a singular value, "them" a plural one
@@ -534,7 +538,7 @@ def _pronoun_objects(ctx: Context, verb_token, claim: Finding) -> None:
         for obj in sibling.children:
             if obj.dep_ in tree.OBJECT_DEPS and obj.lower_ in pronouns and not ctx.sides.at(obj.i):
                 stance, cue = _clause_stance(ctx, sibling)
-                ctx.findings.append(replace(claim, stance=stance, cue=cue, rule="pronoun-object"))
+                ctx.findings.append(replace(claim, stance=stance, cue=cue, rule=ctx.rule))
 
 
 def _clause_stance(ctx: Context, verb_token) -> tuple[str, str | None]:
@@ -557,7 +561,7 @@ def relative_clause(ctx: Context) -> None:
             holder = ctx.sides.resolve(subject)
             if holder and holder.side:
                 stance, cue = _clause_stance(ctx, clause)
-                ctx.add(holder, stance, cue, "relative-clause", clause=clause.i)
+                ctx.add(holder, stance, cue, clause=clause.i)
 
 
 _LATER_PRONOUNS = {
@@ -621,4 +625,4 @@ def _act_on_pronoun(ctx: Context, verb_token) -> None:
     if holder is None or holder.side is None:
         return
     stance = _on_value(ctx, holder, stance, False)
-    ctx.add(holder, stance, cue, "anaphoric-object", clause=clause)
+    ctx.add(holder, stance, cue, clause=clause)

@@ -18,6 +18,7 @@ from rhetor.attribution.context import (
 )
 from rhetor.attribution.cues import cue_key
 from rhetor.attribution.holders import THING_PRONOUNS, refers_back
+from rhetor.attribution.holding import possessive
 from rhetor.attribution.sides import FIRST_PERSON_PLURAL
 from rhetor.attribution.stance import (
     APPROPRIATES,
@@ -67,7 +68,7 @@ def contrast(ctx: Context) -> None:
             clause = ctx.doc[f.clause] if f.clause is not None else inner
             cue = _contrasting_act(ctx, inner, clause, f.side, _insistent_talk(ctx, f, inner))
             if cue:
-                f = replace(f, stance=APPROPRIATES, cue=join_cue(f.cue or "", cue), rule="contrast")
+                f = replace(f, stance=APPROPRIATES, cue=join_cue(f.cue or "", cue), rule=ctx.rule)
         out.append(f)
     taken = {f.side for f in out if f.stance == APPROPRIATES}
     ctx.findings = [f for f in out if not (f.stance == CLAIMS and f.side in taken)]
@@ -198,11 +199,11 @@ def reported_speech(ctx: Context) -> None:
     ):
         stance = flip(stance)
     cue = tree.verb_key(verb_token) if verb_token.pos_ in tree.VERBS else key_of_source(verb_token)
-    ctx.add(ctx.sides.resolve(reporter), stance, cue, "reported-speech")
+    ctx.add(ctx.sides.resolve(reporter), stance, cue)
     if cue in ctx.cues.stance.factive_verbs and not ctx.mention.negated and not ctx.hollow:
         # "not one of them accepts that workers deserve V": what is accepted, or refused,
         # is true for the author, who asserts it
-        ctx.findings.append(Finding(ctx.sides.author, CLAIMS, None, cue, "reported-speech"))
+        ctx.find(ctx.sides.author, CLAIMS, cue)
 
 
 def _unshifted_we(ctx: Context, finding: Finding, reporter) -> Finding:
@@ -285,7 +286,7 @@ def hypothetical(ctx: Context) -> None:
     out = []
     for f in ctx.findings:
         if f.clause is not None and f.side and _counterfactual(ctx, ctx.doc[f.clause]):
-            f = replace(f, stance=flip(f.stance), modality=HYPOTHETICAL, rule="hypothetical")
+            f = replace(f, stance=flip(f.stance), modality=HYPOTHETICAL, rule=ctx.rule)
         out.append(f)
     ctx.findings = out
 
@@ -313,7 +314,7 @@ def question(ctx: Context) -> None:
         return
     kept = [f for f in ctx.findings if f.side != holder.side]
     ctx.findings = kept
-    ctx.add(holder, OPPOSES, sent.root.lemma_, "question", modality=QUESTION)
+    ctx.add(holder, OPPOSES, sent.root.lemma_, modality=QUESTION)
 
 
 def _question_subject(sent):
@@ -383,7 +384,7 @@ _INDEPENDENT_POSSESSIVES = {"ours", "theirs", "hers", "his", "mine", "yours"}
 def elliptical_possessive(ctx: Context) -> None:
     """An independent possessive later in the sentence holds the same value ("Their
     fairness is a pose; ours is a practice")."""
-    possessed = [f for f in ctx.findings if f.rule == "possessive" and f.side]
+    possessed = [f for f in ctx.found_by(possessive) if f.side]
     if not possessed:
         return
     m = ctx.mention
@@ -394,20 +395,25 @@ def elliptical_possessive(ctx: Context) -> None:
         if holder and holder.side and all(holder.side != f.side for f in possessed):
             hollow = is_hollow_predicate(ctx, token)
             stance = APPROPRIATES if hollow else base_stance(m.polarity, m.negated)
-            ctx.add(holder, stance, None, "elliptical-possessive")
+            ctx.add(holder, stance, None)
 
 
 def default_author(ctx: Context) -> None:
-    """A positive mention no rule could read belongs to the author's side. A negative
-    one, or one acted against by a subject that names no side ("this budget destroys
-    democracy"), or held by "it" standing for a thing, goes to nobody."""
+    """A positive mention no rule could read belongs to the author's side, unless it is
+    acted against by a subject that names no side ("this budget destroys democracy"),
+    or held by "it" standing for a thing (see :func:`unattributed`)."""
     if ctx.findings:
         return
     if ctx.base == CLAIMS and not ctx.no_default and not _unheld(ctx):
-        ctx.findings.append(Finding(ctx.sides.author, CLAIMS, None, None, "default-author"))
-    else:
-        stance = OPPOSES if ctx.no_default else ctx.base
-        ctx.findings.append(Finding(None, stance, None, None, "unattributed"))
+        ctx.find(ctx.sides.author, CLAIMS)
+
+
+def unattributed(ctx: Context) -> None:
+    """A mention nobody holds, after the author's default, goes to nobody: with the
+    stance of an act against it when one was found, else with its own."""
+    if ctx.findings:
+        return
+    ctx.find(None, OPPOSES if ctx.no_default else ctx.base)
 
 
 def _unheld(ctx: Context) -> bool:
@@ -458,7 +464,7 @@ def elliptical_clause(ctx: Context) -> None:
         stance = told.stance
         if _clause_denied(ctx, clause) != negated_verb(ctx, aux):
             stance = flip(stance)
-        ctx.add(holder, stance, join_cue(aux.lower_, told.cue), "elliptical-clause")
+        ctx.add(holder, stance, join_cue(aux.lower_, told.cue))
 
 
 def _elliptical_auxiliaries(clause) -> list:
@@ -498,10 +504,9 @@ def shared_possession(ctx: Context) -> None:
     opposed = any(f.side not in {None, author} and f.stance == OPPOSES for f in ctx.findings)
     if not opposed or ctx.mention.polarity != "virtue":
         return
+    possessed = ctx.found_by(possessive)
     ctx.findings = [
-        f
-        for f in ctx.findings
-        if not (f.side == author and f.rule == "possessive" and _owns_value(ctx, f))
+        f for f in ctx.findings if not (f.side == author and f in possessed and _owns_value(ctx, f))
     ]
 
 
@@ -533,7 +538,7 @@ def agreement(ctx: Context) -> None:
         holder = ctx.sides.resolve(other)
         if holder is not None and holder.side in held:
             found = held[holder.side]
-            ctx.add(subject_holder(ctx, subject), found.stance, root.lemma_, "agreement")
+            ctx.add(subject_holder(ctx, subject), found.stance, root.lemma_)
             return
 
 
