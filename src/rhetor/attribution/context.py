@@ -48,6 +48,38 @@ class Finding:
 
 
 @dataclass
+class Reading:
+    """What one rule finds out about the mention for later rules to read: the only
+    state that crosses rules besides the findings. Each field says which rules set it
+    and which read it; a rule that sets none of them leaves the reading as it is."""
+
+    # The value is presented as not real ("the so-called fairness", "their solidarity is
+    # a slogan", "their 'fairness'"): whoever holds it appropriates it.
+    # Set by: hollow, scare-quotes. Read by: Context.base (every holder rule),
+    # nominal-act, apposition and verb (a noun of a stance act), verb (the author acting
+    # on a vice), reported-speech.
+    hollow: bool = False
+    # The value stands in quotation marks of its own ("a 'Fair Deal' for tenants").
+    # Set by: scare-quotes. Read by: self-claim (the author's quotes name its programme).
+    quoted: bool = False
+    # The phrase holding the value is judged a failure ("their record on fairness is
+    # shameful"): the holder opposes the value. Set by: hollow. Read by: Context.base.
+    damned: bool = False
+    # The default does not give the value to the author: a subject naming no side acts
+    # against it, a heading attacks it, "it" names a thing, or a reporter is no side.
+    # Set by: nominal-act, verb, reported-speech. Read by: default-author, unattributed.
+    no_default: bool = False
+    # Owners of a noun a clause holding the value hangs from, found on the way up to the
+    # verb governing the noun ("X voted for our plan to cut V": ours, as well as X's
+    # act), as (holder, stance, cue). Set by: the clause climb (verb, anaphoric-object).
+    # Read by: verb.
+    owners: list = field(default_factory=list)
+    # The verb that governs the value and the verb rule's finding on its subject, as
+    # (verb token, finding). Set by: verb. Read by: pronoun-object.
+    verb_claim: tuple | None = None
+
+
+@dataclass
 class Context:
     """One mention in its parse, with what the rules have found so far."""
 
@@ -59,19 +91,8 @@ class Context:
     phrase: object
     levels: list
     others: Sequence[Mention] = ()  # every mention in the Doc
-    hollow: bool = False
-    quoted: bool = False  # the value stands in quotation marks of its own
     findings: list[Finding] = field(default_factory=list)
-    # a subject naming no side acts against the value, or "it" names a thing, not a side:
-    # the default does not give the value to the author
-    no_default: bool = False
-    # the phrase holding the value is judged a failure ("their record on fairness is shameful")
-    damned: bool = False
-    # owners of a noun a clause holding the value hangs from, found on the way up to the
-    # verb governing the noun ("X voted for our plan to cut V": ours, as well as X's act)
-    owners: list = field(default_factory=list)
-    # the verb that governs the value and the verb rule's finding on it (for pronoun-object)
-    verb_claim: tuple | None = None
+    reading: Reading = field(default_factory=Reading)  # state that crosses rules
     # set by the engine: the name of the rule running, which its findings carry
     rule: str = ""
     # set by the engine: each rule's function -> its name (see :meth:`found_by`)
@@ -80,9 +101,9 @@ class Context:
     @property
     def base(self) -> str:
         m = self.mention
-        if self.hollow and m.polarity == "virtue":
+        if self.reading.hollow and m.polarity == "virtue":
             return APPROPRIATES
-        return base_stance(m.polarity, m.negated != self.damned)
+        return base_stance(m.polarity, m.negated != self.reading.damned)
 
     def is_cue(self, token, words) -> bool:
         keys = {cue_key(token.lemma_ or token.text), cue_key(token.text)}

@@ -71,7 +71,7 @@ def _act_noun(ctx: Context):
         return None
     if any(c.dep_ == "det" and cue_key(c.text) in ctx.cues.negation.words for c in noun.children):
         stance = flip(stance)  # "no friend of democracy"
-    if ctx.hollow and stance == CLAIMS:
+    if ctx.reading.hollow and stance == CLAIMS:
         stance = APPROPRIATES
     return noun, apply_polarity(stance, ctx.mention.polarity)
 
@@ -110,7 +110,7 @@ def nominal_act(ctx: Context) -> None:
         if stance == CLAIMS:
             ctx.add(_programme(ctx, noun), stance, noun.lemma_)
         else:
-            ctx.no_default = True  # "An attack on democracy.": a title, no programme
+            ctx.reading.no_default = True  # "An attack on democracy.": a title, no programme
         return
     for child in noun.children:
         if child.dep_ == "poss":
@@ -164,11 +164,11 @@ def verb(ctx: Context) -> None:
         elif _against_verb(ctx, verb_token):
             stance, cue = _through_against(ctx, verb_token, stance, cue)
     holder, stance, cue, clause = _climb(ctx, verb_token, stance, cue, passive)
-    for owner, owned, owned_cue in ctx.owners:
+    for owner, owned, owned_cue in ctx.reading.owners:
         ctx.add(owner, _on_value(ctx, owner, owned, through_act), owned_cue)
     stance = _on_value(ctx, holder, stance, through_act)
     if holder is not None and holder.how == "programme" and stance != CLAIMS:
-        ctx.no_default = True  # a heading acting against a value ("Attacking democracy.")
+        ctx.reading.no_default = True  # a heading acting against a value ("Attacking democracy.")
         return
     if holder is None and clause is not None:
         holder, stance, cue = _cause(ctx, ctx.doc[clause], stance, cue)
@@ -176,7 +176,7 @@ def verb(ctx: Context) -> None:
         # a subject that names no side acting against the value ("this budget destroys
         # democracy") leaves the value to nobody
         subject = tree.subject_of(ctx.doc[clause]) if clause is not None else None
-        ctx.no_default = clause is not None and (
+        ctx.reading.no_default = clause is not None and (
             stance == OPPOSES
             or (subject is not None and subject.lower_ in THING_PRONOUNS and refers_back(subject))
         )
@@ -185,7 +185,7 @@ def verb(ctx: Context) -> None:
     claim = ctx.findings[-1]
     if clause is not None:
         _conjoined_subjects(ctx, ctx.doc[clause], claim)
-    ctx.verb_claim = (found[0], claim)
+    ctx.reading.verb_claim = (found[0], claim)
 
 
 def _on_value(ctx: Context, holder: Holder | None, stance, through_act: bool):
@@ -250,7 +250,7 @@ def _author_on_vice(ctx: Context, holder: Holder | None) -> bool:
         and holder.side == ctx.sides.author
         and ctx.mention.polarity == "vice"
         and not ctx.mention.negated
-        and not ctx.hollow
+        and not ctx.reading.hollow
     )
 
 
@@ -354,7 +354,7 @@ def _climb(ctx: Context, verb_token, stance, cue, passive):
             if owner is not None and not found:
                 return ctx.sides.resolve(owner), stance, cue, None
             if owner is not None:  # "X voted for our plan to cut V": ours, and X's act on it
-                ctx.owners.append((ctx.sides.resolve(owner), stance, cue))
+                ctx.reading.owners.append((ctx.sides.resolve(owner), stance, cue))
             if not found:
                 return None, stance, cue, None
             current, passive = found[0], found[2]
@@ -519,9 +519,9 @@ def pronoun_object(ctx: Context) -> None:
     """A verb coordinated with the one the verb rule read takes the value up again as a
     pronoun object, sharing its subject ("praises fairness in speeches and ignores it in
     office"): the subject's stance by the coordinated verb."""
-    if ctx.verb_claim is None:
+    if ctx.reading.verb_claim is None:
         return
-    verb_token, claim = ctx.verb_claim
+    verb_token, claim = ctx.reading.verb_claim
     if claim.side is None:
         return
     # the pronoun agrees with the value's phrase: "it" a singular value, "them" a plural one

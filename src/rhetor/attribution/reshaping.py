@@ -43,7 +43,7 @@ def self_claim(ctx: Context) -> None:
         replace(f, stance=CLAIMS)
         if f.side == ctx.sides.author
         and f.stance == APPROPRIATES
-        and (f.cue in words or ctx.quoted)
+        and (f.cue in words or ctx.reading.quoted)
         else f
         for f in ctx.findings
     ]
@@ -189,8 +189,8 @@ def reported_speech(ctx: Context) -> None:
         return
     verb_token, reporter = report
     if not _is_side(ctx, reporter):
-        ctx.no_default = True  # "The report demands that someone be held accountable"
-    stance = APPROPRIATES if ctx.hollow or _quotes_inside(verb_token) else CLAIMS
+        ctx.reading.no_default = True  # "The report demands that someone be held accountable"
+    stance = APPROPRIATES if ctx.reading.hollow or _quotes_inside(verb_token) else CLAIMS
     if ctx.mention.negated:
         stance = flip(stance)
     if verb_token.pos_ in tree.VERBS and (
@@ -200,7 +200,7 @@ def reported_speech(ctx: Context) -> None:
         stance = flip(stance)
     cue = tree.verb_key(verb_token) if verb_token.pos_ in tree.VERBS else key_of_source(verb_token)
     ctx.add(ctx.sides.resolve(reporter), stance, cue)
-    if cue in ctx.cues.stance.factive_verbs and not ctx.mention.negated and not ctx.hollow:
+    if cue in ctx.cues.stance.factive_verbs and not ctx.mention.negated and not ctx.reading.hollow:
         # "not one of them accepts that workers deserve V": what is accepted, or refused,
         # is true for the author, who asserts it
         ctx.find(ctx.sides.author, CLAIMS, cue)
@@ -404,7 +404,7 @@ def default_author(ctx: Context) -> None:
     or held by "it" standing for a thing (see :func:`unattributed`)."""
     if ctx.findings:
         return
-    if ctx.base == CLAIMS and not ctx.no_default and not _unheld(ctx):
+    if ctx.base == CLAIMS and not ctx.reading.no_default and not _unheld(ctx):
         ctx.find(ctx.sides.author, CLAIMS)
 
 
@@ -413,7 +413,7 @@ def unattributed(ctx: Context) -> None:
     stance of an act against it when one was found, else with its own."""
     if ctx.findings:
         return
-    ctx.find(None, OPPOSES if ctx.no_default else ctx.base)
+    ctx.find(None, OPPOSES if ctx.reading.no_default else ctx.base)
 
 
 def _unheld(ctx: Context) -> bool:
