@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import NamedTuple
 
 from rhetor.attribution import tree
 from rhetor.attribution.context import (
@@ -23,6 +24,15 @@ from rhetor.attribution.stance import (
 )
 
 _SINGULAR_OBJECT_PRONOUNS = {"it", "this", "that"}
+
+
+class Climb(NamedTuple):
+    """Where the climb up the verb chain from the value ends."""
+
+    holder: Holder | None  # who holds the value, if anyone
+    stance: str | None  # the stance, as the verbs on the way turned it
+    cue: str | None  # the cue words that gave the stance
+    clause: int | None  # token index of the verb whose subject is the holder
 
 
 def possessive(ctx: Context) -> None:
@@ -319,8 +329,8 @@ def _verb_tagged_as_noun(ctx: Context, phrase):
     return None
 
 
-def _climb(ctx: Context, verb_token, stance, cue, passive):
-    """(holder, stance, cue, clause) up the verb chain; outer verbs may turn the stance."""
+def _climb(ctx: Context, verb_token, stance, cue, passive) -> Climb:
+    """Up the verb chain from ``verb_token`` to the holder; outer verbs may turn the stance."""
     current = verb_token
     for _ in range(6):
         has_subject, holder = _subject(ctx, current, passive)
@@ -329,19 +339,19 @@ def _climb(ctx: Context, verb_token, stance, cue, passive):
             stance, cue = _outer(ctx, current, stance, cue)
             continue
         if has_subject:  # a subject that names no side ends the search too
-            return holder, stance, cue, current.i
+            return Climb(holder, stance, cue, current.i)
         dep = current.dep_
         if dep == "relcl" and _clause_host(current) is None:
-            return ctx.sides.resolve(current.head), stance, cue, current.i
+            return Climb(ctx.sides.resolve(current.head), stance, cue, current.i)
         if current.pos_ == "ADJ" and dep == "amod":  # "a government hostile to V"
-            return ctx.sides.resolve(current.head), stance, cue, None
+            return Climb(ctx.sides.resolve(current.head), stance, cue, None)
         if current.pos_ == "ADJ" and dep in {"acomp", "oprd", "xcomp"}:  # "X are hostile to V"
             current, passive = current.head, False
             stance, cue = _outer(ctx, current, stance, cue)
             continue
         if dep == "csubj":  # "reducing V is our priority": the one whose aim it is
             owner = _owner(_attribute(current.head))
-            return (ctx.sides.resolve(owner) if owner else None), stance, cue, None
+            return Climb((ctx.sides.resolve(owner) if owner else None), stance, cue, None)
         above = _clause_host(current)
         if above is not None and above.pos_ in tree.NOUNS:
             noun = above
@@ -352,11 +362,11 @@ def _climb(ctx: Context, verb_token, stance, cue, passive):
             owner = _owner(noun)  # "our strategy for tackling V", "their plan to cut V"
             found = tree.governing_verb(noun)
             if owner is not None and not found:
-                return ctx.sides.resolve(owner), stance, cue, None
+                return Climb(ctx.sides.resolve(owner), stance, cue, None)
             if owner is not None:  # "X voted for our plan to cut V": ours, and X's act on it
                 ctx.reading.owners.append((ctx.sides.resolve(owner), stance, cue))
             if not found:
-                return None, stance, cue, None
+                return Climb(None, stance, cue, None)
             current, passive = found[0], found[2]
             stance, cue = _outer_on_clause(ctx, current, stance, cue, _noun_keys(ctx, noun, found))
             continue
@@ -365,7 +375,7 @@ def _climb(ctx: Context, verb_token, stance, cue, passive):
             if above.pos_ == "ADJ" and above.dep_ in {"acomp", "xcomp"}:
                 above = above.head
             if above.pos_ not in tree.VERBS:
-                return None, stance, cue, None
+                return Climb(None, stance, cue, None)
             current, passive = above, False
             if cue_key(prep.lower_) in ctx.cues.negation.words:  # "govern without holding V"
                 stance, cue = flip(stance), join_cue(prep.lower_, cue)
@@ -374,14 +384,14 @@ def _climb(ctx: Context, verb_token, stance, cue, passive):
             continue
         if current.head.i == current.i and _heading(current):
             # "Reducing discrimination.", "Tackle inequality.": the author's programme
-            return _programme(ctx, current), stance, cue, current.i
+            return Climb(_programme(ctx, current), stance, cue, current.i)
         if dep not in tree.CLIMB_DEPS or current.head.i == current.i:
-            return None, stance, cue, None
+            return Climb(None, stance, cue, None)
         current = current.head
         passive = False
         if dep in tree.COMPLEMENT_DEPS:  # "refuse to take": the outer verb governs the inner
             stance, cue = _outer(ctx, current, stance, cue, infinitive=dep == "xcomp")
-    return None, stance, cue, None
+    return Climb(None, stance, cue, None)
 
 
 def _heading(root) -> bool:
