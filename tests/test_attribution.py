@@ -769,6 +769,70 @@ def test_attribution_promoted_values_and_bare_it_on_new_sentences(text, expected
     assert triples(text) == expected
 
 
+def unattributed(text, sides=SIDES):
+    claims = rhetor.analyse(text, sides=sides).claims
+    return {(c.value, c.stance) for c in claims if c.side is None}
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # someone who is no side acts against the value: nobody's, and opposed
+        ("This budget destroys democracy.", {("democracy", "opposes")}),
+        ("An attack on democracy.", {("democracy", "opposes")}),
+        ("Ministers published the report. It attacks solidarity.", {("solidarity", "opposes")}),
+        # nobody holds the value: nobody's, with the mention's own stance
+        ("Ministers published the report. It defends solidarity.", {("solidarity", "claims")}),
+        ("The report says that the tax is fair.", {("fairness", "claims")}),
+    ],
+)
+def test_attribution_unattributed_opposes_only_when_acted_against(text, expected):
+    assert triples(text) == set()
+    assert unattributed(text) == expected
+
+
+# "Ministers published the report. It <verb> solidarity ." parsed by hand
+def _it_verb_solidarity(blank_nlp, verb, lemma):
+    rows = [
+        ("Ministers", 1, "nsubj", "NOUN", "minister", "NNS"),
+        ("published", 1, "ROOT", "VERB", "publish", "VBD"),
+        ("the", 3, "det", "DET", "the", "DT"),
+        ("report", 1, "dobj", "NOUN", "report", "NN"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+        ("It", 6, "nsubj", "PRON", "it", "PRP"),
+        (verb, 6, "ROOT", "VERB", lemma, "VBZ"),
+        ("solidarity", 6, "dobj", "NOUN", "solidarity", "NN"),
+        (".", 6, "punct", "PUNCT", ".", "."),
+    ]
+    return _parse(blank_nlp, rows, sentences=(0, 5))
+
+
+@pytest.mark.parametrize(
+    "verb,lemma,stance,reading",
+    [
+        # "it" stands for the report, a thing: nobody holds the value
+        ("defends", "defend", CLAIMS, {"unheld"}),
+        # a subject naming no side opposes the value: it is acted against
+        ("attacks", "attack", OPPOSES, {"acted_against"}),
+    ],
+)
+def test_attribution_unattributed_says_why_nobody_holds_the_value(
+    blank_nlp, verb, lemma, stance, reading
+):
+    from rhetor.attribution.rules import RULES, Rule
+
+    doc = _it_verb_solidarity(blank_nlp, verb, lemma)
+    index = SideIndex(doc, [SideMention("govt", 0, 1, plural=True)], "greens", lambda t: False)
+    seen = []
+    spy = Rule("spy", "fallback", lambda ctx: seen.append(ctx.reading))
+    attributor = Attributor(load_cues(), [*RULES, spy])
+    found = attributor.attribute(doc, [Mention(0, 7, 8, "virtue", False)], index)
+    assert [(f.side, f.stance, f.rule) for _, f in found] == [(None, stance, "unattributed")]
+    flags = {name for name in ("acted_against", "unheld") if getattr(seen[0], name)}
+    assert flags == reading
+
+
 @needs_model
 @pytest.mark.parametrize(
     "text,expected",

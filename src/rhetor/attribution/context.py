@@ -65,10 +65,17 @@ class Reading:
     # The phrase holding the value is judged a failure ("their record on fairness is
     # shameful"): the holder opposes the value. Set by: hollow. Read by: Context.base.
     damned: bool = False
-    # The default does not give the value to the author: a subject naming no side acts
-    # against it, a heading attacks it, "it" names a thing, or a reporter is no side.
-    # Set by: nominal-act, verb, reported-speech. Read by: default-author, unattributed.
-    no_default: bool = False
+    # Someone who is no side acts against the value: a subject naming no side opposes it
+    # ("this budget destroys democracy"), a heading attacks it ("An attack on democracy.").
+    # Nobody holds it, and what is left over opposes it. Set by: nominal-act, verb.
+    # Read by: default-author, unattributed.
+    acted_against: bool = False
+    # Nobody holds the value: the subject holding it is "it" standing for a thing
+    # ("Ministers published the report. It defends solidarity."), or the one whose words
+    # give it is no side ("The report demands that someone be held accountable"). What is
+    # left over is nobody's, with the mention's own stance. Set by: verb,
+    # reported-speech. Read by: default-author.
+    unheld: bool = False
     # Owners of a noun a clause holding the value hangs from, found on the way up to the
     # verb governing the noun ("X voted for our plan to cut V": ours, as well as X's
     # act), as (holder, stance, cue). Set by: the clause climb (verb, anaphoric-object).

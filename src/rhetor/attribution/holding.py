@@ -120,7 +120,7 @@ def nominal_act(ctx: Context) -> None:
         if stance == CLAIMS:
             ctx.add(_programme(ctx, noun), stance, noun.lemma_)
         else:
-            ctx.reading.no_default = True  # "An attack on democracy.": a title, no programme
+            ctx.reading.acted_against = True  # "An attack on democracy.": a title, no programme
         return
     for child in noun.children:
         if child.dep_ == "poss":
@@ -178,18 +178,17 @@ def verb(ctx: Context) -> None:
         ctx.add(owner, _on_value(ctx, owner, owned, through_act), owned_cue)
     stance = _on_value(ctx, holder, stance, through_act)
     if holder is not None and holder.how == "programme" and stance != CLAIMS:
-        ctx.reading.no_default = True  # a heading acting against a value ("Attacking democracy.")
+        ctx.reading.acted_against = True  # a heading acting against V ("Attacking democracy.")
         return
     if holder is None and clause is not None:
         holder, stance, cue = _cause(ctx, ctx.doc[clause], stance, cue)
     if holder is None:
         # a subject that names no side acting against the value ("this budget destroys
-        # democracy") leaves the value to nobody
+        # democracy") leaves the value to nobody, as does "it" standing for a thing
         subject = tree.subject_of(ctx.doc[clause]) if clause is not None else None
-        ctx.reading.no_default = clause is not None and (
-            stance == OPPOSES
-            or (subject is not None and subject.lower_ in THING_PRONOUNS and refers_back(subject))
-        )
+        thing = subject is not None and subject.lower_ in THING_PRONOUNS and refers_back(subject)
+        ctx.reading.acted_against = clause is not None and stance == OPPOSES
+        ctx.reading.unheld = clause is not None and stance != OPPOSES and thing
         return
     ctx.add(holder, stance, cue, clause=clause)
     claim = ctx.findings[-1]

@@ -189,7 +189,7 @@ def reported_speech(ctx: Context) -> None:
         return
     verb_token, reporter = report
     if not _is_side(ctx, reporter):
-        ctx.reading.no_default = True  # "The report demands that someone be held accountable"
+        ctx.reading.unheld = True  # "The report demands that someone be held accountable"
     stance = APPROPRIATES if ctx.reading.hollow or _quotes_inside(verb_token) else CLAIMS
     if ctx.mention.negated:
         stance = flip(stance)
@@ -400,20 +400,22 @@ def elliptical_possessive(ctx: Context) -> None:
 
 def default_author(ctx: Context) -> None:
     """A positive mention no rule could read belongs to the author's side, unless it is
-    acted against by a subject that names no side ("this budget destroys democracy"),
-    or held by "it" standing for a thing (see :func:`unattributed`)."""
+    acted against by someone who is no side ("this budget destroys democracy"), or
+    nobody holds it ("it" standing for a thing, a reporter who is no side); see
+    :func:`unattributed`."""
     if ctx.findings:
         return
-    if ctx.base == CLAIMS and not ctx.reading.no_default and not _unheld(ctx):
+    reading = ctx.reading
+    if ctx.base == CLAIMS and not (reading.acted_against or reading.unheld or _unheld(ctx)):
         ctx.find(ctx.sides.author, CLAIMS)
 
 
 def unattributed(ctx: Context) -> None:
-    """A mention nobody holds, after the author's default, goes to nobody: with the
-    stance of an act against it when one was found, else with its own."""
+    """A mention nobody holds, after the author's default, goes to nobody: opposed when
+    someone who is no side acts against it, else with the mention's own stance."""
     if ctx.findings:
         return
-    ctx.find(None, OPPOSES if ctx.reading.no_default else ctx.base)
+    ctx.find(None, OPPOSES if ctx.reading.acted_against else ctx.base)
 
 
 def _unheld(ctx: Context) -> bool:
