@@ -354,6 +354,21 @@ def test_attribution_rules_never_spell_a_rule_name():
             assert f'"{name}"' not in text, (path.name, name)
 
 
+def test_attribution_rule_modules_are_small_and_listed_in_run_order():
+    from pathlib import Path
+
+    import rhetor.attribution as package
+    from rhetor.attribution import RULES
+
+    folder = Path(package.__file__).parent
+    assert all(len(p.read_text().splitlines()) <= 450 for p in folder.glob("*.py"))
+    modules = list(dict.fromkeys(r.apply.__module__.rsplit(".", 1)[1] for r in RULES))
+    listed = [m for m in modules if f":mod:`.{m}`" in package.__doc__]
+    assert listed == modules
+    places = [package.__doc__.index(f":mod:`.{m}`") for m in modules]
+    assert places == sorted(places)
+
+
 def test_attribution_findings_carry_the_engine_s_name(blank_nlp):
     from rhetor.attribution.rules import RULES, Rule
 

@@ -189,3 +189,48 @@ def is_damning_predicate(ctx: Context, subject) -> bool:
 
 def join_cue(word: str, cue: str | None) -> str:
     return f"{word} ... {cue}" if cue and word else (word or cue or "")
+
+
+def denies(ctx: Context, subject, words) -> bool:
+    """Does the subject deny that anyone in it holds the value ("nobody", "no minister",
+    "neither the Tories nor ...", "not one Conservative")?"""
+    if ctx.is_cue(subject, words) and subject.pos_ in {"PRON", "NOUN"} and subject.tag_ != "NNS":
+        return True  # "nobody", "none", "neither" standing as the subject
+    for child in subject.children:
+        if child.dep_ in {"det", "preconj", "advmod", "nummod"} and ctx.is_cue(child, words):
+            return True  # "no minister", "neither the Tories nor ..."
+        if child.lower_ == "one" and any(g.lower_ == "not" for g in child.children):
+            return True  # "not one Conservative"
+    return _opens_with(subject, words)
+
+
+def _opens_with(subject, words) -> bool:
+    """Do the words before the subject's head open with a quantifier ("not a single
+    minister", "hardly any minister")? Matched word by word, from the word the parser
+    may have hung on the verb instead ("No Tory MP voted ..." with "No" as an
+    interjection)."""
+    doc, start = subject.doc, subject.left_edge.i
+    if (
+        start > 0
+        and doc[start - 1].head.i == subject.head.i
+        and doc[start - 1].dep_
+        in {
+            "intj",
+            "neg",
+            "advmod",
+            "det",
+        }
+    ):
+        start -= 1
+    before = [t.text for t in doc[start : subject.i + 1]][:4]
+    return any(cue_key(" ".join(before[:n])) in words for n in range(1, len(before) + 1))
+
+
+def is_side(ctx: Context, token) -> bool:
+    holder = ctx.sides.resolve(token)
+    return holder is not None and holder.side is not None
+
+
+def is_author(ctx: Context, token) -> bool:
+    holder = ctx.sides.resolve(token)
+    return holder is not None and holder.side == ctx.sides.author

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 
 from rhetor.attribution import tree
 from rhetor.attribution.cues import Cues, spell_cue
+from rhetor.attribution.fallback import default_author, unattributed
 from rhetor.attribution.holders import SideIndex
-from rhetor.attribution.reshaping import default_author, unattributed
 from rhetor.attribution.rules import RULES, Context, Finding, Mention, Rule, name_of
 from rhetor.attribution.stance import CLAIMS, base_stance
 from rhetor.report.model import Claim, HolderRef

@@ -17,33 +17,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rhetor.attribution.anaphora import anaphoric_object, relative_clause
 from rhetor.attribution.context import Context, Finding, Mention, Rule
-from rhetor.attribution.holding import (
-    anaphoric_object,
-    apposition,
-    located,
-    nominal_act,
-    possessive,
-    pronoun_object,
-    relative_clause,
-    verb,
-)
-from rhetor.attribution.presentation import hollow_value, scare_quotes
-from rhetor.attribution.rebuttal import rebuttal
-from rhetor.attribution.reshaping import (
+from rhetor.attribution.contrast import contrast, negative_subject, self_claim
+from rhetor.attribution.ellipsis import (
     agreement,
-    contrast,
-    default_author,
     elliptical_clause,
     elliptical_possessive,
-    hypothetical,
-    negative_subject,
-    question,
-    reported_speech,
-    self_claim,
     shared_possession,
-    unattributed,
 )
+from rhetor.attribution.fallback import default_author, unattributed
+from rhetor.attribution.framing import hypothetical, question, reported_speech
+from rhetor.attribution.possession import apposition, located, nominal_act, possessive
+from rhetor.attribution.presentation import hollow_value, scare_quotes
+from rhetor.attribution.rebuttal import rebuttal
+from rhetor.attribution.verbs import pronoun_object, verb
 
 __all__ = ["RULES", "RULE_NAMES", "Context", "Finding", "Mention", "Rule", "name_of"]
 
