@@ -30,12 +30,6 @@ def relative_clause(ctx: Context) -> None:
                 ctx.add(holder, stance, cue, clause=clause.i)
 
 
-_LATER_PRONOUNS = {
-    False: {"it", "this", "that"},
-    True: {"them", "these", "those", "both", "all"},
-}
-
-
 _ANTECEDENT_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr"}
 
 
@@ -50,7 +44,8 @@ def anaphoric_object(ctx: Context) -> None:
     if carrier is None:
         return
     plural = carrier.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in carrier.children)
-    pronouns = _LATER_PRONOUNS[plural]
+    en = ctx.cues.english
+    pronouns = en.later_plural_pronouns if plural else en.singular_object_pronouns
     inside = {t.i for t in carrier.subtree}
     sent = carrier.sent
     end = sent.end

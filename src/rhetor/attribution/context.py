@@ -18,8 +18,6 @@ from rhetor.attribution.stance import (
     flip,
 )
 
-QUOTES = {'"', "“", "”", "'", "‘", "’", "«", "»", "``", "''"}
-
 
 @dataclass(frozen=True)
 class Mention:

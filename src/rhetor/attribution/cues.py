@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from rhetor.errors import LexiconError
@@ -101,11 +101,34 @@ class Actors:
     documents: Words = frozenset()
 
 
+Forms = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class English:
+    """English closed-class words the engine reads by their form (lower case, as written,
+    in the order given): pronouns, quotation marks, the prepositions of a partitive."""
+
+    first_person_plural: Forms = ()
+    third_person: Forms = ()
+    plural_pronouns: Forms = ()
+    second_person: Forms = ()
+    thing_pronouns: Forms = ()
+    relative_pronouns: Forms = ()
+    partitive_preps: Forms = ()
+    singular_object_pronouns: Forms = ()
+    plural_object_pronouns: Forms = ()
+    later_plural_pronouns: Forms = ()
+    independent_possessives: Forms = ()
+    quotes: Forms = ()
+
+
 @dataclass(frozen=True)
 class Cues:
     negation: Negation = field(default_factory=Negation)
     stance: Stance = field(default_factory=Stance)
     actors: Actors = field(default_factory=Actors)
+    english: English = field(default_factory=English)
 
     def merged(self, other: Cues) -> Cues:
         return Cues(
@@ -114,7 +137,13 @@ class Cues:
 
 
 def _union(a, b):
-    return type(a)(**{f.name: getattr(a, f.name) | getattr(b, f.name) for f in fields(a)})
+    return type(a)(**{f.name: _joined(getattr(a, f.name), getattr(b, f.name)) for f in fields(a)})
+
+
+def _joined(a, b):
+    if isinstance(a, tuple):  # forms keep their order: the first file's, then new ones
+        return tuple(dict.fromkeys((*a, *b)))
+    return a | b
 
 
 _SECTIONS = {f.name: f.default_factory for f in fields(Cues)}
@@ -122,9 +151,11 @@ _SECTIONS = {f.name: f.default_factory for f in fields(Cues)}
 _VERBATIM = {"entity_types"}
 
 
-def _word_list(node, source: str, key: str) -> Words:
+def _word_list(node, source: str, key: str) -> Words | Forms:
     import yaml
 
+    if key.startswith("english."):
+        return tuple(dict.fromkeys(_forms(node, source, key)))
     words = set()
     for item in sequence_items(node, source, key):
         text = str(item.value).strip() if isinstance(item, yaml.ScalarNode) else ""
@@ -138,6 +169,19 @@ def _word_list(node, source: str, key: str) -> Words:
             words.add(cue_key(text))
             _SPELLING.setdefault(cue_key(text), " ".join(text.lower().split()))
     return frozenset(words)
+
+
+def _forms(node, source: str, key: str):
+    """The closed-class words of a list, as written (lower case)."""
+    import yaml
+
+    for item in sequence_items(node, source, key):
+        text = str(item.value).strip() if isinstance(item, yaml.ScalarNode) else ""
+        if not text:
+            raise LexiconError(
+                "expected a word or mark", source=source, key=key, line=item.start_mark.line + 1
+            )
+        yield text.lower()
 
 
 # Cue keys drop spaces ("believe in" -> "believein"); claims show the phrase as a cue
@@ -183,6 +227,13 @@ def parse_cues(text: str, source: str, *, trusted: bool = False) -> Cues:
     return Cues(**sections)
 
 
+@lru_cache(maxsize=1)
+def builtin_cues() -> Cues:
+    """The built-in cue words alone, parsed once (for the closed-class English words of
+    code that is given no cues)."""
+    return cues_from_texts([])
+
+
 def load_cues(paths: Sequence[str | Path] = (), *, builtin: bool = True) -> Cues:
     return cues_from_texts(list(iter_lexicon_texts(paths)), builtin=builtin)
 
@@ -204,6 +255,10 @@ def dump_cues(cues: Cues) -> str:
     document: dict = {"kind": "cues"}
     for section in fields(cues):
         words = getattr(cues, section.name)
-        lists = {f.name: sorted(getattr(words, f.name)) for f in fields(words)}
+        lists = {f.name: _listed(getattr(words, f.name)) for f in fields(words)}
         document[section.name] = {name: items for name, items in lists.items() if items}
     return yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=1000)
+
+
+def _listed(words) -> list[str]:
+    return list(words) if isinstance(words, tuple) else sorted(words)

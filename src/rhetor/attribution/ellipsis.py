@@ -23,8 +23,6 @@ from rhetor.attribution.stance import (
     flip,
 )
 
-_INDEPENDENT_POSSESSIVES = {"ours", "theirs", "hers", "his", "mine", "yours"}
-
 
 def elliptical_possessive(ctx: Context) -> None:
     """An independent possessive later in the sentence holds the same value ("Their
@@ -34,7 +32,7 @@ def elliptical_possessive(ctx: Context) -> None:
         return
     m = ctx.mention
     for token in ctx.doc[m.start].sent:
-        if token.i < m.end or token.lower_ not in _INDEPENDENT_POSSESSIVES:
+        if token.i < m.end or token.lower_ not in ctx.cues.english.independent_possessives:
             continue
         holder = ctx.sides.resolve(token)
         if holder and holder.side and all(holder.side != f.side for f in possessed):

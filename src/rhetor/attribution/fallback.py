@@ -8,7 +8,7 @@ from rhetor.attribution.context import (
     Context,
     denies,
 )
-from rhetor.attribution.holders import THING_PRONOUNS, refers_back
+from rhetor.attribution.holders import refers_back
 from rhetor.attribution.stance import (
     CLAIMS,
     OPPOSES,
@@ -44,7 +44,11 @@ def _unheld(ctx: Context) -> bool:
     outer = ctx.levels[-1]
     clause = tree.clause_of(outer)
     subject = tree.subject_of(clause)
-    if subject is not None and subject.lower_ in THING_PRONOUNS and refers_back(subject):
+    if (
+        subject is not None
+        and subject.lower_ in ctx.cues.english.thing_pronouns
+        and refers_back(subject)
+    ):
         holder = ctx.sides.resolve(subject)
         if holder is None or holder.side is None:
             return True

@@ -9,7 +9,6 @@ from dataclasses import replace
 
 from rhetor.attribution import tree
 from rhetor.attribution.context import (
-    QUOTES,
     Context,
     Finding,
     denies,
@@ -18,7 +17,6 @@ from rhetor.attribution.context import (
     negated_verb,
 )
 from rhetor.attribution.cues import cue_key
-from rhetor.attribution.sides import FIRST_PERSON_PLURAL
 from rhetor.attribution.stance import (
     APPROPRIATES,
     ASSERTED,
@@ -110,7 +108,7 @@ def reported_speech(ctx: Context) -> None:
     verb_token, reporter = report
     if not is_side(ctx, reporter):
         ctx.reading.unheld = True  # "The report demands that someone be held accountable"
-    stance = APPROPRIATES if ctx.reading.hollow or _quotes_inside(verb_token) else CLAIMS
+    stance = APPROPRIATES if ctx.reading.hollow or _quotes_inside(ctx, verb_token) else CLAIMS
     if ctx.mention.negated:
         stance = flip(stance)
     if verb_token.pos_ in tree.VERBS and (
@@ -133,7 +131,7 @@ def _unshifted_we(ctx: Context, finding: Finding, reporter) -> Finding:
     if finding.side != ctx.sides.author or finding.holder is None:
         return finding
     holder = ctx.doc[finding.holder[0]]
-    if holder.lower_ not in FIRST_PERSON_PLURAL or finding.clause is None:
+    if holder.lower_ not in ctx.cues.english.first_person_plural or finding.clause is None:
         return finding
     verb_token = ctx.doc[finding.clause]
     near = [*holder.children, *verb_token.children]
@@ -183,8 +181,8 @@ def key_of_source(prep) -> str:
     return cue_key(" ".join([prep.text, *(c.text for c in prep.children if c.dep_ == "prep")]))
 
 
-def _quotes_inside(verb_token) -> bool:
+def _quotes_inside(ctx: Context, verb_token) -> bool:
     """Do quotation marks of their own set off a short phrase in the reported words?"""
     words = [t for c in verb_token.children if c.dep_ == "ccomp" for t in c.subtree]
-    marks = [t.i for t in words if t.text in QUOTES]
+    marks = [t.i for t in words if t.text in ctx.cues.english.quotes]
     return any(0 < b - a <= 4 for a, b in itertools.pairwise(marks))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rhetor.attribution.context import (
-    QUOTES,
     Context,
     is_damning_predicate,
     is_hollow_predicate,
@@ -46,5 +45,6 @@ def scare_quotes(ctx: Context) -> None:
     doc, m = ctx.doc, ctx.mention
     before = doc[m.start - 1].text if m.start > 0 else ""
     after = doc[m.end].text if m.end < len(doc) else ""
-    if before in QUOTES and after in QUOTES:
+    quotes = ctx.cues.english.quotes
+    if before in quotes and after in quotes:
         ctx.reading.hollow = ctx.reading.quoted = True

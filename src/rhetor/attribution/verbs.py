@@ -16,7 +16,7 @@ from rhetor.attribution.context import (
     verb_stance,
 )
 from rhetor.attribution.cues import cue_key
-from rhetor.attribution.holders import THING_PRONOUNS, Holder, refers_back
+from rhetor.attribution.holders import Holder, refers_back
 from rhetor.attribution.possession import act_noun, has_agent
 from rhetor.attribution.stance import (
     APPROPRIATES,
@@ -69,7 +69,8 @@ def verb(ctx: Context) -> None:
         # a subject that names no side acting against the value ("this budget destroys
         # democracy") leaves the value to nobody, as does "it" standing for a thing
         subject = tree.subject_of(ctx.doc[clause]) if clause is not None else None
-        thing = subject is not None and subject.lower_ in THING_PRONOUNS and refers_back(subject)
+        things = ctx.cues.english.thing_pronouns
+        thing = subject is not None and subject.lower_ in things and refers_back(subject)
         ctx.reading.acted_against = clause is not None and stance == OPPOSES
         ctx.reading.unheld = clause is not None and stance != OPPOSES and thing
         return
@@ -207,9 +208,6 @@ def _verb_tagged_as_noun(ctx: Context, phrase):
     return None
 
 
-_SINGULAR_OBJECT_PRONOUNS = {"it", "this", "that"}
-
-
 def pronoun_object(ctx: Context) -> None:
     """A verb coordinated with the one the verb rule read takes the value up again as a
     pronoun object, sharing its subject ("praises fairness in speeches and ignores it in
@@ -220,11 +218,9 @@ def pronoun_object(ctx: Context) -> None:
     if claim.side is None:
         return
     # the pronoun agrees with the value's phrase: "it" a singular value, "them" a plural one
-    pronouns = (
-        {"them", "these", "those"}
-        if ctx.phrase.tag_ in {"NNS", "NNPS"}
-        else (_SINGULAR_OBJECT_PRONOUNS)
-    )
+    en = ctx.cues.english
+    plural = ctx.phrase.tag_ in {"NNS", "NNPS"}
+    pronouns = en.plural_object_pronouns if plural else en.singular_object_pronouns
     for sibling in verb_token.children:
         if sibling.dep_ != "conj" or sibling.pos_ not in tree.VERBS:
             continue
