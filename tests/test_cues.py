@@ -19,3 +19,46 @@ def test_cues_english_words_keep_their_form_and_round_trip():
     assert "''" in cues.english.quotes and "``" in cues.english.quotes  # no cue key: as written
     again = parse_cues(dump_cues(cues), "dumped.yaml")
     assert again == cues
+
+
+def _lists():
+    from dataclasses import fields
+
+    from rhetor.attribution.cues import Cues
+
+    return [
+        (f"{section.name}.{item.name}", item.metadata)
+        for section in fields(Cues)
+        for item in fields(section.default_factory)
+    ]
+
+
+def test_cues_every_list_says_what_it_holds_and_who_reads_it():
+    from rhetor.attribution import RULE_NAMES
+    from rhetor.attribution.cues import STEPS
+
+    for key, about in _lists():
+        assert about["description"].strip(), key
+        assert about["readers"], key
+        assert set(about["readers"]) <= set(RULE_NAMES) | set(STEPS), key
+
+
+def test_cues_builtin_file_uses_only_schema_keys_and_fills_every_list():
+    cues = builtin_cues()
+    empty = []
+    for key, _ in _lists():
+        section, name = key.split(".")
+        if not getattr(getattr(cues, section), name):
+            empty.append(key)
+    assert empty == ["stance.hypocrisy_markers"]  # an older list, kept so older files load
+
+
+def test_cues_docs_are_made_from_the_schema():
+    from pathlib import Path
+
+    from rhetor.attribution.cuedocs import cue_docs
+
+    page = Path(__file__).resolve().parents[1] / "docs" / "cues.md"
+    assert page.read_text(encoding="utf-8") == cue_docs(), (
+        "docs/cues.md is stale: run python -m rhetor.attribution.cuedocs docs/cues.md"
+    )

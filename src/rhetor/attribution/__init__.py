@@ -29,7 +29,9 @@ The package shows the engine's parts:
 - :mod:`.rules`: the rules, named once, as an ordered list;
 - :mod:`.engine`: runs the rules and makes the report's claims.
 
-Cue words come from the cue lexicon (``lexicons/cues.yaml``, :mod:`rhetor.attribution.cues`).
+Cue words come from the cue lexicon (``lexicons/cues.yaml``, read by :mod:`.cues`); the
+cue schema (:mod:`.cueschema`) says what each list holds and which rules read it, and
+:mod:`.cuedocs` makes ``docs/cues.md`` from it.
 Only token attributes are used: no spaCy import.
 """
 

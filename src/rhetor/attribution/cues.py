@@ -10,10 +10,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
-from functools import cached_property, lru_cache
+from dataclasses import fields
+from functools import lru_cache
 from pathlib import Path
 
+from rhetor.attribution.cueschema import (  # the schema, re-exported
+    STEPS,
+    Actors,
+    Cues,
+    English,
+    Forms,
+    Negation,
+    Stance,
+    Words,
+)
 from rhetor.errors import LexiconError
 from rhetor.lexicon.model import (
     builtin_texts,
@@ -33,117 +43,7 @@ def cue_key(phrase: str) -> str:
     return normalise(_ARTICLES.sub(" ", phrase))
 
 
-Words = frozenset[str]
-
-
-@dataclass(frozen=True)
-class Negation:
-    words: Words = frozenset()
-    nouns: Words = frozenset()
-    except_before: Words = frozenset()
-    except_after: Words = frozenset()
-    quantifiers: Words = frozenset()
-
-
-@dataclass(frozen=True)
-class Stance:
-    claims: Words = frozenset()
-    appropriates: Words = frozenset()
-    opposes: Words = frozenset()
-    flips: Words = frozenset()
-    speech: Words = frozenset()
-    hypocrisy_markers: Words = frozenset()
-    hollow_nouns: Words = frozenset()
-    hollow_modifiers: Words = frozenset()
-    derisive_modifiers: Words = frozenset()
-    frame_nouns: Words = frozenset()
-    holder_preps: Words = frozenset()
-    self_claims: Words = frozenset()
-    contrast_markers: Words = frozenset()
-    time_lapses: Words = frozenset()
-    time_units: Words = frozenset()
-    counter_acts: Words = frozenset()
-    report_verbs: Words = frozenset()
-    hypothetical_markers: Words = frozenset()
-    counterfactual_modals: Words = frozenset()
-    claim_nouns: Words = frozenset()
-    oppose_nouns: Words = frozenset()
-    appropriate_nouns: Words = frozenset()
-    against_preps: Words = frozenset()
-    damning: Words = frozenset()
-    source_preps: Words = frozenset()
-    causes: Words = frozenset()
-    means_preps: Words = frozenset()
-    insistence: Words = frozenset()
-    factive_verbs: Words = frozenset()
-    inclusive_quantifiers: Words = frozenset()
-    standing_nouns: Words = frozenset()
-    agreement: Words = frozenset()
-    rebuttals: Words = frozenset()
-
-    # Unions the engine reads for every mention, made once per cue set.
-    @cached_property
-    def hollow_words(self) -> Words:
-        return self.hollow_nouns | self.hollow_modifiers
-
-    @cached_property
-    def contrast_words(self) -> Words:
-        return self.contrast_markers | self.hypocrisy_markers
-
-
-@dataclass(frozen=True)
-class Actors:
-    nouns: Words = frozenset()
-    entity_types: Words = frozenset()
-    partitives: Words = frozenset()
-    other_body_modifiers: Words = frozenset()
-    persons: Words = frozenset()
-    documents: Words = frozenset()
-
-
-Forms = tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class English:
-    """English closed-class words the engine reads by their form (lower case, as written,
-    in the order given): pronouns, quotation marks, the prepositions of a partitive."""
-
-    first_person_plural: Forms = ()
-    third_person: Forms = ()
-    plural_pronouns: Forms = ()
-    second_person: Forms = ()
-    thing_pronouns: Forms = ()
-    relative_pronouns: Forms = ()
-    partitive_preps: Forms = ()
-    singular_object_pronouns: Forms = ()
-    plural_object_pronouns: Forms = ()
-    later_plural_pronouns: Forms = ()
-    independent_possessives: Forms = ()
-    quotes: Forms = ()
-
-
-@dataclass(frozen=True)
-class Cues:
-    negation: Negation = field(default_factory=Negation)
-    stance: Stance = field(default_factory=Stance)
-    actors: Actors = field(default_factory=Actors)
-    english: English = field(default_factory=English)
-
-    def merged(self, other: Cues) -> Cues:
-        return Cues(
-            **{s.name: _union(getattr(self, s.name), getattr(other, s.name)) for s in fields(self)}
-        )
-
-
-def _union(a, b):
-    return type(a)(**{f.name: _joined(getattr(a, f.name), getattr(b, f.name)) for f in fields(a)})
-
-
-def _joined(a, b):
-    if isinstance(a, tuple):  # forms keep their order: the first file's, then new ones
-        return tuple(dict.fromkeys((*a, *b)))
-    return a | b
+__all__ = ["STEPS", "Actors", "Cues", "English", "Forms", "Negation", "Stance", "Words"]
 
 
 _SECTIONS = {f.name: f.default_factory for f in fields(Cues)}
