@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from rhetor.attribution.cues import builtin_cues, cues_from_texts, dump_cues, parse_cues
 
 
@@ -62,3 +64,42 @@ def test_cues_docs_are_made_from_the_schema():
     assert page.read_text(encoding="utf-8") == cue_docs(), (
         "docs/cues.md is stale: run python -m rhetor.attribution.cuedocs docs/cues.md"
     )
+
+
+def test_cues_a_cue_file_removes_words():
+    mine = (
+        "kind: cues\n"
+        "stance:\n  claims: [kibosh]\n"
+        "remove:\n"
+        "  stance:\n    claims: [take, kibosh]\n    opposes: [put an end to]\n"
+        '  english:\n    quotes: ["\'"]\n'
+    )
+    shipped = builtin_cues()
+    cues = cues_from_texts([("mine.yaml", mine)])
+    assert "take" in shipped.stance.claims and "take" not in cues.stance.claims
+    assert "kibosh" not in cues.stance.claims  # removed after the file's own additions
+    assert "putendto" in shipped.stance.opposes and "putendto" not in cues.stance.opposes
+    assert cues.english.quotes == tuple(q for q in shipped.english.quotes if q != "'")
+    assert cues.stance.claims == shipped.stance.claims - {"take"}
+
+
+def test_cues_a_later_file_adds_a_removed_word_back():
+    removes = "kind: cues\nremove:\n  stance:\n    claims: [take]\n"
+    adds = "kind: cues\nstance:\n  claims: [take]\n"
+    cues = cues_from_texts([("a.yaml", removes), ("b.yaml", adds)])
+    assert "take" in cues.stance.claims
+
+
+@pytest.mark.parametrize(
+    "text,key",
+    [
+        ("kind: cues\nremove:\n  stances:\n    claims: [take]\n", "remove.stances"),
+        ("kind: cues\nremove:\n  stance:\n    claim: [take]\n", "remove.stance.claim"),
+    ],
+)
+def test_cues_remove_names_unknown_lists(text, key):
+    from rhetor.errors import LexiconError
+
+    with pytest.raises(LexiconError) as caught:
+        cues_from_texts([("mine.yaml", text)])
+    assert key in str(caught.value)

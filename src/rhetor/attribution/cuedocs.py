@@ -39,9 +39,28 @@ english:
 """
 
 
+REMOVE = """\
+## Removing words
+
+A cue file can also take words out of the lists in force, the built-in ones
+included, with a `remove:` section laid out like the others (section, list, words).
+Removals apply after the file's own additions, so a word a file both adds and
+removes is out; a later file may add it back.
+
+```yaml
+kind: cues
+remove:
+  stance:
+    claims: [take]       # "take" no longer reads as claiming
+  english:
+    quotes: ["'"]        # a lone apostrophe is not a quotation mark
+```
+"""
+
+
 def cue_docs() -> str:
     """The markdown page documenting every cue list: by section, then by reader."""
-    lines = [INTRO, "## The lists, by section", ""]
+    lines = [INTRO, REMOVE, "## The lists, by section", ""]
     lines += ["| List | Read by | What it holds |", "| --- | --- | --- |"]
     readers: dict[str, list[str]] = {}
     for section in fields(Cues):

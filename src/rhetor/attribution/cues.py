@@ -2,7 +2,8 @@
 
 Cue files are data like the value lexicons. Every section is a mapping of
 word lists; lists from a user's file are merged with the built-in ones, so a
-user can add words without copying ours. Entries are stored as matching keys
+user can add words without copying ours, and its ``remove:`` section, laid out
+like the others, takes words out of the lists in force. Entries are stored as matching keys
 (see :func:`cue_key`), so "co-opt", "co opt" and "coopt" are one cue.
 """
 
@@ -97,34 +98,49 @@ def spell_cue(cue: str | None) -> str | None:
 
 
 def parse_cues(text: str, source: str, *, trusted: bool = False) -> Cues:
+    """The words a cue file adds (see :func:`parse_cue_file` for the words it removes)."""
+    return parse_cue_file(text, source, trusted=trusted)[0]
+
+
+def parse_cue_file(text: str, source: str, *, trusted: bool = False) -> tuple[Cues, Cues]:
+    """(the words a cue file adds, the words its ``remove:`` section takes out)."""
     root = compose_yaml(text, source, trusted=trusted)
     if root is None:
         raise LexiconError("file is empty", source=source)
-    sections = {}
+    added, removed = {}, Cues()
     for name, node in mapping_items(root, source):
         if name in {"kind", "version", "description"}:
             continue
-        if name not in _SECTIONS:
+        if name == "remove":  # remove: {section: {list: [words]}}
+            sections = mapping_items(node, source, name)
+            removed = Cues(**{sub: _section(sub, n, source, "remove.") for sub, n in sections})
+            continue
+        added[name] = _section(name, node, source)
+    return Cues(**added), removed
+
+
+def _section(name: str, node, source: str, prefix: str = ""):
+    """One section of a cue file (``prefix``: where it stands, for messages)."""
+    if name not in _SECTIONS:
+        raise LexiconError(
+            f"unknown cue section (allowed: {', '.join(_SECTIONS)}, remove)",
+            source=source,
+            key=prefix + name,
+            line=node.start_mark.line + 1,
+        )
+    cls = _SECTIONS[name]
+    allowed = {f.name for f in fields(cls)}
+    values = {}
+    for sub, sub_node in mapping_items(node, source, prefix + name):
+        if sub not in allowed:
             raise LexiconError(
-                f"unknown cue section (allowed: {', '.join(_SECTIONS)})",
+                f"unknown key (allowed: {', '.join(sorted(allowed))})",
                 source=source,
-                key=name,
-                line=node.start_mark.line + 1,
+                key=f"{prefix}{name}.{sub}",
+                line=sub_node.start_mark.line + 1,
             )
-        cls = _SECTIONS[name]
-        allowed = {f.name for f in fields(cls)}
-        values = {}
-        for sub, sub_node in mapping_items(node, source, name):
-            if sub not in allowed:
-                raise LexiconError(
-                    f"unknown key (allowed: {', '.join(sorted(allowed))})",
-                    source=source,
-                    key=f"{name}.{sub}",
-                    line=sub_node.start_mark.line + 1,
-                )
-            values[sub] = _word_list(sub_node, source, f"{name}.{sub}")
-        sections[name] = cls(**values)
-    return Cues(**sections)
+        values[sub] = _word_list(sub_node, source, f"{name}.{sub}")
+    return cls(**values)
 
 
 @lru_cache(maxsize=1)
@@ -144,7 +160,8 @@ def cues_from_texts(texts: Sequence[tuple[str, str]], *, builtin: bool = True) -
     shipped = [(s, t, True) for s, t in builtin_texts()] if builtin else []
     for source, text, trusted in [*shipped, *((s, t, False) for s, t in texts)]:
         if is_cue_file(text):
-            cues = cues.merged(parse_cues(text, source, trusted=trusted))
+            added, removed = parse_cue_file(text, source, trusted=trusted)
+            cues = cues.merged(added).without(removed)
     return cues
 
 

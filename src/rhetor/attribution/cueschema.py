@@ -284,6 +284,12 @@ class Cues:
     actors: Actors = field(default_factory=Actors)
     english: English = field(default_factory=English)
 
+    def without(self, other: Cues) -> Cues:
+        """These cues less the words of ``other`` (a cue file's ``remove:`` section)."""
+        return Cues(
+            **{s.name: _less(getattr(self, s.name), getattr(other, s.name)) for s in fields(self)}
+        )
+
     def merged(self, other: Cues) -> Cues:
         return Cues(
             **{s.name: _union(getattr(self, s.name), getattr(other, s.name)) for s in fields(self)}
@@ -298,3 +304,10 @@ def _joined(a, b):
     if isinstance(a, tuple):  # forms keep their order: the first file's, then new ones
         return tuple(dict.fromkeys((*a, *b)))
     return a | b
+
+
+def _less(a, b):
+    def less(x, y):
+        return tuple(w for w in x if w not in y) if isinstance(x, tuple) else x - y
+
+    return type(a)(**{f.name: less(getattr(a, f.name), getattr(b, f.name)) for f in fields(a)})
