@@ -335,10 +335,56 @@ def test_attribution_rules_are_named_once_in_order():
     from rhetor.attribution import RULE_NAMES, RULES
 
     assert len(set(RULE_NAMES)) == len(RULES)
-    assert RULE_NAMES[-1] == "default-author"  # the fallback runs last
+    assert RULE_NAMES[-2:] == ("default-author", "unattributed")  # the fallbacks run last
     stages = [r.stage for r in RULES]
     order = ["mention", "holder", "finding", "fallback"]
     assert stages == sorted(stages, key=order.index)
+
+
+def test_attribution_rules_never_spell_a_rule_name():
+    """The engine owns the names: no rule module writes one as a string."""
+    from pathlib import Path
+
+    from rhetor.attribution import RULE_NAMES, RULES
+
+    modules = {Path(__import__(r.apply.__module__, fromlist=["_"]).__file__) for r in RULES}
+    for path in modules:
+        text = path.read_text()
+        for name in RULE_NAMES:
+            assert f'"{name}"' not in text, (path.name, name)
+
+
+def test_attribution_rule_modules_are_small_and_listed_in_run_order():
+    from pathlib import Path
+
+    import rhetor.attribution as package
+    from rhetor.attribution import RULES
+
+    folder = Path(package.__file__).parent
+    assert all(len(p.read_text().splitlines()) <= 450 for p in folder.glob("*.py"))
+    modules = list(dict.fromkeys(r.apply.__module__.rsplit(".", 1)[1] for r in RULES))
+    listed = [m for m in modules if f":mod:`.{m}`" in package.__doc__]
+    assert listed == modules
+    places = [package.__doc__.index(f":mod:`.{m}`") for m in modules]
+    assert places == sorted(places)
+
+
+def test_attribution_findings_carry_the_engine_s_name(blank_nlp):
+    from rhetor.attribution.rules import RULES, Rule
+
+    doc = _hand_doc(blank_nlp)
+    index = SideIndex(
+        doc,
+        [SideMention("govt", 0, 1, plural=True), SideMention("greens", 2, 3, pronoun=True)],
+        "greens",
+        lambda t: False,
+    )
+    renamed = [Rule(f"my-{r.name}", r.stage, r.apply) for r in RULES]
+    found = Attributor(load_cues(), renamed).attribute(
+        doc, [Mention(0, 3, 4, "virtue", False)], index
+    )
+    rules_found = {(f.side, f.rule) for _, f in found}
+    assert rules_found == {("greens", "my-possessive"), ("govt", "my-verb")}
 
 
 def test_attribution_without_drops_one_rule():
@@ -736,6 +782,70 @@ def test_attribution_elliptical_clause_takes_up_the_verb_phrase(blank_nlp):
 )
 def test_attribution_promoted_values_and_bare_it_on_new_sentences(text, expected):
     assert triples(text) == expected
+
+
+def unattributed(text, sides=SIDES):
+    claims = rhetor.analyse(text, sides=sides).claims
+    return {(c.value, c.stance) for c in claims if c.side is None}
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # someone who is no side acts against the value: nobody's, and opposed
+        ("This budget destroys democracy.", {("democracy", "opposes")}),
+        ("An attack on democracy.", {("democracy", "opposes")}),
+        ("Ministers published the report. It attacks solidarity.", {("solidarity", "opposes")}),
+        # nobody holds the value: nobody's, with the mention's own stance
+        ("Ministers published the report. It defends solidarity.", {("solidarity", "claims")}),
+        ("The report says that the tax is fair.", {("fairness", "claims")}),
+    ],
+)
+def test_attribution_unattributed_opposes_only_when_acted_against(text, expected):
+    assert triples(text) == set()
+    assert unattributed(text) == expected
+
+
+# "Ministers published the report. It <verb> solidarity ." parsed by hand
+def _it_verb_solidarity(blank_nlp, verb, lemma):
+    rows = [
+        ("Ministers", 1, "nsubj", "NOUN", "minister", "NNS"),
+        ("published", 1, "ROOT", "VERB", "publish", "VBD"),
+        ("the", 3, "det", "DET", "the", "DT"),
+        ("report", 1, "dobj", "NOUN", "report", "NN"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+        ("It", 6, "nsubj", "PRON", "it", "PRP"),
+        (verb, 6, "ROOT", "VERB", lemma, "VBZ"),
+        ("solidarity", 6, "dobj", "NOUN", "solidarity", "NN"),
+        (".", 6, "punct", "PUNCT", ".", "."),
+    ]
+    return _parse(blank_nlp, rows, sentences=(0, 5))
+
+
+@pytest.mark.parametrize(
+    "verb,lemma,stance,reading",
+    [
+        # "it" stands for the report, a thing: nobody holds the value
+        ("defends", "defend", CLAIMS, {"unheld"}),
+        # a subject naming no side opposes the value: it is acted against
+        ("attacks", "attack", OPPOSES, {"acted_against"}),
+    ],
+)
+def test_attribution_unattributed_says_why_nobody_holds_the_value(
+    blank_nlp, verb, lemma, stance, reading
+):
+    from rhetor.attribution.rules import RULES, Rule
+
+    doc = _it_verb_solidarity(blank_nlp, verb, lemma)
+    index = SideIndex(doc, [SideMention("govt", 0, 1, plural=True)], "greens", lambda t: False)
+    seen = []
+    spy = Rule("spy", "fallback", lambda ctx: seen.append(ctx.reading))
+    attributor = Attributor(load_cues(), [*RULES, spy])
+    found = attributor.attribute(doc, [Mention(0, 7, 8, "virtue", False)], index)
+    assert [(f.side, f.stance, f.rule) for _, f in found] == [(None, stance, "unattributed")]
+    flags = {name for name in ("acted_against", "unheld") if getattr(seen[0], name)}
+    assert flags == reading
 
 
 @needs_model

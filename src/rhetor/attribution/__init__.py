@@ -6,13 +6,32 @@ The package shows the engine's parts:
 - :mod:`.stance`: stances and modalities and how they compose;
 - :mod:`.holders`: who a token stands for (sides, pronouns, relative clauses);
 - :mod:`.negation`: whether a mention is negated in its clause;
-- :mod:`.context`: what every rule works on (the mention's context, the findings);
-- :mod:`.presentation`, :mod:`.holding`, :mod:`.reshaping`: the rules, by stage: how
-  the value is presented, who holds it, how the clause reshapes what was found;
-- :mod:`.rules`: the rules, declared once as an ordered list;
+- :mod:`.context`: what every rule works on (the mention's context, the findings, the
+  :class:`~.context.Reading` that carries what one rule tells later ones);
+- the rules, one module per family of constructions, in the order they run:
+
+  - :mod:`.presentation`: how the value is presented (hollow, scare-quotes);
+  - :mod:`.possession`: holders by possession and nouns of stance acts (possessive,
+    nominal-act, apposition, located);
+  - :mod:`.verbs`: holders by the verb governing the value (verb, pronoun-object),
+    climbing the clause chain with :mod:`.climbing`;
+  - :mod:`.anaphora`: holders by reference back to the value (relative-clause,
+    anaphoric-object);
+  - :mod:`.contrast`: the side's own words and acts (self-claim, negative-subject,
+    contrast);
+  - :mod:`.framing`: how the clause frames a finding (hypothetical, question,
+    reported-speech);
+  - :mod:`.rebuttal`: a side's words answered by the author (rebuttal);
+  - :mod:`.ellipsis`: words that stand for a finding (elliptical-possessive,
+    elliptical-clause, shared-possession, agreement);
+  - :mod:`.fallback`: what nobody was found to hold (default-author, unattributed);
+
+- :mod:`.rules`: the rules, named once, as an ordered list;
 - :mod:`.engine`: runs the rules and makes the report's claims.
 
-Cue words come from the cue lexicon (``lexicons/cues.yaml``, :mod:`rhetor.attribution.cues`).
+Cue words come from the cue lexicon (``lexicons/cues.yaml``, read by :mod:`.cues`); the
+cue schema (:mod:`.cueschema`) says what each list holds and which rules read it, and
+:mod:`.cuedocs` makes ``docs/cues.md`` from it.
 Only token attributes are used: no spaCy import.
 """
 

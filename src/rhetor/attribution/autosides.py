@@ -15,8 +15,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from rhetor.attribution.cues import Cues, cue_key
-from rhetor.attribution.holders import THIRD_PERSON, SideIndex, SideMention, is_plural, key_of
-from rhetor.attribution.sides import AUTHOR, FIRST_PERSON_PLURAL, Sides
+from rhetor.attribution.holders import SideIndex, SideMention, is_plural, key_of
+from rhetor.attribution.sides import AUTHOR, Sides
 from rhetor.errors import SidesError
 from rhetor.lexicon.matching import CompiledLexicons
 from rhetor.lexicon.model import Lexicon, LexiconSet, Term
@@ -58,8 +58,8 @@ def given_index(doc, sides: Sides, aliases: CompiledLexicons, cues: Cues) -> Sid
             c.entry.value,
             c.start,
             c.end,
-            plural=is_plural(doc[c.end - 1]),
-            pronoun=doc[c.start].pos_ == "PRON" or doc[c.start].lower_ in THIRD_PERSON,
+            plural=is_plural(doc[c.end - 1], cues.english),
+            pronoun=doc[c.start].pos_ == "PRON" or doc[c.start].lower_ in cues.english.third_person,
         )
         for c in aliases.find(doc, has_pos=doc.has_annotation("POS"))
         if not _other_body(doc, c.start, c.end, cues.actors.other_body_modifiers)
@@ -72,6 +72,7 @@ def given_index(doc, sides: Sides, aliases: CompiledLexicons, cues: Cues) -> Sid
         cues.actors.partitives,
         cues.actors.persons,
         cues.actors.documents,
+        cues.english,
     )
 
 
@@ -106,7 +107,7 @@ def auto_index(doc, cues: Cues, value_tokens: set[int]) -> ActorGroups:
 
     found = []  # (start, end, keys, phrase text, plural)
     for token in doc:
-        if token.lower_ in FIRST_PERSON_PLURAL:
+        if token.lower_ in cues.english.first_person_plural:
             found.append((token.i, token.i + 1, [AUTHOR], token.lower_, True))
             continue
         if (
@@ -123,7 +124,7 @@ def auto_index(doc, cues: Cues, value_tokens: set[int]) -> ActorGroups:
         else:
             keys = [key_of(t) for t in words if t is token or is_actor(t)]
         text = " ".join(t.text for t in words)
-        found.append((start, token.i + 1, keys, text, is_plural(token)))
+        found.append((start, token.i + 1, keys, text, is_plural(token, cues.english)))
         for key in keys[1:]:
             parent[find(key)] = find(keys[0])
     mentions, phrases = [], defaultdict(list)
@@ -131,7 +132,15 @@ def auto_index(doc, cues: Cues, value_tokens: set[int]) -> ActorGroups:
         group = AUTHOR if keys == [AUTHOR] else find(keys[0])
         mentions.append(SideMention(group, start, end, plural=plural, pronoun=group == AUTHOR))
         phrases[group].append(text)
-    index = SideIndex(doc, mentions, AUTHOR, is_actor, cues.actors.partitives, cues.actors.persons)
+    index = SideIndex(
+        doc,
+        mentions,
+        AUTHOR,
+        is_actor,
+        cues.actors.partitives,
+        cues.actors.persons,
+        english=cues.english,
+    )
     return ActorGroups(index, dict(phrases))
 
 

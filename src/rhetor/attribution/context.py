@@ -4,7 +4,7 @@ helpers several rules share (a verb's stance, a copula's hollow predicate).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rhetor.attribution.cues import Cues, cue_key
@@ -17,8 +17,6 @@ from rhetor.attribution.stance import (
     base_stance,
     flip,
 )
-
-QUOTES = {'"', "“", "”", "'", "‘", "’", "«", "»", "``", "''"}
 
 
 @dataclass(frozen=True)
@@ -48,6 +46,45 @@ class Finding:
 
 
 @dataclass
+class Reading:
+    """What one rule finds out about the mention for later rules to read: the only
+    state that crosses rules besides the findings. Each field says which rules set it
+    and which read it; a rule that sets none of them leaves the reading as it is."""
+
+    # The value is presented as not real ("the so-called fairness", "their solidarity is
+    # a slogan", "their 'fairness'"): whoever holds it appropriates it.
+    # Set by: hollow, scare-quotes. Read by: Context.base (every holder rule),
+    # nominal-act, apposition and verb (a noun of a stance act), verb (the author acting
+    # on a vice), reported-speech.
+    hollow: bool = False
+    # The value stands in quotation marks of its own ("a 'Fair Deal' for tenants").
+    # Set by: scare-quotes. Read by: self-claim (the author's quotes name its programme).
+    quoted: bool = False
+    # The phrase holding the value is judged a failure ("their record on fairness is
+    # shameful"): the holder opposes the value. Set by: hollow. Read by: Context.base.
+    damned: bool = False
+    # Someone who is no side acts against the value: a subject naming no side opposes it
+    # ("this budget destroys democracy"), a heading attacks it ("An attack on democracy.").
+    # Nobody holds it, and what is left over opposes it. Set by: nominal-act, verb.
+    # Read by: default-author, unattributed.
+    acted_against: bool = False
+    # Nobody holds the value: the subject holding it is "it" standing for a thing
+    # ("Ministers published the report. It defends solidarity."), or the one whose words
+    # give it is no side ("The report demands that someone be held accountable"). What is
+    # left over is nobody's, with the mention's own stance. Set by: verb,
+    # reported-speech. Read by: default-author.
+    unheld: bool = False
+    # Owners of a noun a clause holding the value hangs from, found on the way up to the
+    # verb governing the noun ("X voted for our plan to cut V": ours, as well as X's
+    # act), as (holder, stance, cue). Set by: the clause climb (verb, anaphoric-object).
+    # Read by: verb.
+    owners: list = field(default_factory=list)
+    # The verb that governs the value and the verb rule's finding on its subject, as
+    # (verb token, finding). Set by: verb. Read by: pronoun-object.
+    verb_claim: tuple | None = None
+
+
+@dataclass
 class Context:
     """One mention in its parse, with what the rules have found so far."""
 
@@ -59,24 +96,19 @@ class Context:
     phrase: object
     levels: list
     others: Sequence[Mention] = ()  # every mention in the Doc
-    hollow: bool = False
-    quoted: bool = False  # the value stands in quotation marks of its own
     findings: list[Finding] = field(default_factory=list)
-    # a subject naming no side acts against the value, or "it" names a thing, not a side:
-    # the default does not give the value to the author
-    no_default: bool = False
-    # the phrase holding the value is judged a failure ("their record on fairness is shameful")
-    damned: bool = False
-    # owners of a noun a clause holding the value hangs from, found on the way up to the
-    # verb governing the noun ("X voted for our plan to cut V": ours, as well as X's act)
-    owners: list = field(default_factory=list)
+    reading: Reading = field(default_factory=Reading)  # state that crosses rules
+    # set by the engine: the name of the rule running, which its findings carry
+    rule: str = ""
+    # set by the engine: each rule's function -> its name (see :meth:`found_by`)
+    names: Mapping[Callable, str] = field(default_factory=dict)
 
     @property
     def base(self) -> str:
         m = self.mention
-        if self.hollow and m.polarity == "virtue":
+        if self.reading.hollow and m.polarity == "virtue":
             return APPROPRIATES
-        return base_stance(m.polarity, m.negated != self.damned)
+        return base_stance(m.polarity, m.negated != self.reading.damned)
 
     def is_cue(self, token, words) -> bool:
         keys = {cue_key(token.lemma_ or token.text), cue_key(token.text)}
@@ -85,11 +117,21 @@ class Context:
             keys.add(cue_key(doc[token.i - 2].text + token.text))
         return not keys.isdisjoint(words)
 
-    def add(self, holder: Holder | None, stance: str, cue: str | None, rule: str, **extra) -> None:
+    def add(self, holder: Holder | None, stance: str, cue: str | None, **extra) -> None:
+        """A finding of the running rule for ``holder`` (nothing when there is none)."""
         if holder is None:
             return
         span = (holder.start, holder.end)
-        self.findings.append(Finding(holder.side, stance, span, cue, rule, **extra))
+        self.findings.append(Finding(holder.side, stance, span, cue, self.rule, **extra))
+
+    def find(self, side: str | None, stance: str, cue: str | None = None) -> None:
+        """A finding of the running rule with no holder in the text (the author's default)."""
+        self.findings.append(Finding(side, stance, None, cue, self.rule))
+
+    def found_by(self, rule: Callable[[Context], None]) -> list[Finding]:
+        """The findings, still standing, that ``rule`` (a rule's function) made."""
+        name = self.names.get(rule)
+        return [f for f in self.findings if name is not None and f.rule == name]
 
 
 @dataclass(frozen=True)
@@ -145,3 +187,48 @@ def is_damning_predicate(ctx: Context, subject) -> bool:
 
 def join_cue(word: str, cue: str | None) -> str:
     return f"{word} ... {cue}" if cue and word else (word or cue or "")
+
+
+def denies(ctx: Context, subject, words) -> bool:
+    """Does the subject deny that anyone in it holds the value ("nobody", "no minister",
+    "neither the Tories nor ...", "not one Conservative")?"""
+    if ctx.is_cue(subject, words) and subject.pos_ in {"PRON", "NOUN"} and subject.tag_ != "NNS":
+        return True  # "nobody", "none", "neither" standing as the subject
+    for child in subject.children:
+        if child.dep_ in {"det", "preconj", "advmod", "nummod"} and ctx.is_cue(child, words):
+            return True  # "no minister", "neither the Tories nor ..."
+        if child.lower_ == "one" and any(g.lower_ == "not" for g in child.children):
+            return True  # "not one Conservative"
+    return _opens_with(subject, words)
+
+
+def _opens_with(subject, words) -> bool:
+    """Do the words before the subject's head open with a quantifier ("not a single
+    minister", "hardly any minister")? Matched word by word, from the word the parser
+    may have hung on the verb instead ("No Tory MP voted ..." with "No" as an
+    interjection)."""
+    doc, start = subject.doc, subject.left_edge.i
+    if (
+        start > 0
+        and doc[start - 1].head.i == subject.head.i
+        and doc[start - 1].dep_
+        in {
+            "intj",
+            "neg",
+            "advmod",
+            "det",
+        }
+    ):
+        start -= 1
+    before = [t.text for t in doc[start : subject.i + 1]][:4]
+    return any(cue_key(" ".join(before[:n])) in words for n in range(1, len(before) + 1))
+
+
+def is_side(ctx: Context, token) -> bool:
+    holder = ctx.sides.resolve(token)
+    return holder is not None and holder.side is not None
+
+
+def is_author(ctx: Context, token) -> bool:
+    holder = ctx.sides.resolve(token)
+    return holder is not None and holder.side == ctx.sides.author

@@ -2,7 +2,8 @@
 
 Cue files are data like the value lexicons. Every section is a mapping of
 word lists; lists from a user's file are merged with the built-in ones, so a
-user can add words without copying ours. Entries are stored as matching keys
+user can add words without copying ours, and its ``remove:`` section, laid out
+like the others, takes words out of the lists in force. Entries are stored as matching keys
 (see :func:`cue_key`), so "co-opt", "co opt" and "coopt" are one cue.
 """
 
@@ -10,10 +11,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
-from functools import cached_property
+from dataclasses import fields
+from functools import lru_cache
 from pathlib import Path
 
+from rhetor.attribution.cueschema import (  # the schema, re-exported
+    STEPS,
+    Actors,
+    Cues,
+    English,
+    Forms,
+    Negation,
+    Stance,
+    Words,
+)
 from rhetor.errors import LexiconError
 from rhetor.io.safeyaml import compose_yaml
 from rhetor.lexicon.files import builtin_texts, is_cue_file, iter_lexicon_texts
@@ -28,88 +39,7 @@ def cue_key(phrase: str) -> str:
     return normalise(_ARTICLES.sub(" ", phrase))
 
 
-Words = frozenset[str]
-
-
-@dataclass(frozen=True)
-class Negation:
-    words: Words = frozenset()
-    nouns: Words = frozenset()
-    except_before: Words = frozenset()
-    except_after: Words = frozenset()
-    quantifiers: Words = frozenset()
-
-
-@dataclass(frozen=True)
-class Stance:
-    claims: Words = frozenset()
-    appropriates: Words = frozenset()
-    opposes: Words = frozenset()
-    flips: Words = frozenset()
-    speech: Words = frozenset()
-    hypocrisy_markers: Words = frozenset()
-    hollow_nouns: Words = frozenset()
-    hollow_modifiers: Words = frozenset()
-    derisive_modifiers: Words = frozenset()
-    frame_nouns: Words = frozenset()
-    holder_preps: Words = frozenset()
-    self_claims: Words = frozenset()
-    contrast_markers: Words = frozenset()
-    time_lapses: Words = frozenset()
-    time_units: Words = frozenset()
-    counter_acts: Words = frozenset()
-    report_verbs: Words = frozenset()
-    hypothetical_markers: Words = frozenset()
-    counterfactual_modals: Words = frozenset()
-    claim_nouns: Words = frozenset()
-    oppose_nouns: Words = frozenset()
-    appropriate_nouns: Words = frozenset()
-    against_preps: Words = frozenset()
-    damning: Words = frozenset()
-    source_preps: Words = frozenset()
-    causes: Words = frozenset()
-    means_preps: Words = frozenset()
-    insistence: Words = frozenset()
-    factive_verbs: Words = frozenset()
-    inclusive_quantifiers: Words = frozenset()
-    standing_nouns: Words = frozenset()
-    agreement: Words = frozenset()
-    rebuttals: Words = frozenset()
-
-    # Unions the engine reads for every mention, made once per cue set.
-    @cached_property
-    def hollow_words(self) -> Words:
-        return self.hollow_nouns | self.hollow_modifiers
-
-    @cached_property
-    def contrast_words(self) -> Words:
-        return self.contrast_markers | self.hypocrisy_markers
-
-
-@dataclass(frozen=True)
-class Actors:
-    nouns: Words = frozenset()
-    entity_types: Words = frozenset()
-    partitives: Words = frozenset()
-    other_body_modifiers: Words = frozenset()
-    persons: Words = frozenset()
-    documents: Words = frozenset()
-
-
-@dataclass(frozen=True)
-class Cues:
-    negation: Negation = field(default_factory=Negation)
-    stance: Stance = field(default_factory=Stance)
-    actors: Actors = field(default_factory=Actors)
-
-    def merged(self, other: Cues) -> Cues:
-        return Cues(
-            **{s.name: _union(getattr(self, s.name), getattr(other, s.name)) for s in fields(self)}
-        )
-
-
-def _union(a, b):
-    return type(a)(**{f.name: getattr(a, f.name) | getattr(b, f.name) for f in fields(a)})
+__all__ = ["STEPS", "Actors", "Cues", "English", "Forms", "Negation", "Stance", "Words"]
 
 
 _SECTIONS = {f.name: f.default_factory for f in fields(Cues)}
@@ -117,9 +47,11 @@ _SECTIONS = {f.name: f.default_factory for f in fields(Cues)}
 _VERBATIM = {"entity_types"}
 
 
-def _word_list(node, source: str, key: str) -> Words:
+def _word_list(node, source: str, key: str) -> Words | Forms:
     import yaml
 
+    if key.startswith("english."):
+        return tuple(dict.fromkeys(_forms(node, source, key)))
     words = set()
     for item in sequence_items(node, source, key):
         text = str(item.value).strip() if isinstance(item, yaml.ScalarNode) else ""
@@ -135,6 +67,19 @@ def _word_list(node, source: str, key: str) -> Words:
     return frozenset(words)
 
 
+def _forms(node, source: str, key: str):
+    """The closed-class words of a list, as written (lower case)."""
+    import yaml
+
+    for item in sequence_items(node, source, key):
+        text = str(item.value).strip() if isinstance(item, yaml.ScalarNode) else ""
+        if not text:
+            raise LexiconError(
+                "expected a word or mark", source=source, key=key, line=item.start_mark.line + 1
+            )
+        yield text.lower()
+
+
 # Cue keys drop spaces ("believe in" -> "believein"); claims show the phrase as a cue
 # file writes it. Filled as cue files are parsed; a key never seen stays as it is.
 _SPELLING: dict[str, str] = {}
@@ -148,34 +93,56 @@ def spell_cue(cue: str | None) -> str | None:
 
 
 def parse_cues(text: str, source: str, *, trusted: bool = False) -> Cues:
+    """The words a cue file adds (see :func:`parse_cue_file` for the words it removes)."""
+    return parse_cue_file(text, source, trusted=trusted)[0]
+
+
+def parse_cue_file(text: str, source: str, *, trusted: bool = False) -> tuple[Cues, Cues]:
+    """(the words a cue file adds, the words its ``remove:`` section takes out)."""
     root = compose_yaml(text, source, trusted=trusted)
     if root is None:
         raise LexiconError("file is empty", source=source)
-    sections = {}
+    added, removed = {}, Cues()
     for name, node in mapping_items(root, source):
         if name in {"kind", "version", "description"}:
             continue
-        if name not in _SECTIONS:
+        if name == "remove":  # remove: {section: {list: [words]}}
+            sections = mapping_items(node, source, name)
+            removed = Cues(**{sub: _section(sub, n, source, "remove.") for sub, n in sections})
+            continue
+        added[name] = _section(name, node, source)
+    return Cues(**added), removed
+
+
+def _section(name: str, node, source: str, prefix: str = ""):
+    """One section of a cue file (``prefix``: where it stands, for messages)."""
+    if name not in _SECTIONS:
+        raise LexiconError(
+            f"unknown cue section (allowed: {', '.join(_SECTIONS)}, remove)",
+            source=source,
+            key=prefix + name,
+            line=node.start_mark.line + 1,
+        )
+    cls = _SECTIONS[name]
+    allowed = {f.name for f in fields(cls)}
+    values = {}
+    for sub, sub_node in mapping_items(node, source, prefix + name):
+        if sub not in allowed:
             raise LexiconError(
-                f"unknown cue section (allowed: {', '.join(_SECTIONS)})",
+                f"unknown key (allowed: {', '.join(sorted(allowed))})",
                 source=source,
-                key=name,
-                line=node.start_mark.line + 1,
+                key=f"{prefix}{name}.{sub}",
+                line=sub_node.start_mark.line + 1,
             )
-        cls = _SECTIONS[name]
-        allowed = {f.name for f in fields(cls)}
-        values = {}
-        for sub, sub_node in mapping_items(node, source, name):
-            if sub not in allowed:
-                raise LexiconError(
-                    f"unknown key (allowed: {', '.join(sorted(allowed))})",
-                    source=source,
-                    key=f"{name}.{sub}",
-                    line=sub_node.start_mark.line + 1,
-                )
-            values[sub] = _word_list(sub_node, source, f"{name}.{sub}")
-        sections[name] = cls(**values)
-    return Cues(**sections)
+        values[sub] = _word_list(sub_node, source, f"{name}.{sub}")
+    return cls(**values)
+
+
+@lru_cache(maxsize=1)
+def builtin_cues() -> Cues:
+    """The built-in cue words alone, parsed once (for the closed-class English words of
+    code that is given no cues)."""
+    return cues_from_texts([])
 
 
 def load_cues(paths: Sequence[str | Path] = (), *, builtin: bool = True) -> Cues:
@@ -188,7 +155,8 @@ def cues_from_texts(texts: Sequence[tuple[str, str]], *, builtin: bool = True) -
     shipped = [(s, t, True) for s, t in builtin_texts()] if builtin else []
     for source, text, trusted in [*shipped, *((s, t, False) for s, t in texts)]:
         if is_cue_file(text):
-            cues = cues.merged(parse_cues(text, source, trusted=trusted))
+            added, removed = parse_cue_file(text, source, trusted=trusted)
+            cues = cues.merged(added).without(removed)
     return cues
 
 
@@ -199,6 +167,10 @@ def dump_cues(cues: Cues) -> str:
     document: dict = {"kind": "cues"}
     for section in fields(cues):
         words = getattr(cues, section.name)
-        lists = {f.name: sorted(getattr(words, f.name)) for f in fields(words)}
+        lists = {f.name: _listed(getattr(words, f.name)) for f in fields(words)}
         document[section.name] = {name: items for name, items in lists.items() if items}
     return yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=1000)
+
+
+def _listed(words) -> list[str]:
+    return list(words) if isinstance(words, tuple) else sorted(words)

@@ -12,8 +12,9 @@ from collections.abc import Sequence
 
 from rhetor.attribution import tree
 from rhetor.attribution.cues import Cues, spell_cue
+from rhetor.attribution.fallback import default_author, unattributed
 from rhetor.attribution.holders import SideIndex
-from rhetor.attribution.rules import RULES, Context, Finding, Mention, Rule
+from rhetor.attribution.rules import RULES, Context, Finding, Mention, Rule, name_of
 from rhetor.attribution.stance import CLAIMS, base_stance
 from rhetor.report.model import Claim, HolderRef
 from rhetor.report.model import Mention as ReportMention
@@ -25,6 +26,7 @@ class Attributor:
     def __init__(self, cues: Cues, rules: Sequence[Rule] = RULES) -> None:
         self.cues = cues
         self.rules = tuple(rules)
+        self._names = {r.apply: r.name for r in self.rules}
         self._frame_words = cues.stance.frame_nouns | cues.negation.nouns
 
     def without(self, name: str) -> Attributor:
@@ -45,16 +47,20 @@ class Attributor:
         found = []
         for m in mentions:
             base = base_stance(m.polarity, m.negated)
-            side, rule = (author, "default-author") if base == CLAIMS else (None, "unattributed")
+            if base == CLAIMS:
+                side, rule = author, name_of(default_author)
+            else:
+                side, rule = None, name_of(unattributed)
             found.append((m, Finding(side, base, None, None, rule)))
         return found
 
     def _mention(self, doc, m: Mention, sides: SideIndex, others) -> list[Finding]:
         root = tree.span_root(doc, m.start, m.end)
         phrase = tree.phrase_head(root)
-        ctx = Context(doc, m, sides, self.cues, root, phrase, [], others=others)
+        ctx = Context(doc, m, sides, self.cues, root, phrase, [], others=others, names=self._names)
         ctx.levels = tree.noun_levels(phrase, self._is_frame(ctx), self.cues.stance.against_preps)
         for rule in self.rules:
+            ctx.rule = rule.name  # the rule's findings carry the name the engine gives it
             rule.apply(ctx)
         return ctx.findings
 

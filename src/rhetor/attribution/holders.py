@@ -16,31 +16,11 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from rhetor.attribution.cues import English, builtin_cues
 from rhetor.lexicon.model import normalise
 
-RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "whose"}
-THIRD_PERSON = {
-    "he",
-    "him",
-    "his",
-    "she",
-    "her",
-    "hers",
-    "it",
-    "its",
-    "itself",
-    "they",
-    "them",
-    "their",
-    "theirs",
-    "themselves",
-}
-PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
-SECOND_PERSON = {"you", "your", "yours", "yourself", "yourselves"}
-THING_PRONOUNS = {"it", "its", "itself"}
 # How many sentences back a pronoun may look for its side: the paragraph, at most this.
 FOCUS_SENTENCES = 6
-_PARTITIVE_PREPS = {"of", "in", "on", "among", "amongst", "within", "from", "inside"}
 _THING_DEPS = {"nsubj", "nsubjpass", "dobj"}
 
 
@@ -71,8 +51,10 @@ class SideIndex:
         partitives: frozenset[str] = frozenset(),
         persons: frozenset[str] = frozenset(),
         documents: frozenset[str] = frozenset(),
+        english: English | None = None,
     ) -> None:
         self.doc = doc
+        self.english = english or builtin_cues().english  # pronouns and the like
         self.partitives = partitives
         self.persons = persons  # actor nouns naming people, whom "it" never stands for
         self.documents = documents  # nouns for texts that "say" and "find" things themselves
@@ -89,6 +71,7 @@ class SideIndex:
         """The side a holder token stands for, or an unresolved actor, or None."""
         mention = self.at(token.i)
         word = token.lower_
+        en = self.english
         if mention and _indefinite(token, mention):  # "a government that ...": any one
             return Holder(None, token.i, token.i + 1, "actor")
         if mention:  # includes pronouns a user listed as aliases
@@ -96,25 +79,25 @@ class SideIndex:
         for child in token.children:  # "the party's plans", "Conservative policies"
             if child.dep_ in {"poss", "compound", "amod"} and (inner := self.at(child.i)):
                 return Holder(inner.side, inner.start, inner.end, "phrase")
-            if child.dep_ == "poss" and child.lower_ in THIRD_PERSON:  # "their cuts"
+            if child.dep_ == "poss" and child.lower_ in en.third_person:  # "their cuts"
                 found = self._focus(child)
                 if found:
                     return Holder(found.side, child.i, child.i + 1, "phrase")
-            if child.dep_ == "poss" and child.lower_ in SECOND_PERSON:  # "your government"
+            if child.dep_ == "poss" and child.lower_ in en.second_person:  # "your government"
                 found = self._addressee(child)
                 if found:
                     return Holder(found.side, child.i, child.i + 1, "phrase")
         if depth < 3 and normalise(token.text) in self.partitives:
             for prep in token.children:
-                if prep.dep_ == "prep" and prep.lower_ in _PARTITIVE_PREPS:
+                if prep.dep_ == "prep" and prep.lower_ in en.partitive_preps:
                     for obj in prep.children:
                         if obj.dep_ == "pobj" and (found := self.resolve(obj, depth + 1)):
                             return found
-        if word in RELATIVE_PRONOUNS and depth < 3:
+        if word in en.relative_pronouns and depth < 3:
             return self._antecedent(token, depth)
-        if word in THIRD_PERSON:
+        if word in en.third_person:
             return self._focus(token)
-        if word in SECOND_PERSON:
+        if word in en.second_person:
             return self._addressee(token)
         if self.is_actor(token):
             return Holder(None, token.i, token.i + 1, "actor")
@@ -134,13 +117,14 @@ class SideIndex:
         return None
 
     def _focus(self, token) -> Holder | None:
-        plural = token.lower_ in PLURAL_PRONOUNS
+        plural = token.lower_ in self.english.plural_pronouns
+        thing = token.lower_ in self.english.thing_pronouns
         floor = _paragraph_floor(token, FOCUS_SENTENCES)
         fallback = None
         for mention in self._before(token.i, floor):
             if mention.side == self.author or mention.pronoun:
                 continue
-            if token.lower_ in THING_PRONOUNS and self._person(mention):
+            if thing and self._person(mention):
                 continue  # "The minister gave a speech. It ...": not the minister
             if plural and self._others_between(mention.end, token.i):
                 # "The Tories met the unions. They agreed ...": the unions, an actor
@@ -148,7 +132,7 @@ class SideIndex:
             if mention.plural is None or mention.plural == plural:
                 # "They published a plan. It promises ...": the plan. Only "it" can be a
                 # thing: "The Chancellor doubled the debt; his recklessness ..." is his.
-                if token.lower_ in THING_PRONOUNS and self._thing_between(mention, token):
+                if thing and self._thing_between(mention, token):
                     return None
                 return Holder(mention.side, token.i, token.i + 1, "pronoun")
             if plural:  # "the government ... they": a collective side
@@ -287,13 +271,15 @@ def paragraph_break(doc, start: int) -> bool:
     )
 
 
-def is_plural(token) -> bool | None:
+def is_plural(token, english: English | None = None) -> bool | None:
     if token.tag_ in {"NNS", "NNPS"}:
         return True
     if token.tag_ in {"NN", "NNP"}:
         return False
     word = token.lower_
-    if word in PLURAL_PRONOUNS or word in {"we", "us", "our", "ours"}:
+    en = english or builtin_cues().english
+    # "ourselves" is reflexive, never a holder's head: only the other forms of "we"
+    if word in en.plural_pronouns or (word in en.first_person_plural and word != "ourselves"):
         return True
     return None
 

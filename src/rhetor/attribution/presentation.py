@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rhetor.attribution.context import (
-    QUOTES,
     Context,
     is_damning_predicate,
     is_hollow_predicate,
@@ -22,11 +21,11 @@ def hollow_value(ctx: Context) -> None:
             if child.dep_ in {"amod", "advmod", "compound"} and ctx.is_cue(
                 child, st.hollow_modifiers
             ):
-                ctx.hollow = True
+                ctx.reading.hollow = True
     if is_hollow_predicate(ctx, ctx.levels[-1]) or _derisive_frame(ctx):
-        ctx.hollow = True
+        ctx.reading.hollow = True
     elif len(ctx.levels) > 1 and is_damning_predicate(ctx, ctx.levels[-1]):
-        ctx.damned = True  # a frame judged a failure: "their record on fairness is shameful"
+        ctx.reading.damned = True  # a frame judged a failure: "their record on V is shameful"
 
 
 def _derisive_frame(ctx: Context) -> bool:
@@ -46,5 +45,6 @@ def scare_quotes(ctx: Context) -> None:
     doc, m = ctx.doc, ctx.mention
     before = doc[m.start - 1].text if m.start > 0 else ""
     after = doc[m.end].text if m.end < len(doc) else ""
-    if before in QUOTES and after in QUOTES:
-        ctx.hollow = ctx.quoted = True
+    quotes = ctx.cues.english.quotes
+    if before in quotes and after in quotes:
+        ctx.reading.hollow = ctx.reading.quoted = True

@@ -42,7 +42,7 @@ def rebuttal(ctx: Context) -> None:
                 cue = _answer(ctx, reported)
                 if cue:
                     f = replace(
-                        f, stance=APPROPRIATES, cue=join_cue(f.cue or "", cue), rule="rebuttal"
+                        f, stance=APPROPRIATES, cue=join_cue(f.cue or "", cue), rule=ctx.rule
                     )
         out.append(f)
     taken = {f.side for f in out if f.stance == APPROPRIATES}

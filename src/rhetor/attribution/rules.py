@@ -6,37 +6,34 @@ rules), finds holders and their stance (``holder`` rules), reshapes the
 findings of earlier rules (``finding`` rules), or decides what is left over
 (``fallback`` rules). :data:`RULES` is the order; drop a rule from it and the
 engine runs without it (``benchmarks/ablation.py`` does exactly that).
+
+A rule's name is given here and nowhere else: the engine sets it on the
+:class:`Context` before the rule runs, and the rule's findings carry it. A rule
+that must know another's findings asks by the rule itself
+(``ctx.found_by(possessive)``), never by its name.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from rhetor.attribution.anaphora import anaphoric_object, relative_clause
 from rhetor.attribution.context import Context, Finding, Mention, Rule
-from rhetor.attribution.holding import (
-    anaphoric_object,
-    apposition,
-    located,
-    nominal_act,
-    possessive,
-    relative_clause,
-    verb,
-)
-from rhetor.attribution.presentation import hollow_value, scare_quotes
-from rhetor.attribution.rebuttal import rebuttal
-from rhetor.attribution.reshaping import (
+from rhetor.attribution.contrast import contrast, negative_subject, self_claim
+from rhetor.attribution.ellipsis import (
     agreement,
-    contrast,
-    default_author,
     elliptical_clause,
     elliptical_possessive,
-    hypothetical,
-    negative_subject,
-    question,
-    reported_speech,
-    self_claim,
     shared_possession,
 )
+from rhetor.attribution.fallback import default_author, unattributed
+from rhetor.attribution.framing import hypothetical, question, reported_speech
+from rhetor.attribution.possession import apposition, located, nominal_act, possessive
+from rhetor.attribution.presentation import hollow_value, scare_quotes
+from rhetor.attribution.rebuttal import rebuttal
+from rhetor.attribution.verbs import pronoun_object, verb
 
-__all__ = ["RULES", "RULE_NAMES", "Context", "Finding", "Mention", "Rule"]
+__all__ = ["RULES", "RULE_NAMES", "Context", "Finding", "Mention", "Rule", "name_of"]
 
 RULES: tuple[Rule, ...] = (
     Rule("hollow", "mention", hollow_value),
@@ -46,6 +43,7 @@ RULES: tuple[Rule, ...] = (
     Rule("apposition", "holder", apposition),
     Rule("located", "holder", located),
     Rule("verb", "holder", verb),
+    Rule("pronoun-object", "holder", pronoun_object),
     Rule("relative-clause", "holder", relative_clause),
     Rule("anaphoric-object", "holder", anaphoric_object),
     Rule("self-claim", "finding", self_claim),
@@ -60,6 +58,12 @@ RULES: tuple[Rule, ...] = (
     Rule("shared-possession", "finding", shared_possession),
     Rule("agreement", "finding", agreement),
     Rule("default-author", "fallback", default_author),
+    Rule("unattributed", "fallback", unattributed),
 )
 
 RULE_NAMES = tuple(r.name for r in RULES)
+
+
+def name_of(apply: Callable[[Context], None]) -> str:
+    """The name :data:`RULES` gives a rule's function."""
+    return next(r.name for r in RULES if r.apply is apply)

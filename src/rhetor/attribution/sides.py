@@ -17,7 +17,6 @@ from rhetor.errors import SidesError
 from rhetor.lexicon.model import normalise
 
 AUTHOR = "author"
-FIRST_PERSON_PLURAL = ("we", "us", "our", "ours", "ourselves")
 _SIDE_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 
 
@@ -46,8 +45,19 @@ class Sides:
         return next((s for s in self.specs if s.id == side_id), None)
 
 
-def build_sides(given: Mapping[str, Iterable[str]]) -> Sides:
-    """Validate given sides and attach the first-person plural to one of them."""
+def first_person_plural() -> tuple[str, ...]:
+    """The forms of "we" (``english.first_person_plural`` in the built-in cues)."""
+    from rhetor.attribution.cues import builtin_cues
+
+    return builtin_cues().english.first_person_plural
+
+
+def build_sides(
+    given: Mapping[str, Iterable[str]], first_person: Iterable[str] | None = None
+) -> Sides:
+    """Validate given sides and attach the first-person plural (``first_person``, by
+    default the built-in forms of "we") to one of them."""
+    we = tuple(first_person) if first_person is not None else first_person_plural()
     specs: list[SideSpec] = []
     owner_of: dict[str, str] = {}
     for side_id, aliases in given.items():
@@ -71,7 +81,7 @@ def build_sides(given: Mapping[str, Iterable[str]]) -> Sides:
         if not cleaned:
             raise SidesError(f"side {side_id!r} has no aliases")
         specs.append(SideSpec(side_id, tuple(dict.fromkeys(cleaned)), label=side_id))
-    owners = {owner_of[w] for w in FIRST_PERSON_PLURAL if w in owner_of}
+    owners = {owner_of[w] for w in we if w in owner_of}
     if len(owners) > 1:
         raise SidesError(
             f"first-person plural forms are split between sides "
@@ -79,19 +89,17 @@ def build_sides(given: Mapping[str, Iterable[str]]) -> Sides:
         )
     if owners:
         author = owners.pop()
-        specs = [_with_first_person(s) if s.id == author else s for s in specs]
+        specs = [_with_first_person(s, we) if s.id == author else s for s in specs]
     else:
         author = AUTHOR
         if any(s.id == AUTHOR for s in specs):
             raise SidesError("a side named 'author' must list we/us/our")
-        specs.append(SideSpec(AUTHOR, FIRST_PERSON_PLURAL, label=AUTHOR))
+        specs.append(SideSpec(AUTHOR, we, label=AUTHOR))
     return Sides(tuple(specs), author)
 
 
-def _with_first_person(spec: SideSpec) -> SideSpec:
-    return SideSpec(
-        spec.id, tuple(dict.fromkeys((*spec.aliases, *FIRST_PERSON_PLURAL))), spec.label, spec.auto
-    )
+def _with_first_person(spec: SideSpec, we: tuple[str, ...]) -> SideSpec:
+    return SideSpec(spec.id, tuple(dict.fromkeys((*spec.aliases, *we))), spec.label, spec.auto)
 
 
 def parse_side_option(text: str) -> tuple[str, list[str]]:

@@ -1,0 +1,188 @@
+"""Finding rules by how the clause frames what was found: supposed in a
+counterfactual (hypothetical), asked (question), or reported from another speaker's
+words (reported-speech). They run after the contrast rules and before rebuttal."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import replace
+
+from rhetor.attribution import tree
+from rhetor.attribution.context import (
+    Context,
+    Finding,
+    denies,
+    is_author,
+    is_side,
+    negated_verb,
+)
+from rhetor.attribution.cues import cue_key
+from rhetor.attribution.stance import (
+    APPROPRIATES,
+    ASSERTED,
+    CLAIMS,
+    HYPOTHETICAL,
+    OPPOSES,
+    QUESTION,
+    REPORTED,
+    flip,
+)
+
+
+def hypothetical(ctx: Context) -> None:
+    """A side's commitment supposed in a counterfactual condition is presented as
+    lacking ("If X cared about V, they would ...")."""
+    out = []
+    for f in ctx.findings:
+        if f.clause is not None and f.side and _counterfactual(ctx, ctx.doc[f.clause]):
+            f = replace(f, stance=flip(f.stance), modality=HYPOTHETICAL, rule=ctx.rule)
+        out.append(f)
+    ctx.findings = out
+
+
+def _counterfactual(ctx: Context, clause) -> bool:
+    st = ctx.cues.stance
+    if clause.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and ctx.is_cue(c, st.hypothetical_markers) for c in clause.children
+    ):
+        return False
+    main = clause.head
+    return any(c.dep_ == "aux" and ctx.is_cue(c, st.counterfactual_modals) for c in main.children)
+
+
+def question(ctx: Context) -> None:
+    """A question put about a side's commitment presents the side as lacking it
+    ("Does X really believe in V?", "Will the Minister admit that this policy is
+    unfair?"). The side is the subject of the inverted question."""
+    sent = ctx.doc[ctx.mention.start].sent
+    subject = _question_subject(sent)
+    if subject is None:
+        return
+    holder = ctx.sides.resolve(subject)
+    if holder is None or holder.side is None or holder.side == ctx.sides.author:
+        return
+    kept = [f for f in ctx.findings if f.side != holder.side]
+    ctx.findings = kept
+    ctx.add(holder, OPPOSES, sent.root.lemma_, modality=QUESTION)
+
+
+def _question_subject(sent):
+    tokens = [t for t in sent if not t.is_space]
+    if not tokens or tokens[-1].text != "?":
+        return None
+    root = sent.root
+    subject = tree.subject_of(root)
+    auxiliaries = [c for c in root.children if c.dep_ in {"aux", "auxpass"}]
+    if root.lemma_ == "be" and subject is not None and root.i < subject.i:
+        return subject  # "Is the government serious about fairness?"
+    if subject is not None and any(a.i < subject.i for a in auxiliaries):
+        return subject
+    return None
+
+
+def reported_speech(ctx: Context) -> None:
+    """A finding inside a clause reported by another speaker ("Ministers claim that
+    the unions betrayed solidarity") is kept, marked as reported, with its source.
+    The author reporting itself ("we say that") still asserts. A value in a reported
+    clause that no one in it holds ("the Tories say that the market gives a fair
+    deal") is the reporting side's claim; quotation marks inside the reported words
+    ("that 'the market' delivers ...") show the author's distance: it appropriates.
+    An inclusive "we" in the reported words ("told the House that we are all in this
+    together") is the speaker's own person, not the author's."""
+    out = []
+    for f in ctx.findings:
+        if f.clause is not None and f.modality == ASSERTED:
+            report = _report_frame(ctx, ctx.doc[f.clause])
+            if report is not None and not is_author(ctx, report[1]):
+                reporter = report[1]
+                f = replace(f, modality=REPORTED, reporter=(reporter.i, reporter.i + 1))
+                f = _unshifted_we(ctx, f, reporter)
+        out.append(f)
+    ctx.findings = out
+    if ctx.mention.polarity != "virtue" or any(f.side for f in ctx.findings):
+        return
+    clause = tree.clause_of(ctx.levels[-1])
+    report = _report_frame(ctx, clause) or _source_phrase(ctx, clause)
+    if report is None or is_author(ctx, report[1]):
+        return
+    verb_token, reporter = report
+    if not is_side(ctx, reporter):
+        ctx.reading.unheld = True  # "The report demands that someone be held accountable"
+    stance = APPROPRIATES if ctx.reading.hollow or _quotes_inside(ctx, verb_token) else CLAIMS
+    if ctx.mention.negated:
+        stance = flip(stance)
+    if verb_token.pos_ in tree.VERBS and (
+        negated_verb(ctx, verb_token)
+        or denies(ctx, reporter, ctx.cues.negation.quantifiers)  # "not one of them accepts"
+    ):
+        stance = flip(stance)
+    cue = tree.verb_key(verb_token) if verb_token.pos_ in tree.VERBS else key_of_source(verb_token)
+    ctx.add(ctx.sides.resolve(reporter), stance, cue)
+    if cue in ctx.cues.stance.factive_verbs and not ctx.mention.negated and not ctx.reading.hollow:
+        # "not one of them accepts that workers deserve V": what is accepted, or refused,
+        # is true for the author, who asserts it
+        ctx.find(ctx.sides.author, CLAIMS, cue)
+
+
+def _unshifted_we(ctx: Context, finding: Finding, reporter) -> Finding:
+    """An inclusive "we" in a side's reported words ("the Chancellor told the House that
+    we are all in this together") keeps the speaker's own person: the words, and the
+    value they profess, are the reporting side's, not the author's."""
+    if finding.side != ctx.sides.author or finding.holder is None:
+        return finding
+    holder = ctx.doc[finding.holder[0]]
+    if holder.lower_ not in ctx.cues.english.first_person_plural or finding.clause is None:
+        return finding
+    verb_token = ctx.doc[finding.clause]
+    near = [*holder.children, *verb_token.children]
+    if not any(ctx.is_cue(t, ctx.cues.stance.inclusive_quantifiers) for t in near):
+        return finding
+    speaker = ctx.sides.resolve(reporter)
+    if speaker is None or speaker.side is None or speaker.side == ctx.sides.author:
+        return finding
+    return replace(finding, side=speaker.side)
+
+
+def _report_frame(ctx: Context, clause):
+    """(report verb, its subject) when ``clause`` is reported: "X says that <clause>",
+    also through a relative clause on the reported subject ("X accepts that the people
+    who work deserve V")."""
+    current = clause
+    for _ in range(4):
+        if current.dep_ == "relcl" and current.head.dep_ == "ccomp":
+            current = current.head
+        if current.dep_ != "ccomp" or current.head.i == current.i:
+            return None
+        current = current.head
+        if tree.verb_key(current) in ctx.cues.stance.report_verbs:
+            subject = tree.shared_subject_of(current)
+            return (current, subject) if subject is not None else None
+    return None
+
+
+def _source_phrase(ctx: Context, clause):
+    """(preposition, source) when a phrase names whose words the clause gives
+    ("according to the Chancellor, the tax is fair", "in the minister's words")."""
+    for prep in clause.children:
+        if prep.dep_ != "prep":
+            continue
+        words = [prep, *(c for c in prep.children if c.dep_ == "prep")]
+        key = cue_key(" ".join(w.text for w in words))
+        if key not in ctx.cues.stance.source_preps:
+            continue
+        for inner in words[-1].children:
+            if inner.dep_ == "pobj":
+                return words[0], inner
+    return None
+
+
+def key_of_source(prep) -> str:
+    """The cue of a source phrase: "according to"."""
+    return cue_key(" ".join([prep.text, *(c.text for c in prep.children if c.dep_ == "prep")]))
+
+
+def _quotes_inside(ctx: Context, verb_token) -> bool:
+    """Do quotation marks of their own set off a short phrase in the reported words?"""
+    words = [t for c in verb_token.children if c.dep_ == "ccomp" for t in c.subtree]
+    marks = [t.i for t in words if t.text in ctx.cues.english.quotes]
+    return any(0 < b - a <= 4 for a, b in itertools.pairwise(marks))
