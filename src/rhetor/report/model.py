@@ -159,6 +159,13 @@ class Claim:
     counted: bool = True
 
     @property
+    def certainty_note(self) -> str:
+        """ "uncertain (confidence 0.42)" for a claim below the threshold, else ""."""
+        if self.counted or self.confidence is None:
+            return ""
+        return f"uncertain (confidence {self.confidence:.2f}), not counted"
+
+    @property
     def modality_note(self) -> str:
         """How the claim is presented, for reports: "" when the author asserts it."""
         if self.modality == "asserted":
