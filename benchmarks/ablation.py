@@ -18,12 +18,13 @@ import sys
 from pathlib import Path
 
 from rhetor.attribution import RULES, Attributor
+from rhetor.attribution.annotate import attribute_values
 from rhetor.attribution.autosides import compile_aliases
 from rhetor.attribution.cues import load_cues
 from rhetor.attribution.sides import build_sides
 from rhetor.evaluation.scoring import load_gold, score
-from rhetor.lexicon.model import load_lexicons
-from rhetor.nlp.component import SPANS_KEY, RhetorComponent, attribute_values
+from rhetor.lexicon.loading import load_lexicons
+from rhetor.nlp.component import SPANS_KEY, RhetorComponent
 from rhetor.nlp.pipeline import load_pipeline, resolve_model_name
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from rhetor.attribution.cues import load_cues
 from rhetor.attribution.sides import build_sides
-from rhetor.lexicon.model import load_lexicons
+from rhetor.lexicon.loading import load_lexicons
 from rhetor.nlp.chunking import DEFAULT_CHUNK_CHARS, chunk_spans
 from rhetor.nlp.component import RhetorComponent
 from rhetor.nlp.extract import build_report, model_info

@@ -13,8 +13,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from rhetor.lexicon.loading import load_lexicons
 from rhetor.lexicon.matching import CompiledLexicons
-from rhetor.lexicon.model import load_lexicons
 
 
 def generate(terms: int) -> str:

@@ -22,8 +22,9 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from rhetor.lexicon.loading import load_lexicons
 from rhetor.lexicon.matching import CompiledLexicons
-from rhetor.lexicon.model import LexiconSet, load_lexicons
+from rhetor.lexicon.model import LexiconSet
 from rhetor.nlp.chunking import DEFAULT_CHUNK_CHARS, chunk_spans
 from rhetor.nlp.pipeline import load_pipeline, resolve_model_name
 

@@ -31,8 +31,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from rhetor.lexicon.loading import load_lexicons
 from rhetor.lexicon.matching import CompiledLexicons
-from rhetor.lexicon.model import load_lexicons
 from rhetor.nlp.pipeline import load_pipeline, resolve_model_name
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "webis-argvalues-22"

@@ -2,16 +2,17 @@
 # The State of the Union by party over time: which values do Democrats and
 # Republicans invoke, how often, and who claims them?
 #
-#   sh examples/sotu_by_party.sh [CORPUS] [OUT]
+#   sh examples/sotu_by_party.sh CORPUS [OUT]
 #
-# CORPUS defaults to ../shared/corpora/sotu/data (233 addresses, 1790-2021, named
-# {year}_{president}_{party}.txt); OUT to /tmp/rhetor-examples/sotu. The batch run
+# CORPUS is the data/ folder of the public State of the Union dataset, GitHub
+# stdlib-js/datasets-sotu (233 addresses, 1790-2021, named
+# {year}_{president}_{party}.txt; CC0); OUT defaults to /tmp/rhetor-examples/sotu. The batch run
 # (about 3-6 minutes with -j 2) is skipped when OUT/sotu.jsonl exists. Sides are
 # found in each address, so claims are by "author" (the president's side) and the
 # sides each address names. The trends chart goes to docs/sotu_trends.png.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-corpus=${1:-$here/../../shared/corpora/sotu/data}
+corpus=${1:?usage: sh examples/sotu_by_party.sh CORPUS [OUT] (CORPUS: the data/ folder of GitHub stdlib-js/datasets-sotu)}
 out=${2:-/tmp/rhetor-examples/sotu}
 mkdir -p "$out"
 records=$out/sotu.jsonl

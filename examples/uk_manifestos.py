@@ -1,10 +1,13 @@
 """UK manifestos, Labour against Conservative, 1983-2015: trends, a compare table, a network.
 
-The corpus comes as one sentence per row (../shared/corpora/uk-manifestos, Licht &
-Sczepanski 2025); this script rebuilds each manifesto as a document first, one
-paragraph per quasi-paragraph of the source, and then runs rhetor on the folder:
+The corpus comes as one sentence per row: the file
+uk-manifesto_sentences_lab+con_cap_labeled.tsv of the public repository GitHub
+haukelicht/group_mention_detection (replication/data/labeled/; Licht & Sczepanski,
+"Detecting Group Mentions in Political Rhetoric", 2025; CC0). This script rebuilds
+each manifesto as a document first, one paragraph per quasi-paragraph of the source,
+and then runs rhetor on the folder:
 
-    python examples/uk_manifestos.py [--corpus PATH] [--out FOLDER] [--jobs N]
+    python examples/uk_manifestos.py --corpus FOLDER_WITH_THE_TSV [--out FOLDER] [--jobs N]
 
 Outputs (in --out, default /tmp/rhetor-examples/uk): the documents, uk.jsonl
 (batch records with party and year from the file names), uk_claims.csv (one row
@@ -56,7 +59,10 @@ def rhetor(*args: str, stdout: Path | None = None) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--corpus", type=Path, default=HERE.parent / "../shared/corpora/uk-manifestos"
+        "--corpus",
+        type=Path,
+        required=True,
+        help=f"the folder holding {TSV} (GitHub haukelicht/group_mention_detection)",
     )
     parser.add_argument("--out", type=Path, default=Path("/tmp/rhetor-examples/uk"))
     parser.add_argument("--jobs", default="2")

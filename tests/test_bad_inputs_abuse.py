@@ -369,7 +369,7 @@ CASES: dict[str, Case] = {
     ),
     "batch-own-output-in-folder-not-scored": Case(
         ["batch", "docs", "-q", "-g", "*", "-o", "docs/scores.txt", "--force"],
-        {**DOCS, "docs/scores.txt": '{"schema": "rhetor.report.model/1"}\n'},
+        {**DOCS, "docs/scores.txt": '{"schema": "rhetor.report/1"}\n'},
         changes=("docs/scores.txt",),
         check=jsonl_records("docs/scores.txt", 3),
     ),
@@ -733,7 +733,7 @@ def test_bad_inputs_abuse_fifo_output_received_the_report():
     """The FIFO case's reader got the whole report (run after the table)."""
     if not FIFO_GOT:
         pytest.skip("the FIFO case did not run")
-    assert json.loads(FIFO_GOT[-1])["schema"] == "rhetor.report.model/1"
+    assert json.loads(FIFO_GOT[-1])["schema"] == "rhetor.report/1"
 
 
 # -- cases that need a real process: signals, concurrency, a full disk, the locale ---------

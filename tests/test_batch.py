@@ -54,7 +54,7 @@ def record(source, claims=(), error=None):
     if error:
         return error_record(source, None, error)
     return {
-        "schema": "rhetor.report.model/1",
+        "schema": "rhetor.report/1",
         "source": source,
         "sha256": "h" + source,
         "stats": {"characters": 10, "words": 2, "sentences": 1},

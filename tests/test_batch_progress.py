@@ -4,11 +4,11 @@ from types import SimpleNamespace
 
 import pytest
 
-from rhetor.batching.command import _time_left_column, worker_count
+from rhetor.batching.command import time_left_column, worker_count
 
 
 def time_left(elapsed: float, completed: float, total: float) -> str:
-    column = _time_left_column()()
+    column = time_left_column()()
     task = SimpleNamespace(elapsed=elapsed, completed=completed, total=total)
     return column.render(task).plain
 

@@ -109,7 +109,7 @@ def test_cli_output_file_written_whole(tmp_path):
     target = tmp_path / "report.json"
     result = run("analyse", SEED, "--json", "-o", target, "--model", "blank:en")
     assert result.exit_code == 0 and result.stdout == ""
-    assert json.loads(target.read_text())["schema"] == "rhetor.report.model/1"
+    assert json.loads(target.read_text())["schema"] == "rhetor.report/1"
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
 
 

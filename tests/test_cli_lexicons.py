@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from rhetor.cli import app
-from rhetor.lexicon.model import load_lexicons
+from rhetor.lexicon.loading import load_lexicons
 from tests.test_interop import MFD_DIC
 
 runner = CliRunner()
@@ -71,7 +71,7 @@ def test_cli_lexicons_validate_reports_every_problem(write):
 
 
 def test_cli_lexicons_validate_builtin_is_clean():
-    from rhetor.lexicon.model import builtin_lexicon_dir
+    from rhetor.lexicon.files import builtin_lexicon_dir
 
     result = run("lexicons", "validate", str(builtin_lexicon_dir()))
     assert result.exit_code == 0

@@ -7,10 +7,11 @@ import json
 
 import pytest
 
-from rhetor.counts.analyser import CountsAnalyser, _merged, _sentences, evidence
+from rhetor.counts.analyser import CountsAnalyser, estimate_sentences, evidence, merged_ranges
 from rhetor.counts.tokens import pieces
 from rhetor.counts.wordforms import LemmaRules, compile_word_forms
-from rhetor.lexicon.model import LexiconSet, parse_lexicon
+from rhetor.lexicon.loading import parse_lexicon
+from rhetor.lexicon.model import LexiconSet
 from rhetor.options import AnalyseOptions
 from tests.conftest import needs_model
 
@@ -187,13 +188,13 @@ exclude:
     ],
 )
 def test_counts_terms_inside_unconditional_excludes_are_dropped_early(words, kept):
-    from rhetor.counts.analyser import _that_may_count
+    from rhetor.counts.analyser import that_may_count
     from rhetor.counts.tokens import Word
     from rhetor.lexicon.matching import CompiledLexicons
 
     compiled = CompiledLexicons(LexiconSet((parse_lexicon(EXCLUDES, "solidarity.yaml"),)))
     candidates = compiled.candidates([Word(w, w, "X") for w in words])
-    left = [" ".join(words[start:end]) for start, end, _ in _that_may_count(candidates)]
+    left = [" ".join(words[start:end]) for start, end, _ in that_may_count(candidates)]
     assert sorted(left) == sorted(kept)
 
 
@@ -311,7 +312,7 @@ def test_counts_negation_in_the_window_before(counter):
     [("", 0), ("One. Two! Three?", 3), ("One. Two", 2), ("No end", 1), ('He said "stop." Then', 2)],
 )
 def test_counts_sentence_estimate(text, sentences):
-    assert _sentences(text) == sentences
+    assert estimate_sentences(text) == sentences
 
 
 def test_counts_evidence_is_the_sentence_around():
@@ -321,7 +322,11 @@ def test_counts_evidence_is_the_sentence_around():
 
 
 def test_counts_merged_ranges():
-    assert list(_merged([(5, 9), (-2, 3), (8, 12), (20, 30)], 25)) == [(0, 3), (5, 12), (20, 25)]
+    assert list(merged_ranges([(5, 9), (-2, 3), (8, 12), (20, 30)], 25)) == [
+        (0, 3),
+        (5, 12),
+        (20, 25),
+    ]
 
 
 # -- agreement with the full pipeline --------------------------------------------------------------
@@ -431,14 +436,14 @@ def test_cli_counts_refuses_options_it_cannot_honour(write, extra, message):
 
 
 def test_counts_parse_conditions_are_read_from_word_order_once():
-    from rhetor.counts.analyser import _read_from_word_order
+    from rhetor.counts.wordorder import read_from_word_order
     from rhetor.lexicon.senses import parse_condition
 
     condition = parse_condition({"before": "fuel", "child": "on <NOUN>", "head": "levy"})
-    others, following = _read_from_word_order(condition)
+    others, following = read_from_word_order(condition)
     assert (others.head, others.child, others.before) == ((), (), condition.before)
     assert (following.near, following.window, following.before) == (condition.child, 3, ())
-    assert _read_from_word_order(condition)[0] is others
+    assert read_from_word_order(condition)[0] is others
 
 
 @pytest.mark.parametrize(
@@ -453,11 +458,11 @@ def test_counts_parse_conditions_are_read_from_word_order_once():
     ],
 )
 def test_counts_context_covers_what_near_conditions_read(unless, reach):
-    from rhetor.counts.analyser import _condition_reach
+    from rhetor.counts.analyser import lexicons_reach
 
     conditions = f"\n    unless: [{unless}]" if unless else ""
     text = f"id: reciprocity\nvirtue:\n  - term: reciprocity{conditions}\n"
-    assert _condition_reach(LexiconSet((parse_lexicon(text, "r.yaml"),))) == reach
+    assert lexicons_reach(LexiconSet((parse_lexicon(text, "r.yaml"),))) == reach
 
 
 @pytest.mark.parametrize(
@@ -469,9 +474,9 @@ def test_counts_context_covers_what_near_conditions_read(unless, reach):
     ],
 )
 def test_counts_context_is_wider_only_around_searches_that_read_far(far, groups):
-    from rhetor.counts.analyser import _with_context
+    from rhetor.counts.analyser import with_context
 
-    assert list(_with_context([(10, 12), (40, 42)], 100, (6, 20), far)) == groups
+    assert list(with_context([(10, 12), (40, 42)], 100, (6, 20), far)) == groups
 
 
 def test_vocabulary_knows_which_words_read_far(monkeypatch):

@@ -8,7 +8,7 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from rhetor.batching.dask_runner import ATTEMPTS, Task, _after_failure, import_dask
+from rhetor.batching.dask_runner import ATTEMPTS, Task, after_failure, import_dask
 from rhetor.cli import app
 from rhetor.errors import ConfigError
 from tests.conftest import needs_model
@@ -99,13 +99,13 @@ def test_dask_option_errors(folder, args, message):
 def test_dask_failed_batch_is_split_then_given_up_per_document():
     retry: list[Task] = []
     batch = Task((("a.txt", b"a"), ("b.txt", b"b")))
-    assert list(_after_failure(batch, "KilledWorker: boom", retry)) == []
+    assert list(after_failure(batch, "KilledWorker: boom", retry)) == []
     assert [t.items for t in retry] == [(("a.txt", b"a"),), (("b.txt", b"b"),)]
     single = retry.pop()
     for _ in range(ATTEMPTS - single.attempt):
-        assert list(_after_failure(single, "KilledWorker: boom", retry)) == []
+        assert list(after_failure(single, "KilledWorker: boom", retry)) == []
         single = retry.pop()
-    (record,) = _after_failure(single, "KilledWorker: boom", retry)
+    (record,) = after_failure(single, "KilledWorker: boom", retry)
     assert record["source"] == "b.txt" and "failed on the cluster" in record["error"]
     assert record["sha256"] is not None
     assert retry == [Task((("a.txt", b"a"),), 2)]  # its neighbour still gets its second try

@@ -12,7 +12,7 @@ import pytest
 
 from rhetor.attribution.sides import SideStyle
 from rhetor.formats import OutputFormat, RenderContext, get_formatter
-from rhetor.formats.html_evidence import _tint
+from rhetor.formats.html_evidence import tint
 from tests.test_formats_html import CLAIMS, TEXT, build_report, chromium
 
 CHECK_SCRIPT = Path(__file__).parent / "data" / "html_evidence_check.js"
@@ -65,7 +65,7 @@ def test_html_side_colour_and_label_from_the_sides_file():
 
 
 @pytest.mark.parametrize(
-    "colour,tint",
+    "colour,expected",
     [
         ("#000000", "#d1d1d1"),
         ("#fff", "#ffffff"),
@@ -73,8 +73,8 @@ def test_html_side_colour_and_label_from_the_sides_file():
         ("red", "color-mix(in srgb, red 18%, white)"),
     ],
 )
-def test_html_tint_is_the_colour_mixed_with_white(colour, tint):
-    assert _tint(colour) == tint
+def test_html_tint_is_the_colour_mixed_with_white(colour, expected):
+    assert tint(colour) == expected
 
 
 def test_html_chromium_filters_and_links_work(tmp_path):

@@ -4,8 +4,9 @@ import pytest
 from spacy.tokens import Doc
 
 from rhetor.lexicon.forms import word_classes, word_forms
+from rhetor.lexicon.loading import parse_lexicon
 from rhetor.lexicon.matching import CompiledLexicons
-from rhetor.lexicon.model import LexiconSet, parse_lexicon
+from rhetor.lexicon.model import LexiconSet
 
 
 @pytest.mark.parametrize(

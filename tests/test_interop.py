@@ -16,7 +16,8 @@ from rhetor.lexicon.interop import (
     parse_dic,
     parse_quanteda,
 )
-from rhetor.lexicon.model import LexiconSet, load_lexicons, parse_lexicon
+from rhetor.lexicon.loading import load_lexicons, parse_lexicon
+from rhetor.lexicon.model import LexiconSet
 from tests.conftest import SEED, needs_model
 
 # The Moral Foundations Dictionary 2.0 layout: numbered "foundation.virtue|vice"

@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from rhetor.errors import LexiconError
-from rhetor.lexicon.model import Term, load_lexicons, normalise, parse_lexicon
+from rhetor.lexicon.loading import load_lexicons, parse_lexicon
+from rhetor.lexicon.model import Term, normalise
 
 BUILTIN_VALUES = {
     "fairness",
@@ -116,7 +117,8 @@ def test_lexicon_shipped_files_read_the_same_by_either_composer():
     """Shipped files take libyaml's composer (fast start-up), a user's the guarded one:
     both must give the same lexicons and cues."""
     from rhetor.attribution.cues import parse_cues
-    from rhetor.lexicon.model import builtin_texts, is_cue_file, parse_lexicon
+    from rhetor.lexicon.files import builtin_texts, is_cue_file
+    from rhetor.lexicon.loading import parse_lexicon
 
     for source, text in builtin_texts():
         parse = parse_cues if is_cue_file(text) else parse_lexicon

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from rhetor.lexicon.loading import load_lexicons
 from rhetor.lexicon.matching import CompiledLexicons
-from rhetor.lexicon.model import load_lexicons
 from tests.conftest import needs_model
 
 pytestmark = [needs_model, pytest.mark.model]

@@ -3,8 +3,9 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
+from rhetor.lexicon.loading import parse_lexicon
 from rhetor.lexicon.matching import CompiledLexicons
-from rhetor.lexicon.model import LexiconSet, parse_lexicon
+from rhetor.lexicon.model import LexiconSet
 
 
 def lexset(*texts: str) -> LexiconSet:

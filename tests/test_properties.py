@@ -20,7 +20,7 @@ import rhetor
 from rhetor.attribution.cues import parse_cues
 from rhetor.errors import LexiconError
 from rhetor.lexicon.interop import parse_dic, parse_quanteda
-from rhetor.lexicon.model import parse_lexicon
+from rhetor.lexicon.loading import parse_lexicon
 from tests.conftest import HAS_MODEL, MODEL
 
 MODEL_NAME = MODEL if HAS_MODEL else "blank:en"
@@ -45,8 +45,8 @@ texts = st.one_of(
 
 
 def check_schema(report: dict) -> None:
-    """The documented shape of ``rhetor.report.model/1`` (README, "The JSON report")."""
-    assert report["schema"] == "rhetor.report.model/1"
+    """The documented shape of ``rhetor.report/1`` (README, "The JSON report")."""
+    assert report["schema"] == "rhetor.report/1"
     assert set(report) == {
         "schema", "source", "model", "stats", "values", "matches", "sides", "claims", "matrix"
     }  # fmt: skip

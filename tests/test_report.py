@@ -4,8 +4,7 @@ import json
 
 import pytest
 
-from rhetor.formats import _MODULES as FORMAT_MODULES
-from rhetor.formats import OutputFormat, RenderContext, get_formatter
+from rhetor.formats import FORMAT_MODULES, OutputFormat, RenderContext, get_formatter
 from rhetor.report.model import (
     SCHEMA,
     Mention,
@@ -156,7 +155,7 @@ def test_report_json_claim_carries_modality_and_reporter():
         get_formatter(OutputFormat.json).render(modal_report("reported"), RenderContext())
     )
     claim = data["claims"][0]
-    assert data["schema"] == "rhetor.report.model/1"
+    assert data["schema"] == "rhetor.report/1"
     assert claim["modality"] == "reported"
     assert claim["reported_by"] == {"text": "Ministers", "start": 0, "end": 9}
     asserted = modal_report("asserted").claims[0].to_dict()

@@ -4,8 +4,9 @@ import pytest
 from spacy.tokens import Doc
 
 from rhetor.errors import LexiconError
+from rhetor.lexicon.loading import parse_lexicon
 from rhetor.lexicon.matching import CompiledLexicons
-from rhetor.lexicon.model import LexiconSet, parse_lexicon
+from rhetor.lexicon.model import LexiconSet
 from rhetor.lexicon.senses import inside_name, parse_condition
 
 

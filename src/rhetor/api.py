@@ -14,7 +14,8 @@ from typing import Any
 
 from rhetor.attribution.cues import Cues
 from rhetor.confidence import score_report
-from rhetor.lexicon.model import LexiconSet, iter_lexicon_texts
+from rhetor.lexicon.files import iter_lexicon_texts
+from rhetor.lexicon.model import LexiconSet
 from rhetor.nlp.chunking import DEFAULT_CHUNK_CHARS, char_batches, chunk_spans
 from rhetor.nlp.pipeline import split_after_marks_for
 from rhetor.options import AnalyseOptions

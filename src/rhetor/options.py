@@ -31,7 +31,7 @@ class AnalyseOptions:
     def portable(self) -> AnalyseOptions:
         """These options with the lexicons' content in place of their paths, and the
         pipeline named, so they mean the same on another machine."""
-        from rhetor.lexicon.model import iter_lexicon_texts
+        from rhetor.lexicon.files import iter_lexicon_texts
         from rhetor.nlp.pipeline import resolve_model_name
 
         texts = self.lexicon_texts

@@ -10,7 +10,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from rhetor.attribution.cues import Cues, cues_from_texts
-from rhetor.lexicon.model import LexiconSet, lexicons_from_texts
+from rhetor.lexicon.loading import lexicons_from_texts
+from rhetor.lexicon.model import LexiconSet
 
 
 @lru_cache(maxsize=8)

@@ -15,15 +15,10 @@ from functools import cached_property
 from pathlib import Path
 
 from rhetor.errors import LexiconError
-from rhetor.lexicon.model import (
-    builtin_texts,
-    compose_yaml,
-    is_cue_file,
-    iter_lexicon_texts,
-    mapping_items,
-    normalise,
-    sequence_items,
-)
+from rhetor.io.safeyaml import compose_yaml
+from rhetor.lexicon.files import builtin_texts, is_cue_file, iter_lexicon_texts
+from rhetor.lexicon.model import normalise
+from rhetor.lexicon.yamlnodes import mapping_items, sequence_items
 
 _ARTICLES = re.compile(r"\b(a|an|the)\b", re.IGNORECASE)
 

@@ -6,7 +6,7 @@ import contextlib
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +37,7 @@ class BatchOptions:
     paths_on_workers: bool = False  # Dask workers read the files from a shared file system
     meta: Path | None = None  # --meta FILE.csv (rhetor.batching.metadata)
     name_pattern: str | None = None  # --name-pattern "{year}_{party}.txt"
+    to_stdout: bool = True  # without output, write records to stdout (False: write none)
 
 
 @dataclass
@@ -77,16 +78,19 @@ def batch(
     runner: Runner | None = None,
     warn: Callable[[str], None] | None = None,
     show_progress: bool = False,
+    texts: Sequence[tuple[str, str]] | None = None,
+    on_record: Callable[[Record], None] | None = None,
+    record_messages: bool = True,
 ) -> Totals:
-    """Score every document of ``options.paths``; returns the totals.
-
-    The output is opened and locked before anything is read from it, so a second
-    batch on the same file stops at once, and ``--resume`` reads what is there
-    only while it holds the lock."""
-    from rhetor.lexicon.model import load_lexicons
+    """Score every document of ``options.paths`` (or ``texts``: (source, text) pairs);
+    returns the totals. The output is locked before anything is read from it, so a
+    second batch on the same file stops at once, and ``--resume`` reads it only under
+    the lock. ``on_record`` sees each record as it is written; ``record_messages=False``
+    leaves a record's errors and warnings in the record instead of also warning."""
+    from rhetor.lexicon.loading import load_lexicons
 
     warn = warn or _to_stderr
-    _check(options)
+    _check(options, texts is not None)
     metadata = load_metadata(options.meta, options.name_pattern)
     value_ids = load_lexicons(
         analyse_options.lexicons, builtin=analyse_options.builtin_lexicons
@@ -95,49 +99,69 @@ def batch(
     writer_columns(options.fmt, value_ids, sides, metadata.fields)  # clashes fail before writing
     settings = settings_fingerprint(analyse_options)
     inputs = _config_inputs(analyse_options)
-    refuse_input_as_output(options.output, [*inputs, *(p for p in options.paths if p != "-")])
+    given = [p for p in options.paths if p != "-"] if texts is None else []
+    refuse_input_as_output(options.output, [*inputs, *given])
+    documents = None if texts is None else [(name, text.encode("utf-8")) for name, text in texts]
     with _open_output(options) as handle:
         stream = handle.stream
-        paths = list(
-            discover(
-                options.paths,
-                glob=options.glob,
-                recursive=options.recursive,
-                skip=_is_output(options.output),
-                warn=lambda m: warn(f"warning: {m}"),
+        if documents is None:
+            paths = list(
+                discover(
+                    options.paths,
+                    glob=options.glob,
+                    recursive=options.recursive,
+                    skip=_is_output(options.output),
+                    warn=lambda m: warn(f"warning: {m}"),
+                )
             )
-        )
-        if not paths:
-            raise InputError("no documents to score")
-        refuse_input_as_output(options.output, paths)
+            if not paths:
+                raise InputError("no documents to score")
+            refuse_input_as_output(options.output, paths)
+        else:
+            paths = [name for name, _ in documents]
         for message in check_coverage(metadata, paths):
             warn(f"warning: {message}")
         fresh = handle.begin()
-        writer = RecordWriter(
-            stream, options.fmt, value_ids, sides, header=fresh, meta_fields=metadata.fields
-        )
+        writer = None
+        if options.output is not None or options.to_stdout:
+            writer = RecordWriter(
+                stream, options.fmt, value_ids, sides, header=fresh, meta_fields=metadata.fields
+            )
         if options.resume and not fresh:
-            done = done_keys(options.output, options.fmt, columns=writer.columns, settings=settings)
+            columns = writer.columns if writer else None
+            done = done_keys(options.output, options.fmt, columns=columns, settings=settings)
             before = len(paths)
-            paths = [p for p in paths if (shown(p), _hash_of(p)) not in done]
+            if documents is None:
+                paths = [p for p in paths if (shown(p), _hash_of(p)) not in done]
+            else:
+                documents = [d for d in documents if (shown(d[0]), content_hash(d[1])) not in done]
+                paths = [name for name, _ in documents]
             warn(f"resuming: {before - len(paths)} already scored, {len(paths)} to go")
         runner = runner or make_runner(options, analyse_options, documents=len(paths), warn=warn)
+        if documents is None:
+            records, sizes = runner.run(paths), _sizes(paths)
+        else:
+            records, sizes = runner.run_documents(documents), [len(d) for _, d in documents]
         totals = Totals()
         try:
-            with _progress(_sizes(paths), show_progress) as tick:
-                for record in runner.run(paths):
+            with _progress(sizes, show_progress) as tick:
+                for record in records:
                     record["settings"] = settings
                     record = attach(record, metadata)
-                    _write(writer, record, options.output)
+                    if writer is not None:
+                        _write(writer, record, options.output)
                     totals.add(record)
-                    if record.get("error"):
+                    if on_record is not None:
+                        on_record(record)
+                    if record_messages and record.get("error"):
                         warn(f"error: {record['error']}")
-                    for message in record.get("warnings") or ():
+                    for message in (record.get("warnings") or ()) if record_messages else ():
                         warn(f"warning: {message}")
                     tick(record)
         finally:
             # Also when interrupted: a JSON array is closed, so the file stays valid.
-            _close(writer)
+            if writer is not None:
+                _close(writer)
     return totals
 
 
@@ -154,7 +178,7 @@ def settings_fingerprint(options: AnalyseOptions) -> str:
     import hashlib
     import json
 
-    from rhetor.lexicon.model import builtin_texts, iter_lexicon_texts
+    from rhetor.lexicon.files import builtin_texts, iter_lexicon_texts
 
     given = options.lexicon_texts
     if given is None:
@@ -168,7 +192,7 @@ def settings_fingerprint(options: AnalyseOptions) -> str:
 
 def _config_inputs(options: AnalyseOptions) -> list[str]:
     """The lexicon files this run reads: an output must not overwrite one of them."""
-    from rhetor.lexicon.model import lexicon_files
+    from rhetor.lexicon.files import lexicon_files
 
     files: list[str] = []
     for given in options.lexicons:
@@ -276,8 +300,8 @@ def worker_count(
     return max(1, jobs)
 
 
-def _check(options: BatchOptions) -> None:
-    if not options.paths:
+def _check(options: BatchOptions, texts: bool = False) -> None:
+    if not options.paths and not texts:
         raise ConfigError("give at least one file or folder, or - to read paths from stdin")
     if options.resume and options.force:
         raise ConfigError("--resume and --force contradict each other")
@@ -285,6 +309,8 @@ def _check(options: BatchOptions) -> None:
         raise ConfigError("--resume needs -o FILE")
     if options.paths_on_workers and not options.scheduler:
         raise ConfigError("--paths-on-workers applies only with --scheduler")
+    if texts and options.scheduler:
+        raise ConfigError("a Dask scheduler scores files; score texts locally (no scheduler)")
     if options.summary_to_stdout and options.output is None:
         raise ConfigError("--summary prints to stdout, where records go without -o FILE")
     out = options.output
@@ -358,7 +384,7 @@ class _progress:
             BarColumn(),
             TextColumn("{task.fields[done]}/{task.fields[documents]}"),
             TextColumn("{task.fields[rate]}"),
-            _time_left_column()(),
+            time_left_column()(),
             console=Console(stderr=True),
             transient=True,
         )
@@ -381,7 +407,7 @@ class _progress:
             self.bar.stop()
 
 
-def _time_left_column():
+def time_left_column():
     from rich.progress import ProgressColumn
     from rich.text import Text
 

@@ -145,7 +145,7 @@ class DaskRunner:
                 yield from future.result()
             else:
                 problem = _describe(future)
-                yield from _after_failure(task, problem, retry)
+                yield from after_failure(task, problem, retry)
             future.release()
 
     def _batches(self, paths: Iterable[str]) -> Iterator[list[Item] | Record]:
@@ -221,7 +221,7 @@ def _read(paths: Iterable[str], unreadable: list[Record]) -> Iterator[Item]:
             unreadable.append(error_record(path, content_hash(None), str(exc)))
 
 
-def _after_failure(task: Task, problem: str, retry: list[Task]) -> Iterator[Record]:
+def after_failure(task: Task, problem: str, retry: list[Task]) -> Iterator[Record]:
     """Split a failed batch into single documents; give up on a document that failed
     ``ATTEMPTS`` times."""
     if len(task.items) > 1:

@@ -102,6 +102,19 @@ class LocalRunner:
             for records in pool.imap(_score_in_worker, _groups(paths, WORKER_GROUP)):
                 yield from records
 
+    def run_documents(self, items: Iterable[tuple[str, bytes]]) -> Iterator[Record]:
+        """As :meth:`run`, for (source name, bytes) pairs read or made elsewhere (the
+        texts of :func:`rhetor.batch`)."""
+        if self.jobs == 1:
+            from rhetor.api import get_analyser
+
+            yield from score_documents(items, get_analyser(self.options))
+            return
+        context = multiprocessing.get_context("spawn")
+        with context.Pool(self.jobs, initializer=_init_worker, initargs=(self.options,)) as pool:
+            for records in pool.imap(_score_items_in_worker, _groups(items, WORKER_GROUP)):
+                yield from records
+
 
 _worker_analyser = None
 
@@ -142,8 +155,12 @@ def _score_in_worker(paths: list[str]) -> list[Record]:
     return list(score_paths(paths, _worker_analyser))
 
 
-def _groups(items: Iterable[str], size: int) -> Iterator[list[str]]:
-    group: list[str] = []
+def _score_items_in_worker(items: list[tuple[str, bytes]]) -> list[Record]:
+    return list(score_documents(items, _worker_analyser))
+
+
+def _groups(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    group: list[Any] = []
     for item in items:
         group.append(item)
         if len(group) == size:

@@ -47,7 +47,7 @@ def batch_command(
             "-f",
             metavar="jsonl|csv|json|claims",
             help="jsonl: one full report per line; csv: one row per "
-            "document (columns in the README); json: one array; claims: one CSV row per "
+            "document (columns in docs/batch.md); json: one array; claims: one CSV row per "
             "claim, a coding sheet for rhetor gold.",
         ),
     ] = "jsonl",

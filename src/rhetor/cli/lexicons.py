@@ -33,7 +33,7 @@ class ForeignFormat(str, Enum):
 
 
 def _load(lexicon: list[Path] | None, no_default_lexicons: bool):
-    from rhetor.lexicon.model import load_lexicons
+    from rhetor.lexicon.loading import load_lexicons
 
     return load_lexicons([str(p) for p in lexicon or ()], builtin=not no_default_lexicons)
 
@@ -175,7 +175,8 @@ def validate_command(
 def validate(paths: list[Path]) -> int:
     """Print every problem found in ``paths``; returns the exit code."""
     from rhetor.attribution.cues import parse_cues
-    from rhetor.lexicon.model import is_cue_file, lexicon_files, parse_lexicon, read_lexicon_file
+    from rhetor.lexicon.files import is_cue_file, lexicon_files, read_lexicon_file
+    from rhetor.lexicon.loading import parse_lexicon
 
     problems: list[LexiconError] = []
     files = values = 0
@@ -261,7 +262,7 @@ def import_lexicons(
 ) -> list[Path]:
     from rhetor.io.textio import read_document
     from rhetor.lexicon.interop import dump_lexicon, parse_dic, parse_quanteda
-    from rhetor.lexicon.model import parse_lexicon
+    from rhetor.lexicon.loading import parse_lexicon
 
     chosen = source_format or guess_format(file)
     document = read_document(str(file))

@@ -14,8 +14,6 @@ from rhetor.cli.options import (
     CsvFlag,
     ForceOption,
     OnlyOption,
-    load_corpus,
-    refuse_existing,
 )
 from rhetor.cli.support import run_guarded, write_output
 from rhetor.errors import ConfigError
@@ -59,37 +57,26 @@ def network_command(
     def run() -> None:
         if (output is None) == (not csv_output):
             raise ConfigError("choose -o NET.graphml or --csv (an edge list on stdout)")
-        if output is not None:
-            _check_graphml_target(output, force)
-        from rhetor.corpus.network import edge_rows, network_edges
+        from rhetor.corpus.network_api import network_result
 
-        documents = load_corpus(records, only, author_as)
-        if bin_width and not slice_by:
-            raise ConfigError("--bin needs --slice")
-        edges = network_edges(
-            documents, slice_by=slice_by, bin_width=bin_width, min_weight=min_weight
+        edges = network_result(
+            records,
+            output=output,
+            slice_by=slice_by,
+            min_weight=min_weight,
+            force=force,
+            only=only,
+            bin_width=bin_width,
+            author_as=author_as,
         )
         if csv_output:
-            from rhetor.corpus.network import CSV_COLUMNS
+            from rhetor.corpus.network import CSV_COLUMNS, edge_rows
             from rhetor.formats.corpus import csv_text
 
             write_output(csv_text(CSV_COLUMNS, edge_rows(edges)), None)
             return
-        from rhetor.corpus.network import graphml_text
-
-        write_output(graphml_text(edges), output)
         sides = len({e.side for e in edges})
         values = len({e.value for e in edges})
         typer.echo(f"{sides} sides, {values} values, {len(edges)} edges -> {output}", err=True)
 
     run_guarded(run)
-
-
-def _check_graphml_target(output: Path, force: bool) -> None:
-    try:
-        import networkx  # noqa: F401
-    except ImportError:
-        from rhetor.corpus.network import NETWORKX_MISSING
-
-        raise ConfigError(NETWORKX_MISSING) from None
-    refuse_existing(output, force)

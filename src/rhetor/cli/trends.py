@@ -16,11 +16,8 @@ from rhetor.cli.options import (
     LabelOption,
     OnlyOption,
     check_one_format,
-    load_corpus,
-    parse_labels,
 )
 from rhetor.cli.support import run_guarded, terminal_context, write_output
-from rhetor.errors import ConfigError
 
 
 @app.command("trends")
@@ -62,28 +59,20 @@ def trends_command(
 
     def run() -> None:
         check_one_format(json_output, csv_output)
-        if plot is not None:
-            from rhetor.formats.charts import check_chart_target
+        from rhetor.corpus.api import trends_result
 
-            check_chart_target(plot)
-        from rhetor.corpus.trends import trends
-
-        documents = load_corpus(records, only, author_as)
-        try:
-            found = trends(
-                documents,
-                by,
-                group=group,
-                values=value,
-                bin_width=bin_width,
-                labels=parse_labels(label),
-            )
-        except ValueError as exc:
-            raise ConfigError(str(exc)) from None
-        if plot is not None:
-            from rhetor.formats.charts import plot_trends
-
-            plot_trends(found, plot, title=title)
+        found = trends_result(
+            records,
+            by=by,
+            group=group,
+            value=value,
+            plot=plot,
+            title=title,
+            only=only,
+            label=label,
+            bin_width=bin_width,
+            author_as=author_as,
+        )
         from rhetor.formats.corpus import corpus_text, render_trends
 
         text = corpus_text(

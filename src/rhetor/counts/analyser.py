@@ -6,12 +6,14 @@ regular expressions over the text's string of code letters, find the few that
 can, counting the inflected forms of the word-form table (:mod:`.vocabulary`,
 :mod:`.wordforms`). Only around those few tokens is a window of light token
 objects built, each given the lemma and part of speech the table knows for
-it, and handed to the full pipeline's own matcher
+it (decided from its neighbours where it is ambiguous: :mod:`.context`), and
+handed to the full pipeline's own matcher
 (:class:`rhetor.lexicon.matching.CompiledLexicons`), so terms, globs, spelling
 variants, excludes and overlaps behave as in the full pipeline.
 
 What needs the parse, and so differs here:
 
+- sense conditions that read the parse are read from word order (:mod:`.wordorder`);
 - part-of-speech limits (``{term: just, pos: ADJ}``): a form the table derives
   under another part of speech, or a capitalised word inside a sentence (read
   as a proper name), does not pass; ambiguous base forms otherwise do;
@@ -31,14 +33,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
-from functools import lru_cache
-from importlib import resources
+from dataclasses import replace
 from typing import Any
 
+from rhetor.counts.context import SENTENCE_MARKS, load_context
 from rhetor.counts.tokens import SENTENCE_END, Segment, Token, Word, pieces
 from rhetor.counts.vocabulary import Vocabulary, condition_reach, count_words
 from rhetor.counts.wordforms import compile_word_forms, lemma_rules
+from rhetor.counts.wordorder import vetoed_without_parse
 from rhetor.lexicon.matching import (
     Candidate,
     CompiledLexicons,
@@ -47,8 +49,7 @@ from rhetor.lexicon.matching import (
     apply_senses,
     resolve_overlaps,
 )
-from rhetor.lexicon.model import LexiconSet, normalise
-from rhetor.lexicon.senses import Condition
+from rhetor.lexicon.model import LexiconSet
 from rhetor.options import AnalyseOptions
 from rhetor.report.model import Mention, ModelInfo, Report, Stats, count_values
 from rhetor.resources import cached_cues, cached_lexicons
@@ -61,74 +62,11 @@ CONTEXT_WORDS = 6
 MAX_EVIDENCE_CHARS = 600
 
 
-def _vetoed_without_parse(segment: Segment, cand) -> bool:
-    """Does a sense condition that reads the parse veto the match, when its parse keys
-    are read from word order instead (see :func:`holds_without_parse`)?"""
-    return any(
-        holds_without_parse(condition, segment, cand.start, cand.end)
-        for condition in cand.entry.term.unless
-        if condition.needs_parse
-    )
-
-
-def holds_without_parse(condition: Condition, segment: Segment, start: int, end: int) -> bool:
-    """A condition that reads the parse, with its parse keys read from the words around
-    the match: a ``head`` path holds when each of its words stands within six words
-    before the match (a governing verb stands before its object: "bring them to
-    justice"), a ``child`` path when it begins within three words after the match.
-    ``dep`` cannot be read without the parse: a condition with it never holds here.
-    The condition's other keys (before, after, near) are read as usual."""
-    if condition.dep:
-        return False
-    others, following = _read_from_word_order(condition)
-    if (others.before or others.after or others.near or others.entity) and not others.holds(
-        segment, start, end, False, False
-    ):
-        return False
-    left = segment[max(0, start - 6) : start]
-    if condition.head and not any(
-        all(any(step.fits(token) for token in left) for step in path) for path in condition.head
-    ):
-        return False
-    return not condition.child or _after_only(following, segment, start, end)
-
-
-# id -> (the condition itself, kept so that its id stays its own; its two readings)
-_WORD_ORDER: dict[int, tuple[Condition, Condition, Condition]] = {}
-
-
-def _read_from_word_order(condition: Condition) -> tuple[Condition, Condition]:
-    """(the condition without its parse keys, its ``child`` paths as ``near`` within
-    three words): made once per condition, not once per match."""
-    known = _WORD_ORDER.get(id(condition))
-    if known is None:
-        others = replace(condition, head=(), child=(), dep=(), data={})
-        following = replace(others, before=(), after=(), near=condition.child, window=3)
-        known = _WORD_ORDER[id(condition)] = (condition, others, following)
-    return known[1], known[2]
-
-
-def _after_only(condition: Condition, segment: Segment, start: int, end: int) -> bool:
-    """``near`` read on the right of the match only."""
-    return any(
-        condition.holds(segment, end - 1, end, False, False)
-        and any(
-            all(
-                step.fits(token)
-                for step, token in zip(path, segment[k : k + len(path)], strict=False)
-            )
-            and k + len(path) <= len(segment)
-            for k in range(end, min(len(segment), end + condition.window))
-        )
-        for path in condition.near
-    )
-
-
 class CountsAnalyser:
     """Turns texts into counts-mode Reports; the same interface as the full Analyser."""
 
     def __init__(self, options: AnalyseOptions, lexicons: LexiconSet | None = None) -> None:
-        from rhetor.lexicon.model import iter_lexicon_texts
+        from rhetor.lexicon.files import iter_lexicon_texts
         from rhetor.nlp.pipeline import resolve_model_name
 
         texts = options.lexicon_texts
@@ -152,7 +90,7 @@ class CountsAnalyser:
         self.window = self.compiled.max_words
         # The words each side of a match that the furthest-reading sense condition reads:
         # the context of a search for a term with such a condition (Vocabulary.reads_far).
-        self.context_words = max(CONTEXT_WORDS, _condition_reach(self.lexicons))
+        self.context_words = max(CONTEXT_WORDS, lexicons_reach(self.lexicons))
         self.model = ModelInfo(COUNTS_MODEL, _version())
 
     def check_language(self, text: str, source: str | None) -> tuple[str, ...]:
@@ -184,13 +122,13 @@ class CountsAnalyser:
             # Searches for terms whose conditions read further see further (a few do).
             far = sorted([*(i for i in starts if vocabulary.reads_far(cut[i])), *split])
             offset = done = 0  # the character offset of piece ``done``
-            merged = _merged(ranges, len(cut))
+            merged = merged_ranges(ranges, len(cut))
             contexts = (CONTEXT_WORDS, self.context_words)
-            for wide, narrow in _with_context(merged, len(cut), contexts, far):
+            for wide, narrow in with_context(merged, len(cut), contexts, far):
                 offset += sum(map(len, cut[done : wide[0]]))
                 done = wide[0]
                 mentions.extend(self._match(text, cut, offset, wide, narrow))
-        stats = Stats(characters=len(text), words=words, sentences=_sentences(text))
+        stats = Stats(characters=len(text), words=words, sentences=estimate_sentences(text))
         return Report(
             source=None,
             model=self.model,
@@ -224,7 +162,7 @@ class CountsAnalyser:
             shifted = [Candidate(low + start, low + end, entry) for start, end, entry in candidates]
             # In the matcher's order: sense conditions, then excludes, then overlaps.
             kept = [
-                c for c in apply_senses(segment, shifted) if not _vetoed_without_parse(segment, c)
+                c for c in apply_senses(segment, shifted) if not vetoed_without_parse(segment, c)
             ]
             for cand in resolve_overlaps(apply_excludes(kept)):
                 found.append(self._mention(text, segment, cand))
@@ -232,7 +170,7 @@ class CountsAnalyser:
 
     def _candidates(self, words: list[Word]) -> tuple[tuple[int, int, Entry], ...]:
         """(start, end, entry) of what the matcher finds in ``words`` that may count."""
-        return _that_may_count(self.compiled.candidates(words))
+        return that_may_count(self.compiled.candidates(words))
 
     def _mention(self, text: str, segment: Segment, cand) -> Mention:
         from rhetor.attribution.negation import is_negated
@@ -293,7 +231,7 @@ def _segment(words: InContext, offset: int, first: int, last: int):
         token_text, lemma, tag = words[j]
         if not token_text:
             continue
-        if previous in _SENTENCE_MARKS:
+        if previous in SENTENCE_MARKS:
             starts.append(i)
         segment.append(Token(token_text, lemma, tag, i, end - len(token_text), end, segment))
         previous = token_text
@@ -301,7 +239,7 @@ def _segment(words: InContext, offset: int, first: int, last: int):
     return segment.close(starts), index
 
 
-def _that_may_count(candidates: list[Candidate]) -> tuple[tuple[int, int, Entry], ...]:
+def that_may_count(candidates: list[Candidate]) -> tuple[tuple[int, int, Entry], ...]:
     """(start, end, entry) of the candidates that may still become mentions, with the
     excludes that may veto them; none when no term can count. A term inside an
     exclude phrase of its value that no sense condition can lift ("united" in "the
@@ -323,7 +261,7 @@ def _that_may_count(candidates: list[Candidate]) -> tuple[tuple[int, int, Entry]
     return tuple((c.start, c.end, c.entry) for c in kept)
 
 
-def _condition_reach(lexicons: LexiconSet) -> int:
+def lexicons_reach(lexicons: LexiconSet) -> int:
     """How many words on one side of a match the lexicons' sense conditions read: a
     ``before`` or ``after`` phrase's length; a ``near`` window, and a phrase that begins
     at its far end."""
@@ -338,7 +276,7 @@ def _condition_reach(lexicons: LexiconSet) -> int:
     )
 
 
-def _with_context(
+def with_context(
     narrow: Iterable[tuple[int, int]],
     length: int,
     contexts: tuple[int, int] = (CONTEXT_WORDS, CONTEXT_WORDS),
@@ -364,90 +302,7 @@ def _with_context(
         yield (wide_first, wide_last), group
 
 
-@dataclass(frozen=True)
-class Context:
-    """The word lists of ``context.yaml``, and the rules that read them."""
-
-    determiners: frozenset[str]
-    function_words: frozenset[str]
-    modals: frozenset[str]
-    mostly_other: dict[str, frozenset[str]]
-    closed: dict[str, str]  # word -> its closed-class tag (the first class listing it)
-
-    def decide(self, rule: str, text: str, lemma: str, tag: str, cut, j, tag_at) -> tuple[str, str]:
-        """(lemma, tag) of token ``j`` of ``cut`` in its context; ``tag_at(k)`` is the tag
-        of token ``k`` out of context."""
-        if text[:1].isupper() and not _sentence_initial(cut, j):
-            return text, "PROPN"  # a name: "Democratic" of a party, "United" of a country
-        if rule in ("inflected", "capital"):
-            return lemma, tag
-        before = _word_at(cut, j, -1)
-        after = _word_at(cut, j, 1)
-        if rule == "participle":
-            # A gerund takes an object ("uniting the States"); only "-ed" forms are read
-            # as adjectives from the word after them.
-            modifier = before in self.determiners or (
-                not text.lower().endswith("ing")
-                and after is not None
-                and after[:1].isalpha()
-                and after not in self.function_words
-            )
-            return (text, "ADJ") if modifier else (lemma, tag)
-        if before in self.modals or (before == "not" and _word_at(cut, j, -2) in self.modals):
-            return lemma, "VERB"  # "will equal", "to equal", "would not equal"
-        if normalise(text) in self.mostly_other.get(tag, ()):
-            opens = before in self.determiners
-            noun = j + 1 < len(cut) and tag_at(j + 1) == "NOUN"
-            if not (opens and (noun or after == "and")):
-                return text, "ADV"
-        return lemma, tag
-
-
-def _word_at(cut: list[str], j: int, step: int) -> str | None:
-    """The lower-cased token next to ``j`` (None at either end)."""
-    k = j + step
-    return cut[k].strip().lower() if 0 <= k < len(cut) else None
-
-
-@lru_cache(maxsize=1)
-def load_context() -> Context:
-    import yaml
-
-    text = (resources.files("rhetor.counts") / "context.yaml").read_text(encoding="utf-8")
-    data = yaml.load(text, Loader=yaml.BaseLoader)  # every word a string: "no", "on" too
-    return Context(
-        determiners=frozenset(data["determiners"]),
-        function_words=frozenset(data["function_words"]),
-        modals=frozenset(data["modals"]),
-        mostly_other={tag: frozenset(words) for tag, words in data["mostly_other"].items()},
-        closed=_first_class(data["closed"]),
-    )
-
-
-def _first_class(classes: dict[str, list[str]]) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for tag, words in classes.items():
-        for word in words:
-            found.setdefault(word, tag)
-    return found
-
-
-def _sentence_initial(cut: list[str], j: int) -> bool:
-    """Does token ``j`` begin a sentence, a line or the text (opening quotes aside)?"""
-    for k in range(j, 0, -1):
-        if "\n" in cut[k]:
-            return True
-        previous = cut[k - 1].strip()
-        if previous not in _OPENERS:
-            return previous in _SENTENCE_MARKS
-    return True
-
-
-_OPENERS = {'"', "“", "'", "‘", "(", "["}
-_SENTENCE_MARKS = {".", "!", "?", ":"}
-
-
-def _merged(ranges: list[tuple[int, int]], length: int) -> Iterator[tuple[int, int]]:
+def merged_ranges(ranges: list[tuple[int, int]], length: int) -> Iterator[tuple[int, int]]:
     """Token ranges merged where they overlap, clipped to ``[0, length)``."""
     ranges.sort()
     first, last = ranges[0]
@@ -460,7 +315,7 @@ def _merged(ranges: list[tuple[int, int]], length: int) -> Iterator[tuple[int, i
     yield max(0, first), min(length, last)
 
 
-def _sentences(text: str) -> int:
+def estimate_sentences(text: str) -> int:
     """An estimate: sentence-final punctuation, and a last sentence without it."""
     ends = len(SENTENCE_END.findall(text))
     tail = text.rstrip()
@@ -487,7 +342,6 @@ def evidence(text: str, start: int, end: int) -> tuple[str, int]:
 
 
 def _with(report: Report, source: str | None, warnings) -> Report:
-    from dataclasses import replace
 
     return replace(report, source=source, warnings=tuple(warnings))
 

@@ -1,6 +1,6 @@
 """Read gold files: hand-annotated passages for ``rhetor evaluate``.
 
-The format (documented in the README, with an example in ``examples/``)::
+The format (documented in ``docs/evaluation.md``, with an example in ``examples/``)::
 
     passages:
       - id: p1                      # optional; the passage's number otherwise

@@ -1,6 +1,6 @@
 """Measure value detection and attribution against hand-annotated passages.
 
-A gold file (the format of ``shared/gold/dev.yaml``) lists passages, each with
+A gold file (format in ``docs/evaluation.md``) lists passages, each with
 ``text`` or ``file`` (relative to the gold file), ``sides`` (name -> aliases)
 and the expected ``[value, side, stance]`` triples. Scoring is pure Python;
 only :func:`run_gold` parses text.

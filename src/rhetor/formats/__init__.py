@@ -64,7 +64,7 @@ class Formatter(Protocol):
     def render(self, report: Report, context: RenderContext) -> str: ...
 
 
-_MODULES: dict[OutputFormat, str] = {
+FORMAT_MODULES: dict[OutputFormat, str] = {
     OutputFormat.terminal: "rhetor.formats.terminal",
     OutputFormat.json: "rhetor.formats.json_format",
     OutputFormat.markdown: "rhetor.formats.markdown",
@@ -74,4 +74,4 @@ _MODULES: dict[OutputFormat, str] = {
 
 def get_formatter(fmt: OutputFormat) -> Formatter:
     """The formatter for ``fmt``; its module is imported only when needed."""
-    return import_module(_MODULES[fmt]).FORMATTER
+    return import_module(FORMAT_MODULES[fmt]).FORMATTER

@@ -3,18 +3,15 @@
 The page carries its own inline stylesheet and nothing else: no scripts, no
 fonts, no images, no links out, so it can be mailed, archived or opened
 offline and always looks the same. Under the text, the evidence list
-(:mod:`rhetor.formats.html_evidence`) filters with radio buttons and CSS alone.
+(:mod:`rhetor.formats.html_evidence`) filters with radio buttons and CSS alone;
+the highlighted text itself is :mod:`rhetor.formats.html_text`. This module puts the
+page together: its stylesheet and colours, the header, legend and tables.
 Every piece of document text goes through ``html.escape``. Meaning never
 rests on colour alone: colour says which side holds a value, the border style
 and a glyph say the stance, and every highlight has a title naming both.
 """
 
 from __future__ import annotations
-
-import re
-from bisect import bisect_left
-from collections.abc import Sequence
-from dataclasses import dataclass
 
 from rhetor.formats import RenderContext
 from rhetor.formats.html_evidence import (
@@ -23,14 +20,15 @@ from rhetor.formats.html_evidence import (
     evidence_css,
     evidence_section,
     group_id,
-    mention_id,
     side_keys,
+    swatch_attr,
     with_labels,
 )
+from rhetor.formats.html_text import highlight_spans, text_section
 from rhetor.formats.markdown import matrix_values, side_label, stance_cell
 from rhetor.formats.terminal import STANCE_GLYPH, plural
 from rhetor.io.safetext import escape_html as escape
-from rhetor.report.model import STANCES, Claim, Mention, Report, contested_values
+from rhetor.report.model import STANCES, Report, contested_values
 
 # Okabe-Ito colours (distinguishable with the common colour-vision
 # deficiencies), each with a pale tint for the highlight background so the
@@ -48,12 +46,6 @@ PALETTE: tuple[tuple[str, str], ...] = (
 NO_SIDE = ("#767676", "#ececec")
 STANCE_BORDER = {"claims": "solid", "appropriates": "dashed", "opposes": "double"}
 
-# One line break in any convention; "\r(?!\n)" so that a CRLF never counts as two.
-_NEWLINE = r"(?:\r\n|\r(?!\n)|\n)"
-_PARAGRAPH_BREAK = re.compile(rf"{_NEWLINE}[ \t\f\v]*(?:{_NEWLINE}[ \t\f\v]*)+")
-_LINE_BREAK = re.compile(_NEWLINE)
-_BR = "<br>"
-
 
 class HtmlFormatter:
     def render(self, report: Report, context: RenderContext) -> str:
@@ -63,11 +55,13 @@ class HtmlFormatter:
         if report.sides:
             body += [_matrix(report, swatches), _contested(report)]
         body.append(_values_table(report))
-        body.append(_document(report, context.text, swatches))
-        linked = {(span.start, span.end) for span in _spans(report, swatches) if span.mention}
+        body.append(text_section(report, context.text, swatches))
+        linked = {
+            (span.start, span.end) for span in highlight_spans(report, swatches) if span.mention
+        }
         body.append(
             evidence_section(
-                report, matrix_values(report), lambda side: _swatch_attr(side, swatches), linked
+                report, matrix_values(report), lambda side: swatch_attr(side, swatches), linked
             )
         )
         extra_css = custom_swatch_css(report, context.side_styles)
@@ -91,13 +85,6 @@ def _swatches(report: Report, styles=None) -> dict[str, str]:
     swatches = {side.id: str(i % len(PALETTE)) for i, side in enumerate(report.sides)}
     swatches.update(custom_swatches(report, styles))
     return swatches
-
-
-def _swatch_attr(side_id: str | None, swatches: dict[str, str]) -> str:
-    # The side id comes from the document, so colours hang off a swatch name
-    # rather than a CSS selector built from the id.
-    swatch = swatches.get(side_id) if side_id is not None else None
-    return "none" if swatch is None else swatch
 
 
 def _css() -> str:
@@ -291,189 +278,6 @@ def _values_table(report: Report) -> str:
         '<div class="table-wrap"><table class="rhetor-values">\n'
         f"<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table></div>\n</section>"
     )
-
-
-# -- the highlighted text ------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Span:
-    """A stretch of the text to wrap: its offsets and the opening tag."""
-
-    start: int
-    end: int
-    open_tag: str
-    close_tag: str
-    mention: bool = False  # a value mention (the target of the evidence list's links)
-
-
-def _document(report: Report, text: str | None, swatches: dict[str, str]) -> str:
-    if text is not None:
-        body = _highlight(text, 0, _spans(report, swatches))
-        return f'<section>\n<h2>Text</h2>\n<div class="text">\n{body}\n</div>\n</section>'
-    return _sentences(report, swatches)
-
-
-def _sentences(report: Report, swatches: dict[str, str]) -> str:
-    """Without the full text: each sentence that has a mention, highlighted in place."""
-    sentences: dict[int, str] = {}
-    for mention in report.matches:
-        sentences.setdefault(mention.sentence_start, mention.sentence)
-    spans = _spans(report, swatches)
-    starts = [span.start for span in spans]
-    quotes = []
-    for offset, sentence in sentences.items():
-        # Spans are sorted and disjoint: those in this sentence are one slice.
-        first = bisect_left(starts, offset)
-        last = bisect_left(starts, offset + len(sentence), lo=first)
-        inside = [s for s in spans[first:last] if s.end <= offset + len(sentence)]
-        quotes.append(f"<blockquote>{_highlight(sentence, offset, inside)}</blockquote>")
-    body = "\n".join(quotes) or '<p class="note">No value language found.</p>'
-    return (
-        "<section>\n<h2>Evidence</h2>\n"
-        '<p class="note">The full text was not available; these are the sentences '
-        "with value language.</p>\n"
-        f'<div class="text">\n{body}\n</div>\n</section>'
-    )
-
-
-def _spans(report: Report, swatches: dict[str, str]) -> list[_Span]:
-    """Mentions, then holders, that do not overlap anything chosen before them.
-
-    Mentions go first so that a holder sharing words with a value word never
-    costs the value its highlight; among mentions the earlier (then longer)
-    one wins. Skipping overlaps is what keeps the tags properly nested.
-    """
-    claims: dict[tuple[int, int], list[Claim]] = {}
-    for claim in report.claims:
-        claims.setdefault((claim.start, claim.end), []).append(claim)
-    chosen: list[_Span] = []  # kept sorted by start, with their starts alongside
-    starts: list[int] = []
-    for mention in sorted(report.matches, key=lambda m: (m.start, -m.end)):
-        held = claims.get((mention.start, mention.end), [])
-        _add(chosen, starts, _mention_span(report, mention, held, swatches))
-    for claim in report.claims:
-        if claim.holder is not None:
-            _add(chosen, starts, _holder_span(report, claim, swatches))
-    return chosen
-
-
-def _add(chosen: list[_Span], starts: list[int], span: _Span) -> None:
-    """Insert ``span`` in start order unless it is empty or overlaps a chosen span."""
-    if span.start >= span.end:
-        return
-    # Chosen spans never overlap, so only the neighbours on either side can.
-    at = bisect_left(starts, span.start)
-    if at > 0 and chosen[at - 1].end > span.start:
-        return
-    if at < len(chosen) and chosen[at].start < span.end:
-        return
-    chosen.insert(at, span)
-    starts.insert(at, span.start)
-
-
-def _mention_span(
-    report: Report, mention: Mention, claims: Sequence[Claim], swatches: dict[str, str]
-) -> _Span:
-    # A mention held by two sides gets the first claim's colour and style, and a
-    # badge after it for each further claim ("our fairness, which they steal" shows
-    # both); the title lists every claim.
-    first = claims[0] if claims else None
-    if claims:
-        title = "; ".join(_claim_title(report, c) for c in claims)
-    else:
-        title = f"{mention.value} · no side · {mention.polarity}"
-    if mention.negated:
-        title += " (negated)"
-    attrs = {
-        "id": mention_id(mention.start, mention.end),
-        "class": "rhetor-mention",
-        "data-value": mention.value,
-        "data-side": (first.side or "") if first else "",
-        "data-stance": first.stance if first else "",
-        "data-polarity": mention.polarity,
-        "data-modality": first.modality if first else "",
-        "data-swatch": _swatch_attr(first.side if first else None, swatches),
-        "title": title,
-    }
-    badges = "".join(
-        f"<sup{_attrs(_badge_attrs(report, claim, swatches))}>{STANCE_GLYPH[claim.stance]}</sup>"
-        for claim in claims[1:]
-    )
-    return _Span(
-        mention.start, mention.end, f"<mark{_attrs(attrs)}>", "</mark>" + badges, mention=True
-    )
-
-
-def _claim_title(report: Report, claim: Claim) -> str:
-    title = f"{claim.value} · {side_label(report, claim.side)} · {claim.stance}"
-    return f"{title} · {claim.modality_note}" if claim.modality_note else title
-
-
-def _badge_attrs(report: Report, claim: Claim, swatches: dict[str, str]) -> dict[str, str]:
-    return {
-        "class": "rhetor-also",
-        "data-side": claim.side or "",
-        "data-stance": claim.stance,
-        "data-swatch": _swatch_attr(claim.side, swatches),
-        "data-modality": claim.modality,
-        "title": f"also: {_claim_title(report, claim)}",
-    }
-
-
-def _holder_span(report: Report, claim: Claim, swatches: dict[str, str]) -> _Span:
-    holder = claim.holder
-    assert holder is not None
-    attrs = {
-        "class": "rhetor-holder",
-        "data-side": claim.side or "",
-        "data-swatch": _swatch_attr(claim.side, swatches),
-        "title": f"holder · {side_label(report, claim.side)}",
-    }
-    return _Span(holder.start, holder.end, f"<span{_attrs(attrs)}>", "</span>")
-
-
-def _attrs(attrs: dict[str, str]) -> str:
-    return "".join(f' {name}="{escape(value)}"' for name, value in attrs.items())
-
-
-def _highlight(text: str, offset: int, spans: Sequence[_Span]) -> str:
-    """``text`` as paragraphs, with each span wrapped; ``offset`` is where text starts."""
-    paragraphs: list[list[str]] = [[]]
-    cursor = 0
-    for span in spans:
-        begin, stop = span.start - offset, span.end - offset
-        if begin < cursor or stop > len(text):
-            continue
-        _plain(text[cursor:begin], paragraphs)
-        # Inside a tag a paragraph break cannot close the <p>: line breaks only.
-        inner = _LINE_BREAK.sub(_BR, escape(text[begin:stop]))
-        paragraphs[-1].append(span.open_tag + inner + span.close_tag)
-        cursor = stop
-    _plain(text[cursor:], paragraphs)
-    return "\n".join(f"<p>{''.join(p)}</p>" for p in map(_trim, paragraphs) if p)
-
-
-def _plain(fragment: str, paragraphs: list[list[str]]) -> None:
-    """Append unhighlighted text: blank lines open a new paragraph, newlines become <br>."""
-    for i, chunk in enumerate(_PARAGRAPH_BREAK.split(fragment)):
-        if i:
-            paragraphs.append([])
-        for j, line in enumerate(_LINE_BREAK.split(chunk)):
-            if j:
-                paragraphs[-1].append(_BR)
-            if line:
-                paragraphs[-1].append(escape(line))
-
-
-def _trim(pieces: list[str]) -> list[str]:
-    """A paragraph without line breaks or blank text at either end; empty if nothing left."""
-    start, end = 0, len(pieces)
-    while start < end and (pieces[start] == _BR or not pieces[start].strip()):
-        start += 1
-    while end > start and (pieces[end - 1] == _BR or not pieces[end - 1].strip()):
-        end -= 1
-    return pieces[start:end]
 
 
 FORMATTER = HtmlFormatter()

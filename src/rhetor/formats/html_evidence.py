@@ -50,6 +50,15 @@ def with_labels(report: Report, styles: Mapping | None) -> Report:
     return replace(report, sides=sides)
 
 
+def swatch_attr(side_id: str | None, swatches: dict[str, str]) -> str:
+    """The ``data-swatch`` of a side (``none`` for no side or an unknown one).
+
+    The side id comes from the document, so colours hang off a swatch name
+    rather than a CSS selector built from the id."""
+    swatch = swatches.get(side_id) if side_id is not None else None
+    return "none" if swatch is None else swatch
+
+
 def custom_swatches(report: Report, styles: Mapping | None) -> dict[str, str]:
     """Side id -> swatch name for the sides with a ``colour:`` (``c0``, ``c1``, ...)."""
     if not styles:
@@ -65,11 +74,13 @@ def custom_swatch_css(report: Report, styles: Mapping | None) -> str:
     rules = []
     for side_id, swatch in custom_swatches(report, styles).items():
         colour = styles[side_id].colour
-        rules.append(f'[data-swatch="{swatch}"] {{ --side: {colour}; --tint: {_tint(colour)}; }}\n')
+        rules.append(f'[data-swatch="{swatch}"] {{ --side: {colour}; --tint: {tint(colour)}; }}\n')
     return "".join(rules)
 
 
-def _tint(colour: str, share: float = 0.18) -> str:
+def tint(colour: str, share: float = 0.18) -> str:
+    """A pale tint of ``colour`` (``share`` of it mixed with white), for highlights: a
+    hex colour gives a hex colour, any other CSS colour a ``color-mix()``."""
     if colour.startswith("#"):
         digits = colour[1:]
         if len(digits) == 3:

@@ -26,7 +26,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rhetor.errors import LexiconError
-from rhetor.lexicon.model import POLARITIES, UPOS, Lexicon, Term
+from rhetor.lexicon.forms import UPOS
+from rhetor.lexicon.model import POLARITIES, Lexicon, Term
 
 _CATEGORY = re.compile(
     r"^(?P<value>[^.]+)\.(?P<kind>virtue|vice|exclude)(?:\.(?P<pos>[A-Z]+(?:\+[A-Z]+)*))?$"
@@ -228,7 +229,7 @@ def _kind_terms(lexicon: Lexicon) -> Iterable[tuple[str, Term]]:
 def parse_quanteda(text: str, source: str, *, lemmas: bool = False) -> list[Lexicon]:
     """Read a quanteda dictionary: nested mappings whose leaves are lists of patterns;
     a leaf's key path joined with '.' is its category name (as quanteda flattens it)."""
-    from rhetor.lexicon.model import compose_yaml
+    from rhetor.io.safeyaml import compose_yaml
 
     root = compose_yaml(text, source)
     if root is None:
@@ -241,7 +242,7 @@ def parse_quanteda(text: str, source: str, *, lemmas: bool = False) -> list[Lexi
 def _walk_quanteda(node, path: list[str], builder: _Builder) -> None:
     import yaml
 
-    from rhetor.lexicon.model import mapping_items
+    from rhetor.lexicon.yamlnodes import mapping_items
 
     source = builder.source
     if isinstance(node, yaml.MappingNode):

@@ -1,6 +1,6 @@
 """Find value terms in a sequence of tokens.
 
-Matching works on normalised keys (see :func:`rhetor.lexicon.model.normalise`): a
+Matching works on normalised keys (see :func:`rhetor.io.textnorm.normalise`): a
 candidate span's key is the concatenation of its tokens' keys, built from the
 surface forms and, separately, from the lemmas. A term matches when either key
 (only the surface key, for a lexicon with ``lemmas: false``) equals the term's

@@ -22,6 +22,10 @@ Each declares ``assigns`` and ``requires``, as spaCy's own ``span_ruler`` does,
 so ``nlp.analyze_pipes()`` shows what is missing. ``nlp.to_disk`` saves the
 lexicons and cue words in force (their content, not their paths), and
 ``spacy.load`` of the saved pipeline uses the saved copy.
+
+This module is the spaCy glue only: the factories, the Doc and Span extensions,
+writing the matcher's spans, and serialisation. What attribution does with a Doc is
+:func:`rhetor.attribution.annotate.attribute_values`.
 """
 
 from __future__ import annotations
@@ -34,18 +38,18 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from rhetor.attribution import Attributor, Mention, make_claim
-from rhetor.attribution.autosides import auto_index, compile_aliases, given_index, label_for, slug
+from rhetor.attribution import Attributor
+from rhetor.attribution.annotate import attribute_values
+from rhetor.attribution.autosides import compile_aliases
 from rhetor.attribution.cues import Cues, load_cues
 from rhetor.attribution.negation import is_negated
-from rhetor.attribution.sides import AUTHOR, Sides, build_sides
+from rhetor.attribution.sides import Sides, build_sides
+from rhetor.lexicon.loading import load_lexicons
 from rhetor.lexicon.matching import Candidate, CompiledLexicons
-from rhetor.lexicon.model import LexiconSet, load_lexicons
-from rhetor.report.evidence import report_mentions
+from rhetor.lexicon.model import LexiconSet
 from rhetor.report.model import Claim, HolderRef
 
 SPANS_KEY = "rhetor_values"
-SIDES_KEY = "rhetor_sides"
 
 VALUE_ASSIGNS = ["doc.spans", "span._.rhetor_polarity", "span._.rhetor_negated"]
 ATTRIBUTION_ASSIGNS = ["doc.spans", "doc._.rhetor_sides", "doc._.rhetor_claims"]
@@ -209,7 +213,7 @@ class LexiconData:
 
     def _restore(self, texts: dict) -> None:
         from rhetor.attribution.cues import parse_cues
-        from rhetor.lexicon.model import parse_lexicon
+        from rhetor.lexicon.loading import parse_lexicon
 
         lexicons = [
             parse_lexicon(text, f"{self.name}/lexicons/{value}.yaml")
@@ -271,80 +275,6 @@ def set_value_spans(doc: Doc, candidates: Sequence[Candidate], cues: Cues, spans
         span._.rhetor_negated = is_negated(doc, cand.start, cand.end, cues.negation, has_parse)
         spans.append(span)
     doc.spans[spans_key] = spans
-
-
-def attribute_values(
-    doc: Doc,
-    attributor: Attributor,
-    cues: Cues,
-    sides: Sides | None,
-    alias_matcher: CompiledLexicons | None,
-    spans_key: str,
-) -> None:
-    """Attribute the mentions under ``spans_key``; record sides and claims on the Doc."""
-    spans = list(doc.spans[spans_key])
-    mentions = [
-        Mention(i, s.start, s.end, s._.rhetor_polarity, bool(s._.rhetor_negated), s.label_)
-        for i, s in enumerate(spans)
-    ]
-    if sides:
-        index = given_index(doc, sides, alias_matcher, cues)
-    else:
-        groups = auto_index(doc, cues, {i for s in spans for i in range(s.start, s.end)})
-        index = groups.index
-    if doc.has_annotation("DEP"):
-        found = attributor.attribute(doc, mentions, index)
-    else:  # no parse: only the default rule can apply
-        found = attributor.defaults(mentions, index.author)
-    if sides:
-        names = {spec.id: spec.id for spec in sides.specs}
-        specs = {spec.id: (spec.display, list(spec.aliases), False) for spec in sides.specs}
-    else:
-        names, specs = _auto_sides(groups, {f.side for _, f in found if f.side})
-    _record_sides(doc, index, names, specs)
-    evidence = report_mentions(doc, spans)
-    doc._.rhetor_claims = [
-        make_claim(doc, evidence[m.index], f, names.get(f.side) if f.side else None)
-        for m, f in found
-    ]
-
-
-def _record_sides(doc: Doc, index, names: dict[str, str], specs: dict) -> None:
-    doc.spans[SIDES_KEY] = [
-        Span(doc, m.start, m.end, label=names[m.side]) for m in index.mentions if m.side in names
-    ]
-    counts: dict[str, int] = {}
-    for span in doc.spans[SIDES_KEY]:
-        counts[span.label_] = counts.get(span.label_, 0) + 1
-    doc._.rhetor_sides = [
-        {
-            "id": side_id,
-            "label": label,
-            "aliases": aliases,
-            "mentions": counts.get(side_id, 0),
-            "auto": auto,
-        }
-        for side_id, (label, aliases, auto) in specs.items()
-    ]
-
-
-def _auto_sides(groups, holding: set[str]):
-    """Report the author and every actor the text shows holding a value."""
-    mentions = {g: len(p) for g, p in groups.phrases.items()}
-    keep = [g for g in groups.phrases if g == AUTHOR or g in holding]
-    if AUTHOR not in keep:
-        keep.insert(0, AUTHOR)
-    names, specs, used = {}, {}, set()
-    for group in sorted(keep, key=lambda g: (g != AUTHOR, -mentions.get(g, 0), g)):
-        phrases = groups.phrases.get(group, [])
-        label = AUTHOR if group == AUTHOR else label_for(phrases)
-        side_id = AUTHOR if group == AUTHOR else slug(label)
-        while side_id in used:
-            side_id += "_"
-        used.add(side_id)
-        names[group] = side_id
-        specs[side_id] = (label, sorted({p.lower() for p in phrases}), True)
-    return names, specs
 
 
 @Language.factory(

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA = "rhetor.report.model/1"
+SCHEMA = "rhetor.report/1"
 STANCES = ("claims", "appropriates", "opposes")
 
 
