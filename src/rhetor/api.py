@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from rhetor.attribution.cues import Cues
+from rhetor.confidence import score_report
 from rhetor.lexicon.files import iter_lexicon_texts
 from rhetor.lexicon.model import LexiconSet
 from rhetor.nlp.chunking import DEFAULT_CHUNK_CHARS, char_batches, chunk_spans
@@ -100,6 +101,7 @@ class Analyser:
             notes.extend(piece_notes)
             if len(parts) == count:
                 whole = parts[0] if count == 1 else self._merge(parts, length)
+                whole = score_report(whole, self.options.min_confidence)
                 yield (replace(whole, warnings=tuple(notes)) if notes else whole), context
                 parts, notes = [], []
 
@@ -226,6 +228,7 @@ def analyse(
     model: str | None = None,
     source: str | None = None,
     cache: str | Path | None = None,
+    min_confidence: float | None = None,
 ) -> Report:
     """Analyse ``text`` and return its :class:`~rhetor.report.model.Report`.
 
@@ -233,15 +236,24 @@ def analyse(
     None finds the sides in the text. ``lexicons``: a :class:`LexiconSet`, or
     lexicon files/folders added to the built-in ones; ``model``: any installed
     spaCy pipeline; ``cache``: a parse cache folder (see :mod:`rhetor.io.cache`), so the
-    same text is parsed once however often it is scored.
+    same text is parsed once however often it is scored; ``min_confidence``: the
+    confidence at or above which a claim counts (None: the shipped model's threshold).
     """
     cache_dir = str(cache) if cache is not None else None
     frozen_sides = AnalyseOptions.freeze_sides(sides)
     if isinstance(lexicons, LexiconSet):
-        options = AnalyseOptions(model=model, sides=frozen_sides, cache=cache_dir)
+        options = AnalyseOptions(
+            model=model, sides=frozen_sides, cache=cache_dir, min_confidence=min_confidence
+        )
         return Analyser(options, lexicons).analyse(text, source=source)
     paths = tuple(str(p) for p in (lexicons or ()))
     analyser = get_analyser(
-        AnalyseOptions(model=model, lexicons=paths, sides=frozen_sides, cache=cache_dir)
+        AnalyseOptions(
+            model=model,
+            lexicons=paths,
+            sides=frozen_sides,
+            cache=cache_dir,
+            min_confidence=min_confidence,
+        )
     )
     return analyser.analyse(text, source=source)

@@ -21,6 +21,9 @@ class AnalyseOptions:
     cache: str | None = None
     """A parse cache folder (see :mod:`rhetor.io.cache`): parse each text once, score it many
     times. None parses every time."""
+    min_confidence: float | None = None
+    """Claims whose confidence is at or above it count in the matrix and the views;
+    None takes the shipped model's threshold (see :mod:`rhetor.confidence`)."""
     counts: bool = False
     """Counts mode (see :mod:`rhetor.counts`): value counts at dictionary speed, with no
     parse and no sides."""

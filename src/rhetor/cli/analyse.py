@@ -12,6 +12,7 @@ from rhetor.cli.options import (
     CacheOption,
     CountsOption,
     LexiconOption,
+    MinConfidenceOption,
     ModelOption,
     NoDefaultLexiconsOption,
     SideOption,
@@ -65,6 +66,7 @@ def analyse_command(
     model: ModelOption = None,
     counts: CountsOption = False,
     cache: CacheOption = None,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Report the values a document invokes, which side holds each, and the evidence."""
     chosen = OutputFormat.json if json_output else fmt
@@ -76,7 +78,14 @@ def analyse_command(
 
         refuse_input_as_output(output, [sides_file] if sides_file else [])
         options = build_options(
-            model, lexicon, no_default_lexicons, side, sides_file, cache=cache, counts=counts
+            model,
+            lexicon,
+            no_default_lexicons,
+            side,
+            sides_file,
+            cache=cache,
+            counts=counts,
+            min_confidence=min_confidence,
         )
         analyse(file, options, chosen, output, summary=summary, side_styles=_styles(sides_file))
 

@@ -8,7 +8,13 @@ from typing import Annotated
 import typer
 
 from rhetor.cli.app import app
-from rhetor.cli.options import LexiconOption, ModelOption, NoDefaultLexiconsOption, build_options
+from rhetor.cli.options import (
+    LexiconOption,
+    MinConfidenceOption,
+    ModelOption,
+    NoDefaultLexiconsOption,
+    build_options,
+)
 from rhetor.cli.support import run_guarded, terminal_context, write_output
 
 
@@ -25,12 +31,18 @@ def evaluate_command(
     lexicon: LexiconOption = None,
     no_default_lexicons: NoDefaultLexiconsOption = False,
     model: ModelOption = None,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Score attribution against a gold file: precision, recall and F1 over
-    (value, side, stance) triples and (value, side) pairs."""
+    (value, side, stance) triples and (value, side) pairs, counting the claims at or
+    above the confidence threshold; then the scores at several thresholds, the
+    reliability of the confidences and their expected calibration error."""
 
     def run() -> None:
-        evaluate(gold, build_options(model, lexicon, no_default_lexicons, None, None), json_output)
+        options = build_options(
+            model, lexicon, no_default_lexicons, None, None, min_confidence=min_confidence
+        )
+        evaluate(gold, options, json_output)
 
     run_guarded(run)
 
@@ -49,7 +61,10 @@ def evaluate(gold: Path, options, json_output: bool) -> None:
 
     evaluation = run_gold(gold, analyse_passage)
     if json_output:
-        write_output(json.dumps(evaluation.to_dict(), ensure_ascii=False, indent=2) + "\n", None)
+        from rhetor.evaluation.calibration import calibration_dict
+
+        document = {**evaluation.to_dict(), "calibration": calibration_dict(evaluation.results)}
+        write_output(json.dumps(document, ensure_ascii=False, indent=2) + "\n", None)
         return
     from rhetor.formats.evaluation import render_evaluation
 

@@ -72,11 +72,31 @@ CountsOption = Annotated[
         "dictionary speed, with no parse and no sides.",
     ),
 ]
+MinConfidenceOption = Annotated[
+    float | None,
+    typer.Option(
+        "--min-confidence",
+        min=0.0,
+        max=1.0,
+        metavar="P",
+        help="Count a claim in the matrix and the contested values when its confidence "
+        "is at least P (default: the shipped model's threshold). Claims below it stay in "
+        "the evidence and the JSON, marked uncertain.",
+    ),
+]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Write JSON instead of a table.")]
 
 
 def build_options(
-    model, lexicon, no_default_lexicons, side, sides_file, *, cache=None, counts=False
+    model,
+    lexicon,
+    no_default_lexicons,
+    side,
+    sides_file,
+    *,
+    cache=None,
+    counts=False,
+    min_confidence=None,
 ):
     """The frozen options object the library takes, from the CLI's option values."""
     from rhetor.errors import ConfigError
@@ -94,6 +114,7 @@ def build_options(
         sides=AnalyseOptions.freeze_sides(given),
         cache=str(cache) if cache else None,
         counts=counts,
+        min_confidence=min_confidence,
     )
 
 

@@ -31,6 +31,9 @@ class PassageResult:
     predicted: frozenset[Triple]
     # Values with any mention in the passage, held by a side or not.
     found_values: frozenset[str] = frozenset()
+    # Every triple a claim proposed, counted or not, with the highest confidence of
+    # the claims that proposed it (for the threshold and calibration tables).
+    candidates: tuple[tuple[Triple, float], ...] = ()
 
     @property
     def expected_values(self) -> frozenset[str]:
@@ -180,7 +183,18 @@ def run_gold(path: str | Path, analyse: Callable[..., Any]) -> Evaluation:
     results = []
     for passage in load_gold(path):
         report = analyse(passage.text, sides=passage.sides or None)
-        predicted = frozenset((c.value, c.side, c.stance) for c in report.claims if c.side)
+        predicted = frozenset(
+            (c.value, c.side, c.stance) for c in report.claims if c.side and c.counted
+        )
         found = frozenset(m.value for m in report.matches)
-        results.append(PassageResult(passage.id, passage.expected, predicted, found))
+        best: dict[Triple, float] = {}
+        for c in report.claims:
+            if c.side and c.confidence is not None:
+                triple = (c.value, c.side, c.stance)
+                best[triple] = max(best.get(triple, 0.0), c.confidence)
+        results.append(
+            PassageResult(
+                passage.id, passage.expected, predicted, found, tuple(sorted(best.items()))
+            )
+        )
     return Evaluation(str(path), tuple(results))

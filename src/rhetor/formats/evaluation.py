@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 
+from rhetor.evaluation.calibration import reliability, threshold_table
 from rhetor.evaluation.scoring import Evaluation, Score
 from rhetor.formats import RenderContext, render_to_text
 
@@ -16,7 +17,7 @@ def _score_table(title: str, rows: dict[str, Score]) -> Table:
     for name, s in rows.items():
         table.add_row(
             name,
-            f"{s.precision:.3f}",
+            _precision(s),
             f"{s.recall:.3f}",
             f"{s.f1:.3f}",
             str(s.true_positives),
@@ -24,6 +25,48 @@ def _score_table(title: str, rows: dict[str, Score]) -> Table:
             str(s.false_negatives),
         )
     return table
+
+
+def _precision(s: Score) -> str:
+    """Precision, or "no predictions" when nothing was predicted (not a perfect 1.000)."""
+    if s.true_positives + s.false_positives == 0:
+        return "no predictions"
+    return f"{s.precision:.3f}"
+
+
+def _threshold_table(evaluation: Evaluation) -> Table:
+    table = Table(
+        title="Strict triples by confidence threshold (a triple counts at or above it)",
+        title_justify="left",
+    )
+    for column in ("threshold", "precision", "recall", "F1", "tp", "fp", "fn"):
+        table.add_column(column, justify="right")
+    for cut, s in threshold_table(evaluation.results):
+        table.add_row(
+            f"{cut:.2f}",
+            _precision(s),
+            f"{s.recall:.3f}",
+            f"{s.f1:.3f}",
+            str(s.true_positives),
+            str(s.false_positives),
+            str(s.false_negatives),
+        )
+    return table
+
+
+def _reliability_table(evaluation: Evaluation) -> list:
+    bins, ece = reliability(evaluation.results)
+    table = Table(title="Reliability (proposed triples)", title_justify="left")
+    for column in ("confidence", "triples", "mean confidence", "share right"):
+        table.add_column(column, justify="right")
+    for b in bins:
+        table.add_row(
+            f"{b.low:.1f}-{b.high:.1f}",
+            str(b.triples),
+            f"{b.mean_confidence:.3f}",
+            f"{b.share_right:.3f}",
+        )
+    return [table, Text(f"Expected calibration error: {ece:.3f}")]
 
 
 def render_evaluation(evaluation: Evaluation, context: RenderContext) -> str:
@@ -39,6 +82,8 @@ def render_evaluation(evaluation: Evaluation, context: RenderContext) -> str:
         ),
         _score_table("Per value (strict)", evaluation.by(0)),
         _score_table("Per stance (strict)", evaluation.by(2)),
+        _threshold_table(evaluation),
+        *_reliability_table(evaluation),
         Text("Errors by passage", style="bold underline"),
     ]
     wrong = [

@@ -143,6 +143,7 @@ def _claim_item(report: Report, claim: Claim) -> str:
         f"- {STANCE_GLYPH[claim.stance]} {escape(side_label(report, claim.side))} "
         f"{claim.stance} **{escape(claim.value)}**"
         + (f" *{escape(claim.modality_note)}*" if claim.modality_note else "")
+        + (f" *({claim.certainty_note})*" if claim.certainty_note else "")
         + f" ({why}): "
         + bold_span(claim.sentence, claim.start - claim.sentence_start, claim.end - claim.start)
     )

@@ -261,6 +261,8 @@ def _claim_line(claim: Claim, labels: dict[str, str]) -> Table:
     line.append(claim.value, style="bold")
     if claim.modality_note:
         line.append(f" [{shown(claim.modality_note)}]", style="italic")
+    if claim.certainty_note:  # said in words, not by colour alone
+        line.append(f" [{claim.certainty_note}]", style="italic dim")
     why = claim.rule + (f", cue “{shown(claim.cue)}”" if claim.cue else "")
     if claim.holder and claim.side:
         why = f"holder “{shown(claim.holder.text)}”, " + why

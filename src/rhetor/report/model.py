@@ -153,6 +153,17 @@ class Claim:
     # asserted | reported | hypothetical | question: how the text presents the claim
     modality: str = "asserted"
     reported_by: HolderRef | None = None  # who says so, for a reported claim
+    # the estimated probability that (value, side, stance) is right (rhetor.confidence)
+    confidence: float | None = None
+    # at or above the report's confidence threshold: the claim counts in the matrix
+    counted: bool = True
+
+    @property
+    def certainty_note(self) -> str:
+        """ "uncertain (confidence 0.42)" for a claim below the threshold, else ""."""
+        if self.counted or self.confidence is None:
+            return ""
+        return f"uncertain (confidence {self.confidence:.2f}), not counted"
 
     @property
     def modality_note(self) -> str:
@@ -178,16 +189,19 @@ class Claim:
             "rule": self.rule,
             "modality": self.modality,
             "reported_by": self.reported_by.to_dict() if self.reported_by else None,
+            "confidence": self.confidence,
+            "counted": self.counted,
         }
 
 
 def side_value_matrix(
     claims: Iterable[Claim], side_ids: Sequence[str], value_ids: Sequence[str]
 ) -> dict[str, dict[str, dict[str, int]]]:
-    """{side: {value: {claims, appropriates, opposes}}}, zeros included, in report order."""
+    """{side: {value: {claims, appropriates, opposes}}}, zeros included, in report order.
+    Only counted claims (at or above the confidence threshold) are counted."""
     matrix = {s: {v: dict.fromkeys(STANCES, 0) for v in value_ids} for s in side_ids}
     for claim in claims:
-        if claim.side is None:
+        if claim.side is None or not claim.counted:
             continue
         row = matrix.setdefault(claim.side, {})
         cell = row.setdefault(claim.value, dict.fromkeys(STANCES, 0))
@@ -233,6 +247,8 @@ class Report:
     claims: tuple[Claim, ...] = ()
     warnings: tuple[str, ...] = field(default=(), compare=False)
     mode: str = "full"  # "counts": counted without a parse (rhetor.counts), no sides
+    # claims whose confidence is at or above it count (rhetor.confidence); None: all count
+    confidence_threshold: float | None = None
 
     @property
     def matrix(self) -> dict[str, dict[str, dict[str, int]]]:
@@ -250,6 +266,7 @@ class Report:
             "stats": self.stats.to_dict(),
             "values": [v.to_dict() for v in self.values],
             "matches": [m.to_dict() for m in self.matches],
+            "confidence_threshold": self.confidence_threshold,
             "sides": [s.to_dict() for s in self.sides],
             "claims": [c.to_dict() for c in self.claims],
             "matrix": self.matrix,
