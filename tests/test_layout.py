@@ -69,7 +69,8 @@ def test_layout_finds_private_names_long_modules_and_a_crowded_top(tmp_path):
         "tests/test_x.py:1: from rhetor.pkg.long import _hidden",
         "tests/test_x.py:3: m._y",
     ]
-    assert layout.long == [("rhetor.pkg.long", 451)]
-    assert layout.long_allowed == [("rhetor.attribution.engine", 451)]
+    # no package is exempt: the attribution engine is held to 450 lines like the rest
+    assert sorted(layout.long) == [("rhetor.attribution.engine", 451), ("rhetor.pkg.long", 451)]
+    assert layout.long_allowed == []
     assert len(layout.top_level) == 11 and "rhetor.__about__" in layout.top_level
     assert layout.broken
