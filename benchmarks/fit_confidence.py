@@ -60,7 +60,9 @@ def claims_of(path: Path):
     rows = []
     for passage in load_gold(path):
         options = AnalyseOptions(
-            sides=AnalyseOptions.freeze_sides(passage.sides or None), min_confidence=0.0
+            sides=AnalyseOptions.freeze_sides(passage.sides or None),
+            government=passage.government,
+            min_confidence=0.0,
         )
         report = get_analyser(options).analyse(passage.text)
         author = document_author(report.sides)

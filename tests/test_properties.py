@@ -48,7 +48,8 @@ def check_schema(report: dict) -> None:
     """The documented shape of ``rhetor.report/1`` (README, "The JSON report")."""
     assert report["schema"] == "rhetor.report/1"
     assert set(report) == {
-        "schema", "source", "model", "stats", "values", "matches", "sides", "claims", "matrix"
+        "schema", "source", "model", "stats", "values", "matches", "confidence_threshold",
+        "sides", "claims", "matrix",
     }  # fmt: skip
     assert set(report["stats"]) == {"characters", "words", "sentences"}
     assert all(isinstance(v, int) and v >= 0 for v in report["stats"].values())
@@ -61,9 +62,15 @@ def check_schema(report: dict) -> None:
         assert claim["stance"] in {"claims", "appropriates", "opposes"}
         assert claim["side"] is None or claim["side"] in side_ids
         assert isinstance(claim["rule"], str)
+        assert 0.0 <= claim["confidence"] <= 1.0
+        assert claim["counted"] == (claim["confidence"] >= report["confidence_threshold"])
     for side, row in report["matrix"].items():
         assert side in side_ids
         assert all(set(cell) == {"claims", "appropriates", "opposes"} for cell in row.values())
+    counted = sum(1 for c in report["claims"] if c["side"] and c["counted"])
+    cells = [cell for row in report["matrix"].values() for cell in row.values()]
+    in_matrix = sum(n for cell in cells for n in cell.values())
+    assert counted == in_matrix  # the matrix counts the counted claims, and only those
 
 
 def check_offsets(text: str, report: dict) -> None:

@@ -58,6 +58,7 @@ def test_report_to_dict_has_the_documented_schema(report):
         "stats",
         "values",
         "matches",
+        "confidence_threshold",
         "sides",
         "claims",
         "matrix",

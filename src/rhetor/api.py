@@ -38,7 +38,15 @@ class Analyser:
             texts = tuple(iter_lexicon_texts(options.lexicons))
         lexicons = lexicons or cached_lexicons(texts, options.builtin_lexicons)
         cues = cached_cues(texts)
-        sides = build_sides(dict(options.sides)) if options.sides else None
+        given = dict(options.sides) if options.sides else None
+        if options.government:
+            from rhetor.attribution.parliament import debate_sides
+            from rhetor.errors import ConfigError
+
+            if given is None:
+                raise ConfigError("--government names sides: give them with --side or --sides")
+            given = debate_sides(given, options.government, cues.parliament)
+        sides = build_sides(given) if given else None
         # Named entities only help to find sides; leave the recogniser out otherwise.
         # The rule for punctuation after marks is added when a text needs it (_parse).
         self.nlp = load_pipeline(resolve_model_name(options.model), ner=sides is None, marks=False)

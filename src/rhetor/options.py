@@ -21,6 +21,10 @@ class AnalyseOptions:
     cache: str | None = None
     """A parse cache folder (see :mod:`rhetor.io.cache`): parse each text once, score it many
     times. None parses every time."""
+    government: tuple[str, ...] = ()
+    """Sides that govern (debate): the first holds "the Government", "the Minister" and
+    the other titles of the government, and the author's side is also "my hon. Friend"
+    (see :mod:`rhetor.attribution.parliament`). Needs given sides."""
     min_confidence: float | None = None
     """Claims whose confidence is at or above it count in the matrix and the views;
     None takes the shipped model's threshold (see :mod:`rhetor.confidence`)."""

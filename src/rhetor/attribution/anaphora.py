@@ -75,8 +75,10 @@ def _carrier(outer):
 
 
 def _named(ctx: Context, token) -> bool:
+    """Does the noun name a side? Any other noun (a thing, a tax, an actor who is no
+    side) could be what the pronoun stands for."""
     holder = ctx.sides.resolve(token)
-    return holder is not None
+    return holder is not None and holder.side is not None
 
 
 def _act_on_pronoun(ctx: Context, verb_token) -> None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from rhetor.attribution.cues import Cues, cue_key
 from rhetor.attribution.holders import Holder, SideIndex
+from rhetor.attribution.negation import is_contrastive
 from rhetor.attribution.stance import (
     APPROPRIATES,
     ASSERTED,
@@ -79,6 +80,15 @@ class Reading:
     # act), as (holder, stance, cue). Set by: the clause climb (verb, anaphoric-object).
     # Read by: verb.
     owners: list = field(default_factory=list)
+    # The value is acted for in a passive clause that names no agent ("Discrimination
+    # will be outlawed"): in the author's text, the author's programme. Set by: verb.
+    # Read by: default-author.
+    agentless: bool = False
+    # The vice is named as what an instrument fights ("strengthen the discrimination
+    # laws"): the phrase stands for the value, so acts on it read as on a virtue.
+    # Set by: remedy. Read by: Context.polarity (every rule that composes a stance with
+    # the mention's polarity).
+    remedy: bool = False
     # The verb that governs the value and the verb rule's finding on its subject, as
     # (verb token, finding). Set by: verb. Read by: pronoun-object.
     verb_claim: tuple | None = None
@@ -106,9 +116,17 @@ class Context:
     @property
     def base(self) -> str:
         m = self.mention
-        if self.reading.hollow and m.polarity == "virtue":
+        if self.reading.hollow and self.polarity == "virtue":
             return APPROPRIATES
-        return base_stance(m.polarity, m.negated != self.reading.damned)
+        return base_stance(self.polarity, m.negated != self.reading.damned)
+
+    @property
+    def polarity(self) -> str:
+        """The mention's polarity as the rules read it: a vice named as what an
+        instrument fights ("discrimination laws") reads as the value."""
+        if self.reading.remedy and self.mention.polarity == "vice":
+            return "virtue"
+        return self.mention.polarity
 
     def is_cue(self, token, words) -> bool:
         keys = {cue_key(token.lemma_ or token.text), cue_key(token.text)}
@@ -166,7 +184,10 @@ def verb_stance(ctx: Context, verb_token, keys: list[str]):
 
 def negated_verb(ctx: Context, verb_token) -> bool:
     words = ctx.cues.negation.words
-    return any(c.dep_ == "neg" and cue_key(c.text) in words for c in verb_token.children)
+    return any(
+        c.dep_ == "neg" and cue_key(c.text) in words and not is_contrastive(c)
+        for c in verb_token.children
+    )
 
 
 def is_hollow_predicate(ctx: Context, subject) -> bool:

@@ -22,6 +22,7 @@ from rhetor.attribution.cueschema import (  # the schema, re-exported
     English,
     Forms,
     Negation,
+    Parliament,
     Stance,
     Words,
 )
@@ -39,7 +40,17 @@ def cue_key(phrase: str) -> str:
     return normalise(_ARTICLES.sub(" ", phrase))
 
 
-__all__ = ["STEPS", "Actors", "Cues", "English", "Forms", "Negation", "Stance", "Words"]
+__all__ = [
+    "STEPS",
+    "Actors",
+    "Cues",
+    "English",
+    "Forms",
+    "Negation",
+    "Parliament",
+    "Stance",
+    "Words",
+]
 
 
 _SECTIONS = {f.name: f.default_factory for f in fields(Cues)}
@@ -52,6 +63,8 @@ def _word_list(node, source: str, key: str) -> Words | Forms:
 
     if key.startswith("english."):
         return tuple(dict.fromkeys(_forms(node, source, key)))
+    if key.startswith("parliament."):  # aliases: written as a reader would, case kept
+        return tuple(dict.fromkeys(_forms(node, source, key, lower=False)))
     words = set()
     for item in sequence_items(node, source, key):
         text = str(item.value).strip() if isinstance(item, yaml.ScalarNode) else ""
@@ -67,8 +80,9 @@ def _word_list(node, source: str, key: str) -> Words | Forms:
     return frozenset(words)
 
 
-def _forms(node, source: str, key: str):
-    """The closed-class words of a list, as written (lower case)."""
+def _forms(node, source: str, key: str, *, lower: bool = True):
+    """The closed-class words of a list, as written (lower case unless ``lower`` is
+    false)."""
     import yaml
 
     for item in sequence_items(node, source, key):
@@ -77,7 +91,7 @@ def _forms(node, source: str, key: str):
             raise LexiconError(
                 "expected a word or mark", source=source, key=key, line=item.start_mark.line + 1
             )
-        yield text.lower()
+        yield text.lower() if lower else " ".join(text.split())
 
 
 # Cue keys drop spaces ("believe in" -> "believein"); claims show the phrase as a cue

@@ -139,6 +139,18 @@ class Stance:
     appropriate_nouns: Words = field(default=frozenset(), metadata=about(
         'Nouns of acts that take the value falsely ("the hijacking of V")',
         "nominal-act apposition verb"))
+    condemnations: Words = field(default=frozenset(), metadata=about(
+        'Predicates by which the author condemns a vice nobody is blamed for ("racial'
+        ' discrimination has no place in our society", "is unacceptable")',
+        "default-author"))
+    era_preps: Words = field(default=frozenset(), metadata=about(
+        'Prepositions that name a side as the time a clause speaks of ("Under this'
+        ' government, billions have been wasted")',
+        "era"))
+    remedy_nouns: Words = field(default=frozenset(), metadata=about(
+        'Instruments a vice names as what they fight ("discrimination laws", "anti-'
+        'discrimination legislation"): the phrase stands for the value',
+        "remedy"))
     against_preps: Words = field(default=frozenset(), metadata=about(
         'Prepositions that set their object against what governs it ("measures against '
         'injustice")',
@@ -162,10 +174,18 @@ class Stance:
         'Words of insistent talk, which a contrast shows hollow ("X keeps talking about V'
         ' while ...")',
         "contrast"))
+    doubt_words: Words = field(default=frozenset(), metadata=about(
+        'Words of a question that doubt a side\'s commitment ("Does X really believe in'
+        ' V?"): the side lacks the value',
+        "question"))
+    procedural_questions: Words = field(default=frozenset(), metadata=about(
+        'Question words that ask about time or number ("When will the referendum be'
+        ' held?"): no claim',
+        "question"))
     factive_verbs: Words = field(default=frozenset(), metadata=about(
         'Report verbs whose clause is true for the author too ("none of them accepts that'
-        ' workers deserve V")',
-        "reported-speech"))
+        ' workers deserve V"); in a question, what the side is pressed to concede',
+        "reported-speech question"))
     inclusive_quantifiers: Words = field(default=frozenset(), metadata=about(
         "Words by which a \"we\" in another side's reported words takes in everyone: the "
         "side's own \"we\" (\"we are all in this together\")",
@@ -271,9 +291,30 @@ class English:
         'Possessives that stand without their noun ("Their fairness is a pose; ours is a '
         'practice")',
         "elliptical-possessive"))
+    generic_modifiers: Forms = field(default=(), metadata=about(
+        'Adjectives that make a one-word common-noun alias a kind, not the side ("good'
+        ' government", "big government")',
+        "holders"))
     quotes: Forms = field(default=(), metadata=about(
         "Quotation marks as the tokenizer writes them (\"their 'fairness'\")",
         "scare-quotes reported-speech"))
+    # fmt: on
+
+
+@dataclass(frozen=True)
+class Parliament:
+    """How members of a parliament name the sides, as written (case kept): aliases added
+    to the sides when a document is debate."""
+
+    # fmt: off
+    government_titles: Forms = field(default=(), metadata=about(
+        'Names of the government and its offices ("the Government", "the Minister", "the'
+        ' Secretary of State"): aliases of the first side given by --government',
+        "sides"))
+    own_side_titles: Forms = field(default=(), metadata=about(
+        'How a member names a member of their own party ("my hon. Friend", "my right'
+        ' hon. Friend"): aliases of the author\'s side',
+        "sides"))
     # fmt: on
 
 
@@ -283,6 +324,7 @@ class Cues:
     stance: Stance = field(default_factory=Stance)
     actors: Actors = field(default_factory=Actors)
     english: English = field(default_factory=English)
+    parliament: Parliament = field(default_factory=Parliament)
 
     def without(self, other: Cues) -> Cues:
         """These cues less the words of ``other`` (a cue file's ``remove:`` section)."""

@@ -96,7 +96,7 @@ def shared_possession(ctx: Context) -> None:
     stay the author's claims."""
     author = ctx.sides.author
     opposed = any(f.side not in {None, author} and f.stance == OPPOSES for f in ctx.findings)
-    if not opposed or ctx.mention.polarity != "virtue":
+    if not opposed or ctx.polarity != "virtue":
         return
     possessed = ctx.found_by(possessive)
     ctx.findings = [

@@ -7,6 +7,7 @@ from rhetor.attribution import tree
 from rhetor.attribution.context import (
     Context,
     denies,
+    negated_verb,
 )
 from rhetor.attribution.holders import refers_back
 from rhetor.attribution.stance import (
@@ -23,8 +24,33 @@ def default_author(ctx: Context) -> None:
     if ctx.findings:
         return
     reading = ctx.reading
-    if ctx.base == CLAIMS and not (reading.acted_against or reading.unheld or _unheld(ctx)):
+    if reading.acted_against or reading.unheld:
+        return
+    if reading.agentless or _condemned(ctx):
+        ctx.find(ctx.sides.author, CLAIMS)  # "Discrimination will be outlawed."
+    elif ctx.base == CLAIMS and not _unheld(ctx):
         ctx.find(ctx.sides.author, CLAIMS)
+
+
+def _condemned(ctx: Context) -> bool:
+    """Is a vice condemned by the clause it is the subject of, with nobody blamed
+    ("Racial discrimination has no place in our society", "Such injustice is
+    unacceptable")? Saying so is the author's stand for the value."""
+    if ctx.mention.polarity != "vice" or ctx.mention.negated:
+        return False
+    subject = ctx.levels[-1]
+    if subject.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    verb_token = subject.head
+    words = ctx.cues.stance.condemnations
+    for child in verb_token.children:
+        if child.dep_ in {"attr", "acomp"} and ctx.is_cue(child, words):
+            return verb_token.lemma_ == "be" and not negated_verb(ctx, verb_token)
+        if child.dep_ == "dobj" and verb_token.lemma_ == "have":  # "has no place in"
+            denied = any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)
+            if denied and ctx.is_cue(child, words):
+                return True
+    return False
 
 
 def unattributed(ctx: Context) -> None:

@@ -51,33 +51,74 @@ def _counterfactual(ctx: Context, clause) -> bool:
 
 
 def question(ctx: Context) -> None:
-    """A question put about a side's commitment presents the side as lacking it
-    ("Does X really believe in V?", "Will the Minister admit that this policy is
-    unfair?"). The side is the subject of the inverted question."""
+    """A question put to a side, the subject of the inverted question, says how the
+    asker stands on the value:
+
+    - doubting the side's commitment ("Does X really believe in V?", "Is the
+      government serious about fairness?") presents the side as lacking it: it opposes;
+    - pressing it to concede ("Will the Minister admit that this policy is unfair?",
+      "Does the Minister not accept that ...?") is the asker's claim and the side's
+      shortfall: the author claims, the side opposes;
+    - pressing it to act ("Will the Minister ensure that the system is fair?", "Does
+      the Secretary of State agree that ...?") is the asker's claim alone.
+
+    A question about time or number ("When will the referendum be held?") makes no
+    claim: nobody holds the value."""
     sent = ctx.doc[ctx.mention.start].sent
-    subject = _question_subject(sent)
+    found = _question(sent)
+    if found is None:
+        return
+    subject, opener = found
+    st = ctx.cues.stance
+    if opener is not None and ctx.is_cue(opener, st.procedural_questions):
+        if not ctx.findings:
+            ctx.reading.unheld = True  # "When will the referendum be held?"
+        return
     if subject is None:
         return
     holder = ctx.sides.resolve(subject)
     if holder is None or holder.side is None or holder.side == ctx.sides.author:
         return
-    kept = [f for f in ctx.findings if f.side != holder.side]
-    ctx.findings = kept
-    ctx.add(holder, OPPOSES, sent.root.lemma_, modality=QUESTION)
+    root = sent.root
+    words = [root, *root.children, *subject.children]
+    doubt = any(ctx.is_cue(w, st.doubt_words) for w in words) or root.lemma_ == "be"
+    concede = negated_verb(ctx, root) or tree.verb_key(root) in st.factive_verbs
+    # what the side is asked to do is no claim of its own ("Will the Minister ensure
+    # fairness?"); what the question says of it otherwise stays ("why his budget is so
+    # irresponsible")
+    asked = (holder.start, holder.end)
+    ctx.findings = [
+        replace(f, modality=QUESTION) if f.side == holder.side else f
+        for f in ctx.findings
+        if not (f.side == holder.side and f.holder == asked)
+    ]
+    if (doubt or concede) and not any(f.side == holder.side for f in ctx.findings):
+        ctx.add(holder, OPPOSES, root.lemma_, modality=QUESTION)
+    if concede or not doubt:  # the asker presses for the value: the author's claim
+        ctx.findings = [f for f in ctx.findings if f.side != ctx.sides.author]
+        ctx.findings.append(
+            Finding(ctx.sides.author, CLAIMS, None, root.lemma_, ctx.rule, modality=QUESTION)
+        )
 
 
-def _question_subject(sent):
-    tokens = [t for t in sent if not t.is_space]
-    if not tokens or tokens[-1].text != "?":
+def _question(sent):
+    """(subject of the inverted question or None, its opening word or None) when the
+    sentence is a question, else None."""
+    end = sent.end - 1
+    while end > sent.start and sent.doc[end].is_space:
+        end -= 1
+    if sent.doc[end].text != "?":
         return None
+    first = sent.doc[sent.start]
+    opener = first if first.tag_ in {"WRB", "WDT", "WP"} else None
     root = sent.root
     subject = tree.subject_of(root)
     auxiliaries = [c for c in root.children if c.dep_ in {"aux", "auxpass"}]
     if root.lemma_ == "be" and subject is not None and root.i < subject.i:
-        return subject  # "Is the government serious about fairness?"
+        return subject, opener  # "Is the government serious about fairness?"
     if subject is not None and any(a.i < subject.i for a in auxiliaries):
-        return subject
-    return None
+        return subject, opener
+    return None, opener
 
 
 def reported_speech(ctx: Context) -> None:
@@ -99,7 +140,7 @@ def reported_speech(ctx: Context) -> None:
                 f = _unshifted_we(ctx, f, reporter)
         out.append(f)
     ctx.findings = out
-    if ctx.mention.polarity != "virtue" or any(f.side for f in ctx.findings):
+    if ctx.polarity != "virtue" or any(f.side for f in ctx.findings):
         return
     clause = tree.clause_of(ctx.levels[-1])
     report = _report_frame(ctx, clause) or _source_phrase(ctx, clause)

@@ -72,7 +72,9 @@ class SideIndex:
         mention = self.at(token.i)
         word = token.lower_
         en = self.english
-        if mention and _indefinite(token, mention):  # "a government that ...": any one
+        if mention and _indefinite(
+            token, mention, en.generic_modifiers
+        ):  # "a government that ...": any one
             return Holder(None, token.i, token.i + 1, "actor")
         if mention:  # includes pronouns a user listed as aliases
             return Holder(mention.side, mention.start, mention.end, "alias")
@@ -222,10 +224,16 @@ def _set_off(doc, mention: SideMention) -> bool:
     return False
 
 
-def _indefinite(token, mention: SideMention) -> bool:
+def _indefinite(token, mention: SideMention, kinds_of: tuple[str, ...] = ()) -> bool:
     """Is a one-word common-noun alias used with an indefinite article ("a government
-    indifferent to V", "a union")? It names any such body, not the side."""
+    indifferent to V", "a union"), or as a kind, with an adjective and no article ("good
+    government", "big government")? It names any such body, not the side."""
     doc = token.doc
+    if mention.end - mention.start == 1 and token.is_lower:
+        determiners = [c for c in token.children if c.dep_ in {"det", "poss"}]
+        kinds = [c for c in token.children if c.dep_ == "amod" and c.lower_ in kinds_of]
+        if kinds and not determiners:
+            return True
     article = next((c for c in token.children if c.dep_ == "det" and c.lower_ in {"a", "an"}), None)
     return (
         mention.end - mention.start == 1

@@ -24,8 +24,23 @@ def is_negated(doc, start: int, end: int, cues: Negation, has_parse: bool) -> bo
     return _negated_in_window(doc, start, cues)
 
 
+_CONTRAST_BEFORE = {",", ";", "-", "–", "—"}
+_PHRASE_POS = {"ADP", "DET", "NOUN", "PROPN", "ADJ", "NUM", "PRON", "PART", "ADV"}
+
+
+def is_contrastive(token) -> bool:
+    """Is "not" the hinge of a contrast set off by punctuation ("accountable to
+    patients, not to bureaucracy", "a hand up, not a hand out")? It denies the phrase
+    after it, not the clause it is attached to."""
+    doc = token.doc
+    if token.lower_ != "not" or token.i == 0 or token.i + 1 >= len(doc):
+        return False
+    following = doc[token.i + 1]
+    return doc[token.i - 1].text in _CONTRAST_BEFORE and following.pos_ in _PHRASE_POS
+
+
 def _negates(token, cues: Negation) -> bool:
-    if normalise(token.text) not in cues.words:
+    if normalise(token.text) not in cues.words or is_contrastive(token):
         return False
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
     if following is not None and normalise(following.text) in cues.except_before:

@@ -56,7 +56,7 @@ def act_noun(ctx: Context):
         stance = flip(stance)  # "no friend of democracy"
     if ctx.reading.hollow and stance == CLAIMS:
         stance = APPROPRIATES
-    return noun, apply_polarity(stance, ctx.mention.polarity)
+    return noun, apply_polarity(stance, ctx.polarity)
 
 
 def _noun_stance(ctx: Context, noun, prep: str) -> str | None:
@@ -129,6 +129,25 @@ def located(ctx: Context) -> None:
                 holder = ctx.sides.resolve(obj) if obj.dep_ == "pobj" else None
                 if holder and holder.side and holder.how != "phrase":
                     ctx.add(holder, ctx.base, prep.lower_)
+
+
+def era(ctx: Context) -> None:
+    """A side named as the time the clause speaks of, outside its subject ("Under this
+    government, billions have been wasted", "Under Labour, those who worked hard found
+    ... the unfairness of it all"): when no rule found a side holding the value, the
+    side whose time it was holds it, with the mention's own stance."""
+    if any(f.side for f in ctx.findings):
+        return
+    preps = ctx.cues.stance.era_preps
+    for above in [ctx.levels[-1], *ctx.levels[-1].ancestors]:  # up to the sentence root
+        for prep in above.children:
+            if prep.dep_ != "prep" or not ctx.is_cue(prep, preps) or prep.i > ctx.mention.start:
+                continue
+            for obj in prep.children:
+                holder = ctx.sides.resolve(obj) if obj.dep_ == "pobj" else None
+                if holder and holder.side:
+                    ctx.add(holder, ctx.base, prep.lower_)
+                    return
 
 
 def has_agent(noun) -> bool:

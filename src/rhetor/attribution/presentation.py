@@ -1,4 +1,4 @@
-"""Mention rules: how the text presents the value itself (hollowed, quoted)."""
+"""Mention rules: how the text presents the value itself (hollowed, quoted, a remedy)."""
 
 from __future__ import annotations
 
@@ -48,3 +48,19 @@ def scare_quotes(ctx: Context) -> None:
     quotes = ctx.cues.english.quotes
     if before in quotes and after in quotes:
         ctx.reading.hollow = ctx.reading.quoted = True
+
+
+def remedy(ctx: Context) -> None:
+    """A vice named as what an instrument fights: the vice modifies a noun of a remedy
+    ("strengthening the race discrimination laws", "the equal pay and discrimination
+    legislation") or carries "anti-" ("anti-discrimination law"). The phrase stands for
+    the value: strengthening the law claims it, repealing the law opposes it."""
+    if ctx.mention.polarity != "vice":
+        return
+    doc, m = ctx.doc, ctx.mention
+    anti = m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].lower_ == "anti"
+    anti = anti or doc[m.start].lower_.startswith("anti")
+    head = ctx.phrase
+    modifies = ctx.root.i != head.i and ctx.root.dep_ in {"compound", "amod", "nmod"}
+    if (modifies or anti) and ctx.is_cue(head, ctx.cues.stance.remedy_nouns):
+        ctx.reading.remedy = True

@@ -28,8 +28,8 @@ from rhetor.attribution.ellipsis import (
 )
 from rhetor.attribution.fallback import default_author, unattributed
 from rhetor.attribution.framing import hypothetical, question, reported_speech
-from rhetor.attribution.possession import apposition, located, nominal_act, possessive
-from rhetor.attribution.presentation import hollow_value, scare_quotes
+from rhetor.attribution.possession import apposition, era, located, nominal_act, possessive
+from rhetor.attribution.presentation import hollow_value, remedy, scare_quotes
 from rhetor.attribution.rebuttal import rebuttal
 from rhetor.attribution.verbs import pronoun_object, verb
 
@@ -38,6 +38,7 @@ __all__ = ["RULES", "RULE_NAMES", "Context", "Finding", "Mention", "Rule", "name
 RULES: tuple[Rule, ...] = (
     Rule("hollow", "mention", hollow_value),
     Rule("scare-quotes", "mention", scare_quotes),
+    Rule("remedy", "mention", remedy),
     Rule("possessive", "holder", possessive),
     Rule("nominal-act", "holder", nominal_act),
     Rule("apposition", "holder", apposition),
@@ -46,6 +47,7 @@ RULES: tuple[Rule, ...] = (
     Rule("pronoun-object", "holder", pronoun_object),
     Rule("relative-clause", "holder", relative_clause),
     Rule("anaphoric-object", "holder", anaphoric_object),
+    Rule("era", "holder", era),
     Rule("self-claim", "finding", self_claim),
     Rule("negative-subject", "finding", negative_subject),
     Rule("contrast", "finding", contrast),

@@ -63,6 +63,8 @@ def verb(ctx: Context) -> None:
     if holder is not None and holder.how == "programme" and stance != CLAIMS:
         ctx.reading.acted_against = True  # a heading acting against V ("Attacking democracy.")
         return
+    if holder is None and clause is None and passive and _agentless(verb_token):
+        clause = verb_token.i  # "Democracy was undermined.": a clause, with nobody named
     if holder is None and clause is not None:
         holder, stance, cue = _cause(ctx, ctx.doc[clause], stance, cue)
     if holder is None:
@@ -73,12 +75,22 @@ def verb(ctx: Context) -> None:
         thing = subject is not None and subject.lower_ in things and refers_back(subject)
         ctx.reading.acted_against = clause is not None and stance == OPPOSES
         ctx.reading.unheld = clause is not None and stance != OPPOSES and thing
+        ctx.reading.agentless = (
+            clause is not None and stance == CLAIMS and _agentless(ctx.doc[clause])
+        )
         return
     ctx.add(holder, stance, cue, clause=clause)
     claim = ctx.findings[-1]
     if clause is not None:
         _conjoined_subjects(ctx, ctx.doc[clause], claim)
     ctx.reading.verb_claim = (found[0], claim)
+
+
+def _agentless(clause) -> bool:
+    """Is the clause passive with no agent ("Discrimination will be outlawed", "the
+    unfair test will be removed")? Nobody is named as doing it."""
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in clause.children)
+    return passive and not any(c.dep_ == "agent" for c in clause.children)
 
 
 def on_value(ctx: Context, holder: Holder | None, stance, through_act: bool):
@@ -88,7 +100,7 @@ def on_value(ctx: Context, holder: Holder | None, stance, through_act: bool):
     if stance is None or (ctx.base == APPROPRIATES and not through_act):
         return ctx.base
     if not through_act:  # an act noun's stance already allows for the value's polarity
-        return apply_polarity(stance, ctx.mention.polarity)
+        return apply_polarity(stance, ctx.polarity)
     return stance
 
 
@@ -141,7 +153,7 @@ def _author_on_vice(ctx: Context, holder: Holder | None) -> bool:
     return (
         holder is not None
         and holder.side == ctx.sides.author
-        and ctx.mention.polarity == "vice"
+        and ctx.polarity == "vice"
         and not ctx.mention.negated
         and not ctx.reading.hollow
     )
@@ -235,4 +247,4 @@ def pronoun_object(ctx: Context) -> None:
 def clause_stance(ctx: Context, verb_token) -> tuple[str, str | None]:
     """The stance a clause's own verb takes on the value it refers back to."""
     stance, cue = verb_stance(ctx, verb_token, [tree.verb_key(verb_token)])
-    return apply_polarity(stance or CLAIMS, ctx.mention.polarity), cue
+    return apply_polarity(stance or CLAIMS, ctx.polarity), cue

@@ -59,7 +59,7 @@ class Totals:
         for row in record["values"]:
             self.mentions[row["value"]] += row["mentions"]
         for claim in record["claims"]:
-            if claim["side"]:
+            if claim["side"] and claim.get("counted") is not False:
                 self.stances[claim["side"]][claim["stance"]] += 1
 
 

@@ -84,7 +84,7 @@ def csv_row(record: Record, value_ids: Sequence[str], side_ids: Sequence[str]) -
                 row[f"{side}__{value}__{stance}"] = 0
     for claim in record["claims"]:
         side = claim["side"]
-        if side is None:
+        if side is None or claim.get("counted") is False:  # uncertain claims do not count
             continue
         if side not in side_ids:
             side = OTHERS

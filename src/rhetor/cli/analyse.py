@@ -11,6 +11,7 @@ from rhetor.cli.app import app
 from rhetor.cli.options import (
     CacheOption,
     CountsOption,
+    GovernmentOption,
     LexiconOption,
     MinConfidenceOption,
     ModelOption,
@@ -67,6 +68,7 @@ def analyse_command(
     counts: CountsOption = False,
     cache: CacheOption = None,
     min_confidence: MinConfidenceOption = None,
+    government: GovernmentOption = None,
 ) -> None:
     """Report the values a document invokes, which side holds each, and the evidence."""
     chosen = OutputFormat.json if json_output else fmt
@@ -86,6 +88,7 @@ def analyse_command(
             cache=cache,
             counts=counts,
             min_confidence=min_confidence,
+            government=government,
         )
         analyse(file, options, chosen, output, summary=summary, side_styles=_styles(sides_file))
 

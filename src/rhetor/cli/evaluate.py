@@ -55,8 +55,10 @@ def evaluate(gold: Path, options, json_output: bool) -> None:
     from rhetor.evaluation.scoring import run_gold
     from rhetor.options import AnalyseOptions
 
-    def analyse_passage(text: str, sides=None):
-        passage_options = replace(options, sides=AnalyseOptions.freeze_sides(sides))
+    def analyse_passage(text: str, sides=None, government=()):
+        passage_options = replace(
+            options, sides=AnalyseOptions.freeze_sides(sides), government=tuple(government)
+        )
         return get_analyser(passage_options).analyse(text)
 
     evaluation = run_gold(gold, analyse_passage)

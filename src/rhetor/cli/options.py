@@ -72,6 +72,16 @@ CountsOption = Annotated[
         "dictionary speed, with no parse and no sides.",
     ),
 ]
+GovernmentOption = Annotated[
+    str | None,
+    typer.Option(
+        "--government",
+        metavar="SIDE[,SIDE]",
+        help='Debate: the sides that govern. The first holds "the Government", "the '
+        'Minister", "the Secretary of State" and the other offices; the author\'s side is '
+        'also "my hon. Friend". Needs --side or --sides.',
+    ),
+]
 MinConfidenceOption = Annotated[
     float | None,
     typer.Option(
@@ -97,6 +107,7 @@ def build_options(
     cache=None,
     counts=False,
     min_confidence=None,
+    government=None,
 ):
     """The frozen options object the library takes, from the CLI's option values."""
     from rhetor.errors import ConfigError
@@ -115,6 +126,7 @@ def build_options(
         cache=str(cache) if cache else None,
         counts=counts,
         min_confidence=min_confidence,
+        government=tuple(g.strip() for g in (government or "").split(",") if g.strip()),
     )
 
 

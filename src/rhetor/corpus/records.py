@@ -115,7 +115,10 @@ def from_record(record: Mapping, path: Path | str = "<records>") -> DocumentCoun
         words = int(record["stats"]["words"])
         values = Counter({v["value"]: int(v["mentions"]) for v in record["values"]})
         claims = Counter(
-            (c["side"], c["value"], c["stance"]) for c in record["claims"] if c.get("side")
+            (c["side"], c["value"], c["stance"])
+            for c in record["claims"]
+            # records of earlier versions have no "counted": all their claims count
+            if c.get("side") and c.get("counted") is not False
         )
     except (KeyError, TypeError, ValueError):
         raise InputError(

@@ -34,9 +34,11 @@ class Passage:
     text: str
     sides: dict[str, list[str]]
     expected: frozenset[Triple]
+    # Debate: the sides that govern, the first holding "the Government", "the Minister"
+    government: tuple[str, ...] = ()
 
 
-PASSAGE_KEYS = ("id", "text", "file", "sides", "expect")
+PASSAGE_KEYS = ("id", "text", "file", "sides", "government", "expect")
 NOTE_KEYS = (
     "source",
     "stratum",
@@ -45,7 +47,6 @@ NOTE_KEYS = (
     "notes",
     "sentences",
     "speech",
-    "government",
 )
 
 
@@ -125,7 +126,10 @@ def _passage(item, path: Path, number: int, lines: dict[str, int]):
             )
         expected.add(tuple(str(x) for x in triple))
     sides = {str(k): [str(a) for a in v] for k, v in sides.items()}
-    return Passage(pid, text, sides, frozenset(expected))
+    government = item.get("government") or []
+    if not isinstance(government, list) or not all(g in sides for g in government):
+        raise ConfigError(f"{where}: 'government' must list some of the passage's sides")
+    return Passage(pid, text, sides, frozenset(expected), tuple(government))
 
 
 def _passage_file(path: Path, name, where: str) -> str:

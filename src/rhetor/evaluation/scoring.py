@@ -182,7 +182,10 @@ def run_gold(path: str | Path, analyse: Callable[..., Any]) -> Evaluation:
     """Analyse every passage with its own sides and compare with the expected triples."""
     results = []
     for passage in load_gold(path):
-        report = analyse(passage.text, sides=passage.sides or None)
+        if passage.government:
+            report = analyse(passage.text, sides=passage.sides, government=passage.government)
+        else:
+            report = analyse(passage.text, sides=passage.sides or None)
         predicted = frozenset(
             (c.value, c.side, c.stance) for c in report.claims if c.side and c.counted
         )
