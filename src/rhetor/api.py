@@ -237,6 +237,7 @@ def analyse(
     source: str | None = None,
     cache: str | Path | None = None,
     min_confidence: float | None = None,
+    government: Sequence[str] = (),
 ) -> Report:
     """Analyse ``text`` and return its :class:`~rhetor.report.model.Report`.
 
@@ -245,13 +246,19 @@ def analyse(
     lexicon files/folders added to the built-in ones; ``model``: any installed
     spaCy pipeline; ``cache``: a parse cache folder (see :mod:`rhetor.io.cache`), so the
     same text is parsed once however often it is scored; ``min_confidence``: the
-    confidence at or above which a claim counts (None: the shipped model's threshold).
+    confidence at or above which a claim counts (None: the shipped model's threshold);
+    ``government``: in debate, the sides that govern (the first holds "the Government",
+    "the Minister"; see :mod:`rhetor.attribution.parliament`).
     """
     cache_dir = str(cache) if cache is not None else None
     frozen_sides = AnalyseOptions.freeze_sides(sides)
     if isinstance(lexicons, LexiconSet):
         options = AnalyseOptions(
-            model=model, sides=frozen_sides, cache=cache_dir, min_confidence=min_confidence
+            model=model,
+            sides=frozen_sides,
+            cache=cache_dir,
+            min_confidence=min_confidence,
+            government=tuple(government),
         )
         return Analyser(options, lexicons).analyse(text, source=source)
     paths = tuple(str(p) for p in (lexicons or ()))
@@ -262,6 +269,7 @@ def analyse(
             sides=frozen_sides,
             cache=cache_dir,
             min_confidence=min_confidence,
+            government=tuple(government),
         )
     )
     return analyser.analyse(text, source=source)

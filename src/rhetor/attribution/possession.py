@@ -135,7 +135,8 @@ def era(ctx: Context) -> None:
     """A side named as the time the clause speaks of, outside its subject ("Under this
     government, billions have been wasted", "Under Labour, those who worked hard found
     ... the unfairness of it all"): when no rule found a side holding the value, the
-    side whose time it was holds it, with the mention's own stance."""
+    side whose time it was holds it: with the stance of an act nobody else is named
+    for, else the mention's own."""
     if any(f.side for f in ctx.findings):
         return
     preps = ctx.cues.stance.era_preps
@@ -146,7 +147,12 @@ def era(ctx: Context) -> None:
             for obj in prep.children:
                 holder = ctx.sides.resolve(obj) if obj.dep_ == "pobj" else None
                 if holder and holder.side:
-                    ctx.add(holder, ctx.base, prep.lower_)
+                    stance = ctx.base
+                    if ctx.reading.acted_against:  # "Under X, democracy was undermined"
+                        stance = OPPOSES
+                    elif ctx.reading.agentless:  # "Under X, discrimination was outlawed"
+                        stance = CLAIMS
+                    ctx.add(holder, stance, prep.lower_)
                     return
 
 
