@@ -134,6 +134,10 @@ class HolderRef:
         return {"text": self.text, "start": self.start, "end": self.end}
 
 
+# A claim whose confidence is below it is more likely wrong than right: reports say so.
+UNCERTAIN = 0.5
+
+
 @dataclass(frozen=True)
 class Claim:
     """One side's stance on one value mention, with the rule and cue that decided it."""
@@ -160,10 +164,12 @@ class Claim:
 
     @property
     def certainty_note(self) -> str:
-        """ "uncertain (confidence 0.42)" for a claim below the threshold, else ""."""
-        if self.counted or self.confidence is None:
+        """An "uncertain (confidence 0.42)" note for a claim more likely wrong than right,
+        with ", not counted" when it is below the report's threshold; else ""."""
+        if self.confidence is None or (self.counted and self.confidence >= UNCERTAIN):
             return ""
-        return f"uncertain (confidence {self.confidence:.2f}), not counted"
+        note = f"uncertain (confidence {self.confidence:.2f})"
+        return note if self.counted else note + ", not counted"
 
     @property
     def modality_note(self) -> str:
