@@ -107,7 +107,8 @@ def test_confidence_threshold_given_overrides_the_model():
 
 def test_confidence_shipped_model_is_readable_data():
     model = default_model()
-    assert 0.0 < model.threshold < 1.0
+    assert 0.0 <= model.threshold < 1.0
+    assert model.quote_threshold is not None and model.threshold < model.quote_threshold < 1.0
     assert model.weights and all(isinstance(w, float) for w in model.weights.values())
     assert model.about["fitted_by"].startswith("benchmarks/fit_confidence.py")
 

