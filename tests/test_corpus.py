@@ -76,6 +76,7 @@ def test_keyness_equal_rates_give_zero(args, expected):
 
 def test_keyness_zero_count_keeps_log_ratio_finite_and_p_matches_chi_square_table():
     assert keyness(0, 1000, 4, 1000).log_ratio == pytest.approx(math.log2(0.5 / 4))
+    assert keyness(0, 100, 0, 5000).log_ratio == 0.0  # used by neither: no difference
     assert chi2_1df_survival(3.841458820694124) == pytest.approx(0.05, abs=1e-9)
     assert chi2_1df_survival(0.0) == 1.0
 

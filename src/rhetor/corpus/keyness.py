@@ -126,5 +126,8 @@ def chi2_1df_survival(x: float) -> float:
 
 
 def log_ratio(a: int, target_words: int, b: int, reference_words: int) -> float:
-    """log2 of the ratio of relative frequencies; a zero count counts as 0.5."""
+    """log2 of the ratio of relative frequencies; a zero count counts as 0.5, and a value
+    neither corpus uses has no difference (0)."""
+    if a == 0 and b == 0:
+        return 0.0
     return math.log2((max(a, 0.5) / target_words) / (max(b, 0.5) / reference_words))

@@ -55,39 +55,76 @@ def csv_text(columns: Sequence[str], rows: Iterable[Mapping]) -> str:
     return buffer.getvalue()
 
 
-def _table():
-    from rich import box
-    from rich.table import Table
-
-    return Table(box=box.SIMPLE_HEAD, pad_edge=False)
+TEXT_CAP = 24  # a name column is as wide as its longest name, up to this; longer names wrap
 
 
-def _titled(title: str, table, caption: str | None = None, *, empty: str | None = None):
-    """A table under its title and over its caption, both wrapped to the full width
-    (not the table's), or ``empty`` in its place when the table has no rows."""
+def _sections(
+    title: str,
+    text_headers: Sequence[str],
+    number_headers: Sequence[str],
+    sections: Sequence[tuple[str | None, Sequence[Sequence[str]]]],
+    caption: str | None = None,
+    empty: str | None = None,
+):
+    """A titled block of tables, one per section (a heading line, then its rows), with
+    the same column widths in every section so that they line up. Name columns come
+    first and wrap at spaces (a longer name folds); number columns never wrap and are
+    as wide as their widest cell, so a number is never cut."""
     from rich.console import Group
     from rich.text import Text
 
+    rows = [row for _, section in sections for row in section]
     parts: list = [Text(title, style="italic")]
-    if empty is not None and not table.row_count:
-        parts.append(Text(empty, style="dim"))
-    else:
-        parts.append(table)
-        if caption:
-            parts.append(Text(caption, style="dim"))
+    if not rows:
+        parts.append(Text(empty or "none", style="dim"))
+        return Group(*parts, Text(""))
+    widths = [
+        max([len(h), *(len(str(row[i])) for row in rows)])
+        for i, h in enumerate([*text_headers, *number_headers])
+    ]
+    for heading, section in sections:
+        if heading is not None:
+            parts.append(Text(heading, style="bold"))
+        parts.append(_Fitted(text_headers, number_headers, section, widths))
+    if caption:
+        parts.append(Text(caption, style="dim"))
     return Group(*parts, Text(""))
 
 
-def _text_column(table, header: str) -> None:
-    table.add_column(header, overflow="fold")
+class _Fitted:
+    """Rows as a table when the table fits the width it is given, else one wrapped line
+    a row ("fairness: n 350 · n ref 600 · G² +1.38"): never a number cut to fit."""
 
+    def __init__(self, text_headers, number_headers, rows, widths) -> None:
+        self.text_headers, self.number_headers = list(text_headers), list(number_headers)
+        self.rows, self.widths = rows, widths
 
-def _number_columns(table, headers: Sequence[str], rows: Sequence[Sequence[str]], first: int):
-    """Right-aligned columns that never wrap and are as wide as their widest cell."""
-    for i, header in enumerate(headers):
-        cells = [row[first + i] for row in rows]
-        width = max([len(header), *(len(c) for c in cells)])
-        table.add_column(header, justify="right", no_wrap=True, min_width=width)
+    def __rich_console__(self, console, options):
+        from rich import box
+        from rich.table import Table
+        from rich.text import Text
+
+        count = len(self.text_headers)
+        least = [min(w, TEXT_CAP) for w in self.widths[:count]] + self.widths[count:]
+        if sum(least) + 2 * (len(least) - 1) <= options.max_width:
+            table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+            for i, header in enumerate(self.text_headers):
+                table.add_column(header, overflow="fold", min_width=least[i])
+            for j, header in enumerate(self.number_headers):
+                table.add_column(header, justify="right", no_wrap=True, min_width=least[count + j])
+            for row in self.rows:
+                table.add_row(*(_shown(c) for c in row[:count]), *row[count:])
+            yield table
+            return
+        for row in self.rows:
+            line = Text(" · ".join(str(c) for c in row[:count] if c), style="bold")
+            cells = [
+                f"{h} {c}" if h else str(c)
+                for h, c in zip(self.number_headers, row[count:], strict=True)
+                if c
+            ]
+            line.append(": " + " · ".join(cells))
+            yield line
 
 
 def render_comparison(comparison: Comparison, context: RenderContext) -> str:
@@ -96,16 +133,19 @@ def render_comparison(comparison: Comparison, context: RenderContext) -> str:
     )
 
 
+def _group_heading(group) -> str:
+    return f"{group.name}: {group.documents:,} documents, {group.words:,} words"
+
+
 def _values_table(comparison: Comparison):
-    table = _table()
-    rows = []
+    sections = []
     for g in comparison.groups:
-        for i, value in enumerate(comparison.values):
+        rows = []
+        for value in comparison.values:
             sp = comparison.spread(g, value)
             sd = f" ± {sp.sd_rate:.2f}" if sp.sd_rate is not None else ""
             rows.append(
                 [
-                    _group_cell(g, i),
                     value,
                     f"{g.values[value]:,}",
                     f"{g.rate(value):.2f}",
@@ -113,39 +153,28 @@ def _values_table(comparison: Comparison):
                     f"{sp.mean_rate:.2f}{sd}",
                 ]
             )
-    _text_column(table, "group")
-    _text_column(table, "value")
-    _number_columns(table, ("mentions", "per 1,000", "docs", "mean ± sd"), rows, 2)
-    for row in rows:
-        table.add_row(*(_shown(c) if i < 2 else c for i, c in enumerate(row)))
-    return _titled(
+        sections.append((_group_heading(g), rows))
+    return _sections(
         "Values per group: pooled, and document by document",
-        table,
-        "docs: documents with the value, of all; mean ± sd: of the documents' rates "
-        "per 1,000 words.",
+        ["value"],
+        ["mentions", "per 1,000", "docs", "mean ± sd"],
+        sections,
+        "per 1,000: all the group's mentions over all its words; docs: documents with the "
+        "value, of all; mean ± sd: of the documents' own rates per 1,000 words.",
     )
-
-
-def _group_cell(group, index: int) -> str:
-    if index:
-        return ""
-    return f"{group.name} ({group.documents:,} docs, {group.words:,} words)"
 
 
 def _keyness_table(comparison: Comparison):
     groups = comparison.groups
     two = len(groups) == 2
     against = f"{groups[0].name} against {groups[1].name}" if two else "each group against the rest"
-    table = _table()
-    rows = []
-    keys = sorted(comparison.keyness, key=lambda k: (k.group, -k.stats.g2))
-    for key in keys:
+    sections: dict[str, list] = {}
+    for key in sorted(comparison.keyness, key=lambda k: (k.group, -k.stats.g2)):
         if two and key.group != groups[0].name:
             continue  # with two groups the second half mirrors the first
         stats = key.stats
-        rows.append(
+        sections.setdefault(key.group, []).append(
             [
-                key.group,
                 key.value,
                 f"{stats.target_count:,}",
                 f"{stats.reference_count:,}",
@@ -155,20 +184,16 @@ def _keyness_table(comparison: Comparison):
                 FLAG if key.top and key.top.drives else "",
             ]
         )
-    if not two:
-        _text_column(table, "group")
-    _text_column(table, "value")
-    _number_columns(table, ("n", "n ref", "G²", "p", "Log Ratio", ""), rows, 2)
-    for row in rows:
-        texts = [_shown(row[0]), _shown(row[1])] if not two else [_shown(row[1])]
-        table.add_row(*texts, *row[2:])
-    return _titled(
+    return _sections(
         f"Keyness, {against}: G² (log-likelihood, {_correction(comparison.correction)}; "
         "+ = used more), p, Log Ratio",
-        table,
+        ["value"],
+        ["n", "n ref", "G²", "p", "Log Ratio", ""],
+        [(None if two else f"{name} against the rest", rows) for name, rows in sections.items()],
         "Log Ratio: log2 of the ratio of rates; 1 = twice as often, -1 = half as often. "
         f"{FLAG}: one document drives the difference (it holds over half of the mentions of "
         "the side that uses the value more, or without it p ≥ 0.05).",
+        empty="No keyness: a group has no words.",
     )
 
 
@@ -181,27 +206,25 @@ def _p(p: float) -> str:
 
 
 def _sides_table(comparison: Comparison):
-    table = _table()
-    rows = []
+    sections = []
     for group in comparison.groups:
-        for i, (side, counts) in enumerate(group.side_stances().items()):
-            if i == SIDES_SHOWN:
-                break
-            rows.append([group.name if i == 0 else "", side, *(f"{counts[s]:,}" for s in STANCES)])
-    _text_column(table, "group")
-    _text_column(table, "side")
-    _number_columns(table, STANCES, rows, 2)
-    for row in rows:
-        table.add_row(_shown(row[0]), _shown(row[1]), *row[2:])
-    return _titled(
+        rows = [
+            [side, *(f"{counts[s]:,}" for s in STANCES)]
+            for side, counts in list(group.side_stances().items())[:SIDES_SHOWN]
+        ]
+        if rows:
+            sections.append((group.name, rows))
+    return _sections(
         f"Claims per side (the {SIDES_SHOWN} sides with most claims in each group)",
-        table,
+        ["side"],
+        list(STANCES),
+        sections,
         empty="No claims: the records hold no sides.",
     )
 
 
 def render_trends(trends: Trends, context: RenderContext) -> str:
-    tables = []
+    blocks = []
     groups = trends.groups()
     for kind, title in ((VALUE, "mentions"), (CLAIMS, "claims")):
         for series in trends.series(kind):
@@ -209,7 +232,6 @@ def render_trends(trends: Trends, context: RenderContext) -> str:
                 (p.x, p.group): p for p in trends.points if p.series == series and p.kind == kind
             }
             first = kind == VALUE and series == trends.series()[0]
-            table = _table()
             rows = []
             for x in trends.xs():
                 for group in groups:
@@ -227,21 +249,18 @@ def render_trends(trends: Trends, context: RenderContext) -> str:
                             f"{p.documents:,}",
                         ]
                     )
-            _text_column(table, trends.by)
-            _text_column(table, trends.group_by or "group")
-            _number_columns(table, ("rate", "count", "95% interval", "docs"), rows, 2)
-            for row in rows:
-                table.add_row(_shown(row[0]), _shown(row[1]), *row[2:])
-            tables.append(
-                _titled(
+            blocks.append(
+                _sections(
                     f"{series}: {title} per 1,000 words by {trends.by} (count)",
-                    table,
+                    [trends.by, trends.group_by or "group"],
+                    ["rate", "count", "95% interval", "docs"],
+                    [(None, rows)],
                     f"95% interval: {INTERVAL[:-5]} of the rate; docs: documents behind the point."
                     if first
                     else None,
                 )
             )
-    return render_to_text(context, *tables)
+    return render_to_text(context, *blocks)
 
 
 def _shown(text) -> object:
