@@ -90,7 +90,7 @@ def kwic(file: str, options, values: list[str], sides: list[str], window: int, f
         write_output(to_csv(lines), None)
     else:
         from rhetor.formats import render_to_text
-        from rhetor.formats.terminal import kwic_table
+        from rhetor.formats.kwic_view import kwic_table
 
         # Piped output is as wide as COLUMNS says, or 140 columns when it says nothing.
         given = sys.stdout.isatty() or os.environ.get("COLUMNS", "").strip().isdigit()
