@@ -310,3 +310,15 @@ def test_compare_table_shows_the_flag_and_the_document_spread(records_file, tmp_
     assert "⚑" in shown and "one document drives the difference" in shown
     assert "10/10" in shown  # documents carrying fairness, of all, in each group
     assert "Williams-corrected" in shown
+
+
+def test_trends_wilson_interval_by_hand():
+    from rhetor.corpus.trends import wilson_interval
+
+    # 10 mentions in 1,000 words, z = 1.96: p = 0.01, z^2 = 3.8415,
+    # centre = (0.01 + 3.8415/2000) / (1 + 3.8415/1000) = 0.011921 / 1.0038415 = 0.011875
+    # half = 1.96 * sqrt(0.01 * 0.99 / 1000 + 3.8415 / 4e6) / 1.0038415 = 0.006434
+    # so 5.44 to 18.31 per 1,000 words around the rate 10.0
+    low, high = wilson_interval(10, 1000)
+    assert low == pytest.approx(5.4408, abs=1e-3) and high == pytest.approx(18.3095, abs=1e-3)
+    assert wilson_interval(0, 1000) == (0.0, pytest.approx(3.8268, abs=1e-3))

@@ -192,7 +192,8 @@ def _keyness_table(comparison: Comparison):
         [(None if two else f"{name} against the rest", rows) for name, rows in sections.items()],
         "Log Ratio: log2 of the ratio of rates; 1 = twice as often, -1 = half as often. "
         f"{FLAG}: one document drives the difference (it holds over half of the mentions of "
-        "the side that uses the value more, or without it p ≥ 0.05).",
+        "the side that uses the value more, or without it p ≥ 0.05; always so when that "
+        "side is one document).",
         empty="No keyness: a group has no words.",
     )
 
