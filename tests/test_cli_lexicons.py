@@ -110,7 +110,7 @@ def test_cli_lexicons_import_then_analyse(write, tmp_path):
 @pytest.mark.parametrize("fmt", ["dic", "quanteda"])
 def test_cli_lexicons_export_then_import_round_trip(fmt, tmp_path):
     exported = tmp_path / f"all.{'dic' if fmt == 'dic' else 'yml'}"
-    result = run("lexicons", "export", "--to", fmt, "-o", exported)
+    result = run("lexicons", "export", "--to", fmt, "-o", exported, "--rhetor-categories")
     assert result.exit_code == 0
     assert "--lemmas" in result.stderr  # the one thing the format cannot carry
     out = tmp_path / "back"

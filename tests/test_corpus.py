@@ -19,13 +19,48 @@ from rhetor.errors import ConfigError, InputError
 def test_keyness_against_a_hand_computed_table():
     # target: 10 of 1,000 words; reference: 5 of 2,000. Expected counts 5, 10, 995, 1990:
     # G2 = 2 (10 ln 2 + 5 ln 0.5 + 990 ln(990/995) + 1995 ln(1995/1990)) = 6.96919
-    stats = keyness(10, 1000, 5, 2000)
-    assert stats.g2 == pytest.approx(6.96919, abs=1e-4)
+    stats = keyness(10, 1000, 5, 2000, correction="none")
+    assert stats.g2 == stats.g2_uncorrected == pytest.approx(6.96919, abs=1e-4)
     assert stats.log_ratio == pytest.approx(2.0)  # 1% against 0.25%: four times as often
     assert stats.p == pytest.approx(0.00829, abs=1e-4)
-    mirrored = keyness(5, 2000, 10, 1000)
+    mirrored = keyness(5, 2000, 10, 1000, correction="none")
     assert mirrored.g2 == pytest.approx(-6.96919, abs=1e-4)
     assert mirrored.log_ratio == pytest.approx(-2.0)
+    # Williams: N = 3000, q = 1 + (3000/15 + 3000/2985 - 1)(3000/1000 + 3000/2000 - 1)/18000
+    #                       = 1 + 200.00503 * 3.5 / 18000 = 1.0388899; 6.96919 / q = 6.70831
+    assert keyness(10, 1000, 5, 2000).g2 == pytest.approx(6.70831, abs=1e-4)
+
+
+def test_keyness_williams_correction_matches_quanteda_on_a_hand_checked_table():
+    # 442 mentions in 50,000 words against 177 in 50,000: the 2x2 table
+    #   a = 442, b = 177 (the value), c = 49,558, d = 49,823 (all other words), N = 100,000.
+    # Expected a: 619 * 50,000 / 100,000 = 309.5 (b the same; c and d 49,690.5), so
+    #   G2 = 2 (442 ln(442/309.5) + 177 ln(177/309.5)
+    #           + 49,558 ln(49,558/49,690.5) + 49,823 ln(49,823/49,690.5)) = 117.9034
+    # Williams' q, as quanteda.textstats' src/keyness.cpp computes it:
+    #   q = 1 + (N/(a+b) + N/(c+d) - 1) (N/(a+c) + N/(b+d) - 1) / (6N)
+    #     = 1 + (161.5509 + 1.0062 - 1) (2 + 2 - 1) / 600,000 = 1.00080779
+    #   G2 / q = 117.8083, what textstat_keyness(measure = "lr", correction = "williams")
+    #   gives; uncorrected (correction = "none") it is 117.9034.
+    stats = keyness(442, 50_000, 177, 50_000)
+    assert stats.correction == "williams"
+    assert stats.g2 == pytest.approx(117.8083, abs=1e-4)
+    assert stats.g2_uncorrected == pytest.approx(117.9034, abs=1e-4)
+    assert keyness(442, 50_000, 177, 50_000, correction="none").g2 == pytest.approx(117.9034, 1e-6)
+    assert stats.p < keyness(442, 50_000, 177, 50_000, correction="none").p * 1.2
+    # a zero cell: no correction (q = 1), as quanteda
+    assert keyness(0, 1000, 4, 1000).g2 == pytest.approx(
+        keyness(0, 1000, 4, 1000, correction="none").g2
+    )
+    # yates, quanteda's default for lr: only when an expected count is under 5.
+    # 2 of 100 against 0 of 100: cells move 0.5 towards independence (1.5, 0.5, 98.5, 99.5)
+    yates = keyness(2, 100, 0, 100, correction="yates")
+    from rhetor.corpus.keyness import g_statistic
+
+    assert yates.g2 == pytest.approx(g_statistic(1.5, 0.5, 98.5, 99.5))
+    assert keyness(442, 50_000, 177, 50_000, correction="yates").g2 == pytest.approx(117.9034, 1e-6)
+    with pytest.raises(ValueError, match="correction"):
+        keyness(1, 10, 1, 10, correction="bonferroni")
 
 
 @pytest.mark.parametrize(
@@ -41,6 +76,7 @@ def test_keyness_equal_rates_give_zero(args, expected):
 
 def test_keyness_zero_count_keeps_log_ratio_finite_and_p_matches_chi_square_table():
     assert keyness(0, 1000, 4, 1000).log_ratio == pytest.approx(math.log2(0.5 / 4))
+    assert keyness(0, 100, 0, 5000).log_ratio == 0.0  # used by neither: no difference
     assert chi2_1df_survival(3.841458820694124) == pytest.approx(0.05, abs=1e-9)
     assert chi2_1df_survival(0.0) == 1.0
 
@@ -107,9 +143,10 @@ def test_compare_groups_rates_and_keyness_one_against_the_rest():
     assert lab.rate("democracy") == round(5 * 1000 / 6000, 2)
     key = {(k.group, k.value): k.stats for k in comparison.keyness}
     assert key[("con", "fairness")].g2 == pytest.approx(keyness(5, 500, 4, 6000).g2)
+    assert key[("con", "fairness")].correction == "williams"
     assert key[("lab", "fairness")].g2 == pytest.approx(-key[("con", "fairness")].g2)
     assert lab.side_stances()["tories"] == {"claims": 0, "appropriates": 0, "opposes": 1}
-    rows = comparison.csv_rows()
+    rows = comparison.rows("keyness")
     assert {r["group"] for r in rows} == {"con", "lab"}
     with pytest.raises(ValueError, match="at least two groups"):
         compare({"lab": CORPUS})
@@ -339,11 +376,10 @@ def test_cli_trends_json_labels_and_author_as(records_file):
         ],
     )
     assert result.exit_code == 0, result.stderr
-    points = json.loads(result.stdout)["points"]
-    assert {p["group"] for p in points} == {"con", "Labour"}
-    stance_series = {p["series"] for p in points if p["kind"] == "claims"}
-    assert "author claims" not in stance_series
-    assert any(s.startswith(("con ", "lab ")) for s in stance_series)
+    data = json.loads(result.stdout)
+    assert {p["group"] for p in data["values"]} == {"con", "Labour"}
+    sides = {p["side"] for p in data["claims"]}
+    assert "author" not in sides and sides & {"con", "lab"}
 
 
 @pytest.mark.parametrize("suffix", [".png", ".svg"])
@@ -354,7 +390,7 @@ def test_cli_trends_plot_draws_the_chosen_values_with_a_legend(records_file, tmp
     args += ["--value", "fairness", "--value", "democracy", "--title", "Two values"]
     result = CliRunner().invoke(app, [*args, "--plot", str(out)])
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.startswith("x,group,kind,series")
+    assert result.stdout.startswith("x,group,value,documents,words,mentions")
     if suffix == ".png":
         assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         return

@@ -142,3 +142,22 @@ def test_evaluate_cli_reports_the_value_detection_row(write, json_output):
     else:
         assert "values (passage, value)" in result.stdout
         assert "value extra  solidarity" in result.stdout
+
+
+def test_evaluate_table_says_no_predictions_instead_of_a_perfect_precision():
+    from rhetor.formats import RenderContext
+    from rhetor.formats.evaluation import render_evaluation
+
+    ev = Evaluation("g.yaml", (result("a", {("fairness", "us", "claims")}, set()),))
+    assert ev.strict.precision == 1.0  # the score's convention: nothing predicted, nothing wrong
+    shown = render_evaluation(ev, RenderContext(width=100))
+    strict = next(line for line in shown.splitlines() if "strict (value, side, stance)" in line)
+    assert "no predictions" in strict and "1.000" not in strict
+    assert "0.000" in strict  # recall and F1: nothing found
+    empty = Evaluation("g.yaml", (result("a", set(), set()),))
+    strict = next(
+        line
+        for line in render_evaluation(empty, RenderContext(width=100)).splitlines()
+        if "strict" in line
+    )
+    assert "no predictions" in strict and "no gold" in strict and "1.000" not in strict

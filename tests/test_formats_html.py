@@ -166,13 +166,14 @@ def test_html_highlights_every_mention_once_with_its_attributes():
 def test_html_mention_with_two_claims_takes_the_first_colour_and_titles_both():
     marks = Marks(render(build_report())).marks
     attrs = next(a for a, inner in marks if a["data-side"] == "them")
-    assert attrs["title"] == "fairness · Them <b> · appropriates; fairness · Us | we · claims"
+    # grammatical: the value is appropriated by a side, claimed by another
+    assert attrs["title"] == "fairness · appropriated by Them <b>; fairness · claimed by Us | we"
     assert attrs["data-swatch"] == "1"
 
 
 @pytest.mark.parametrize(
     "index,title",
-    [(3, "fairness · no side · vice (negated)"), (4, "democracy · no side · opposes")],
+    [(3, "fairness · no side · vice (negated)"), (4, "democracy · opposed (no side)")],
 )
 def test_html_unattributed_mentions_are_grey(index, title):
     target = MENTIONS[index]

@@ -192,7 +192,8 @@ def test_interop_quanteda_problems(text, message):
 )
 def test_interop_round_trip_keeps_every_term(export, parse):
     builtin = load_lexicons()
-    back = {lex.id: lex for lex in parse(export(builtin.lexicons), "round", lemmas=True)}
+    exported = export(builtin.lexicons, rhetor_categories=True)
+    back = {lex.id: lex for lex in parse(exported, "round", lemmas=True)}
     for lex in builtin.lexicons:
         for kind in ("virtue", "vice", "exclude"):
             # the order may change (quanteda groups part-of-speech limited terms)
@@ -207,7 +208,8 @@ def test_interop_round_trip_keeps_every_term(export, parse):
 )
 def test_interop_round_trip_matches_the_same_spans(export, parse):
     builtin = load_lexicons()
-    back = LexiconSet(tuple(parse(export(builtin.lexicons), "round", lemmas=True)))
+    exported = export(builtin.lexicons, rhetor_categories=True)
+    back = LexiconSet(tuple(parse(exported, "round", lemmas=True)))
     text = SEED.read_text(encoding="utf-8")
 
     def spans(lexicons):
@@ -230,3 +232,88 @@ def test_interop_dump_lexicon_loads_back():
             lex.lemmas,
             lex.description,
         )
+
+
+# -- an export another tool reads as it stands ----------------------------------------------------
+
+COUNTY = "the county fair was fair"
+
+
+def naive_quanteda_count(yaml_text: str, text: str) -> list[tuple[str, int, int, str]]:
+    """Every pattern of every key of a quanteda dictionary, matched as quanteda's
+    tokens_lookup would on plain tokens: case-insensitive whole words, a trailing * any
+    ending, phrases word by word. (key, start, end, pattern) of each match."""
+    import yaml
+
+    def leaves(node, path):
+        if isinstance(node, dict):
+            for key, child in node.items():
+                yield from leaves(child, [*path, key])
+        else:
+            for pattern in node:
+                yield ".".join(path), pattern
+
+    found = []
+    for key, pattern in leaves(yaml.safe_load(yaml_text), []):
+        words = [
+            re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w)
+            for w in pattern.lower().split()
+        ]
+        for match in re.finditer(r"\b" + r"\s+".join(words) + r"\b", text.lower()):
+            found.append((key, match.start(), match.end(), pattern))
+    return found
+
+
+def fairness_lexicon():
+    return [lex for lex in load_lexicons().lexicons if lex.id == "fairness"]
+
+
+def test_interop_quanteda_export_applied_naively_counts_no_county_fair():
+    exported = export_quanteda(fairness_lexicon())
+    county = (COUNTY.index("county"), COUNTY.index(" was"))
+    matches = naive_quanteda_count(exported, COUNTY)
+    # nothing inside "county fair": neither the exclude nor the adjective-only "fair"
+    assert not [m for m in matches if m[1] < county[1] and m[2] > county[0]], matches
+    assert "county fair" not in exported and "exclude" not in exported
+    assert "virtue.ADJ" not in exported
+    # kept for rhetor, the same entries become categories a naive count would count
+    kept = export_quanteda(fairness_lexicon(), rhetor_categories=True)
+    keys = {m[0] for m in naive_quanteda_count(kept, COUNTY)}
+    assert {"fairness.exclude", "fairness.virtue.ADJ"} <= keys
+
+
+def test_interop_dic_export_applied_naively_counts_no_county_fair():
+    exported = export_dic(fairness_lexicon())
+    assert liwc_count(exported, COUNTY) == {}
+    assert "exclude" not in exported and ".ADJ" not in exported
+    assert liwc_count(export_dic(fairness_lexicon(), rhetor_categories=True), COUNTY)
+
+
+def test_interop_left_out_names_every_exclude_and_limited_term():
+    from rhetor.lexicon.interop import left_out
+
+    (fairness,) = fairness_lexicon()
+    dropped = left_out([fairness])
+    assert {e.term for e in dropped if e.kind == "exclude"} == {t.text for t in fairness.exclude}
+    limited = {(e.term, e.pos) for e in dropped if e.kind != "exclude"}
+    assert ("fair", ("ADJ",)) in limited
+    assert limited == {(t.text, tuple(t.pos)) for _, t in fairness.terms() if t.pos}
+    assert left_out([fairness], rhetor_categories=True) == []
+    exported = export_quanteda([fairness])
+    for entry in dropped:  # never a positive entry
+        assert f"- {entry.term}\n" not in exported or any(
+            t.text == entry.term and not t.pos for _, t in fairness.terms()
+        )
+
+
+def test_interop_cli_export_warns_naming_what_it_leaves_out():
+    from typer.testing import CliRunner
+
+    from rhetor.cli import app
+
+    result = CliRunner().invoke(app, ["lexicons", "export", "fairness", "--to", "quanteda"])
+    assert result.exit_code == 0, result.stderr
+    warning = next(line for line in result.stderr.splitlines() if "left out of" in line)
+    assert "'county fair'" in warning and "'fair' (ADJ only)" in warning
+    assert "--rhetor-categories" in warning
+    assert "county fair" not in result.stdout

@@ -59,7 +59,8 @@ def test_kwic_one_line_per_claim_and_unclaimed_mention(report):
         ("solidarity", None, None),
         ("fairness", "author", "claims"),
     ]
-    assert (lines[0].left, lines[0].right) == ("to stand for", ". We built")
+    # three words each side; the full stop touching the keyword is not one of them
+    assert (lines[0].left, lines[0].right) == ("to stand for", ". We built our")
     assert all(TEXT[x.start : x.end] == x.keyword for x in lines)
 
 

@@ -248,8 +248,7 @@ def test_api_compare_counts_and_rows(records_file):
         assert list(row) == list(cells)
         for column, cell in cells.items():
             got = row[column]
-            shown = "" if got is None else (f"{got:.3g}" if column == "p" else str(got))
-            assert shown == cell, (column, row)
+            assert ("" if got is None else str(got)) == cell, (column, row)
 
 
 def test_api_compare_a_mapping_of_groups(tmp_path):
@@ -320,7 +319,8 @@ def test_api_compare_bad_input_raises(make_args, message):
 def test_api_trends_agree_with_the_cli_json(records_file, options, kwargs):
     from_cli = json.loads(cli("trends", records_file, *options, "--json"))
     assert rhetor.trends(records_file, **kwargs) == from_cli
-    assert rhetor.trends(records_file, rows=True, **kwargs) == from_cli["points"]
+    assert rhetor.trends(records_file, rows=True, **kwargs) == from_cli["values"]
+    assert rhetor.trends(records_file, rows=True, table="claims", **kwargs) == from_cli["claims"]
 
 
 def test_api_trends_pool_rates_per_point():
@@ -333,14 +333,16 @@ def test_api_trends_pool_rates_per_point():
         model="blank:en",
         name_pattern="{year}_*.txt",
     )
-    points = rhetor.trends(records, by="year", value="fairness", rows=True)
-    values = [p for p in points if p["kind"] == "value"]
-    assert [(p["x"], p["count"], p["words"], p["documents"]) for p in values] == [
-        ("1990", 2, 9, 2),
-        ("2000", 1, 1, 1),
+    values = rhetor.trends(records, by="year", value="fairness", rows=True)
+    assert [(p["x"], p["mentions"], p["words"], p["documents"]) for p in values] == [
+        (1990, 2, 9, 2),
+        (2000, 1, 1, 1),
     ]
     assert values[0]["per_1000_words"] == round(2 * 1000 / 9, 2)
-    assert {p["series"] for p in points if p["kind"] == "claims"} == {"author claims"}
+    assert values[0]["documents_with_value"] == 1
+    assert values[0]["ci_low"] < values[0]["per_1000_words"] < values[0]["ci_high"]
+    claims = rhetor.trends(records, by="year", value="fairness", rows=True, table="claims")
+    assert {(p["side"], p["stance"]) for p in claims} == {("author", "claims")}
 
 
 def test_api_trends_plot_writes_a_chart(tmp_path):

@@ -8,7 +8,13 @@ Typer renders help through Rich, and three of its habits surprise a new user:
   ``<int range>``): a flag shows nothing, an option its metavar or a plain word
   such as ``TEXT`` or ``INTEGER``, and required arguments are not put in braces;
 - an option error (``--jobs 0``, ``-f pdf``) is a six-line box: here it is the one
-  ``rhetor: error:`` line every other error is.
+  ``rhetor: error:`` line every other error is;
+- a command's summary in the command list keeps the docstring's line breaks, so it
+  breaks mid-sentence: here a paragraph's lines are joined and wrap at the width;
+- an option's help, environment variable and default are laid out as columns that
+  cut a long word or default with "…": here they are one text that wraps at spaces
+  and folds a word too long for its column, so every default shows whole; choices
+  (``terminal|json|markdown|html``) break after a ``|``, not inside a word.
 
 These are small replacements of Typer's rendering hooks, installed once when the
 app is built; ``tests/test_cli_help.py`` checks every command's help and errors,
@@ -41,6 +47,10 @@ def install() -> None:
         core.TyperArgument._usage_display_name = _usage_name
     if hasattr(rich_utils, "_make_rich_text"):
         rich_utils._make_rich_text = _literal(rich_utils._make_rich_text)
+    if hasattr(rich_utils, "_make_command_help"):
+        rich_utils._make_command_help = _joined_lines(rich_utils._make_command_help)
+    if hasattr(rich_utils, "_get_parameter_help"):
+        rich_utils._get_parameter_help = _one_text(rich_utils._get_parameter_help)
     rich_utils.rich_format_error = one_line_error
 
 
@@ -62,8 +72,51 @@ def _option_type(self, ctx) -> str | None:
     if self.is_flag:
         return None  # a flag takes no value
     if self.metavar is not None:
-        return self.metavar
-    return _readable(self.display_type(ctx))
+        return _breakable(self.metavar)
+    return _breakable(_readable(self.display_type(ctx)))
+
+
+def _breakable(label: str | None) -> str | None:
+    """Choices that may wrap after each ``|`` (Rich wraps at spaces only), so a narrow
+    column never splits ``markdown`` in two."""
+    if not label or "|" not in label:
+        return label
+    return " | ".join(label.split("|"))
+
+
+def _joined_lines(make_command_help):
+    """The command list's summary with a paragraph's line breaks joined."""
+
+    def make(*, help_text: str, markup_mode):
+        import inspect
+
+        first, *rest = inspect.cleandoc(help_text).split("\n\n")
+        if not first.startswith("\b"):
+            first = " ".join(first.split("\n"))
+        return make_command_help(help_text="\n\n".join([first, *rest]), markup_mode=markup_mode)
+
+    return make
+
+
+def _one_text(get_parameter_help):
+    """An option's help, environment variable and default as one wrapping text: a long
+    word folds rather than being cut with "…"."""
+
+    def make(*, param, ctx, markup_mode):
+        from rich.text import Text
+
+        columns = get_parameter_help(param=param, ctx=ctx, markup_mode=markup_mode)
+        parts = list(getattr(columns, "renderables", None) or [])
+        if not parts or not all(isinstance(part, Text) for part in parts):
+            return columns
+        joined = Text(overflow="fold")
+        for part in parts:
+            if joined:
+                joined.append(" ")
+            joined.append_text(part)
+        return joined
+
+    return make
 
 
 def _argument_type(self, ctx) -> str | None:

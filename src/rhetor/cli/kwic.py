@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated
 
@@ -89,9 +90,14 @@ def kwic(file: str, options, values: list[str], sides: list[str], window: int, f
         write_output(to_csv(lines), None)
     else:
         from rhetor.formats import render_to_text
-        from rhetor.formats.terminal import kwic_table
+        from rhetor.formats.kwic_view import kwic_table
 
-        # Concordance lines need room: piped output gets at least 140 columns.
-        width = terminal_width() if sys.stdout.isatty() else max(terminal_width(), 140)
-        context = RenderContext(color=stdout_is_terminal(), width=width)
-        write_output(render_to_text(context, kwic_table(lines, width)), None)
+        # Piped output is as wide as COLUMNS says, or 140 columns when it says nothing.
+        given = sys.stdout.isatty() or os.environ.get("COLUMNS", "").strip().isdigit()
+        width = terminal_width() if given else 140
+        color = stdout_is_terminal()
+        context = RenderContext(color=color, width=width)
+        text = render_to_text(context, kwic_table(lines, width, plain=not color))
+        if not color:  # no padding to the width at the end of a piped line
+            text = "".join(line.rstrip() + "\n" for line in text.splitlines())
+        write_output(text, None)

@@ -311,21 +311,65 @@ def export_command(
         Path | None,
         typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout."),
     ] = None,
+    rhetor_categories: Annotated[
+        bool,
+        typer.Option(
+            "--rhetor-categories",
+            help="Keep excludes and part-of-speech limited terms as categories of their own "
+            "(V.exclude, V.virtue.ADJ), for a trip back into rhetor. Without it they are "
+            "left out, each named in a warning: another tool would count them as ordinary "
+            "entries.",
+        ),
+    ] = False,
     lexicon: LexiconOption = None,
     no_default_lexicons: NoDefaultLexiconsOption = False,
 ) -> None:
     """Write values as a LIWC-style .dic or a quanteda dictionary."""
     run_guarded(
-        lambda: export(_load(lexicon, no_default_lexicons), values or [], target_format, output)
+        lambda: export(
+            _load(lexicon, no_default_lexicons),
+            values or [],
+            target_format,
+            output,
+            rhetor_categories=rhetor_categories,
+        )
     )
 
 
-def export(lexicons, values: list[str], target_format: ForeignFormat, output: Path | None) -> None:
-    from rhetor.lexicon.interop import export_dic, export_quanteda
+def export(
+    lexicons,
+    values: list[str],
+    target_format: ForeignFormat,
+    output: Path | None,
+    *,
+    rhetor_categories: bool = False,
+) -> None:
+    from rhetor.lexicon.interop import export_dic, export_quanteda, left_out
 
     chosen = [find_value(lexicons, v) for v in values] if values else list(lexicons.lexicons)
     render = export_dic if target_format is ForeignFormat.dic else export_quanteda
-    text = render(chosen)
+    text = render(chosen, rhetor_categories=rhetor_categories)
+    dropped: dict[str, list] = {}
+    for entry in left_out(chosen, rhetor_categories=rhetor_categories):
+        dropped.setdefault(entry.value, []).append(entry)
+    for value, entries in dropped.items():
+        excludes = [str(e) for e in entries if e.kind == "exclude"]
+        limited = [str(e) for e in entries if e.kind != "exclude"]
+        parts = []
+        if excludes:
+            parts.append(f"{len(excludes)} exclude phrases ({', '.join(excludes)})")
+        if limited:
+            parts.append(f"{len(limited)} part-of-speech limited terms ({', '.join(limited)})")
+        warn(
+            f"{value}: left out of the {target_format.value} file, which cannot limit a term "
+            f"to a part of speech or exclude a phrase: {'; '.join(parts)}. "
+            "Use --rhetor-categories to keep them for rhetor"
+        )
+    if rhetor_categories:
+        warn(
+            "--rhetor-categories: the .exclude and part-of-speech categories are rhetor's; "
+            "another tool counts their entries as words of those categories"
+        )
     with_lemmas = [lex.id for lex in chosen if lex.lemmas]
     if with_lemmas:
         warn(

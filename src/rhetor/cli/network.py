@@ -70,10 +70,10 @@ def network_command(
             author_as=author_as,
         )
         if csv_output:
-            from rhetor.corpus.network import CSV_COLUMNS, edge_rows
+            from rhetor.corpus.network import csv_columns, edge_rows
             from rhetor.formats.corpus import csv_text
 
-            write_output(csv_text(CSV_COLUMNS, edge_rows(edges)), None)
+            write_output(csv_text(csv_columns(edges), edge_rows(edges)), None)
             return
         sides = len({e.side for e in edges})
         values = len({e.value for e in edges})

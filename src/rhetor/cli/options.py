@@ -212,6 +212,18 @@ def check_one_format(json_output: bool, csv_output: bool) -> None:
         raise ConfigError("choose one of --json and --csv")
 
 
+def check_table(table: str | None, csv_output: bool, tables) -> None:
+    """--table chooses one of the tidy tables --csv writes."""
+    from rhetor.errors import ConfigError
+
+    if table is None:
+        return
+    if not csv_output:
+        raise ConfigError("--table chooses the table --csv writes: add --csv")
+    if table not in tables:
+        raise ConfigError(f"--table {table}: choose one of {', '.join(tables)}")
+
+
 def refuse_existing(output: Path | None, force: bool) -> None:
     """An -o FILE that exists is replaced only with --force, so no earlier work is lost."""
     from rhetor.errors import InputError

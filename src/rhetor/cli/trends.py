@@ -16,6 +16,7 @@ from rhetor.cli.options import (
     LabelOption,
     OnlyOption,
     check_one_format,
+    check_table,
 )
 from rhetor.cli.support import run_guarded, terminal_context, write_output
 
@@ -41,12 +42,50 @@ def trends_command(
         Path | None,
         typer.Option(
             "--plot",
-            metavar="OUT.png|OUT.svg",
-            help="Draw the trends: one panel per value, one line per group. Needs rhetor[plot].",
+            metavar="OUT.png|OUT.svg|OUT.pdf",
+            help="Draw the trends: one panel per value, one line per group, the format "
+            "from the extension. Needs rhetor[plot].",
         ),
     ] = None,
     title: Annotated[
         str | None, typer.Option("--title", metavar="TEXT", help="The chart's title.")
+    ] = None,
+    width: Annotated[
+        float | None,
+        typer.Option(
+            "--width",
+            metavar="INCHES",
+            help="The chart's width (default: 3.6 inches per panel column).",
+        ),
+    ] = None,
+    height: Annotated[
+        float | None,
+        typer.Option(
+            "--height",
+            metavar="INCHES",
+            help="The chart's height (default: 2.6 inches per panel row, plus the legend).",
+        ),
+    ] = None,
+    dpi: Annotated[
+        int | None,
+        typer.Option("--dpi", metavar="N", help="Dots per inch of a PNG (default: 96)."),
+    ] = None,
+    free_y: Annotated[
+        bool,
+        typer.Option(
+            "--free-y",
+            help="Give each panel its own y-scale. By default all panels share one, so "
+            "their heights compare.",
+        ),
+    ] = False,
+    table: Annotated[
+        str | None,
+        typer.Option(
+            "--table",
+            metavar="values|claims",
+            help="With --csv: which tidy table to write (default: values). values: a row "
+            "per point, group and value. claims: a row per point, group, side and stance.",
+        ),
     ] = None,
     only: OnlyOption = None,
     label: LabelOption = None,
@@ -55,10 +94,14 @@ def trends_command(
     json_output: JsonFlag = False,
     csv_output: CsvFlag = False,
 ) -> None:
-    """Rate per 1,000 words of each value (and each side's stances) over a metadata field."""
+    """Rate per 1,000 words of each value (and each side's stances) over a metadata field,
+    with 95% Wilson intervals."""
 
     def run() -> None:
+        from rhetor.corpus.trends import TABLES
+
         check_one_format(json_output, csv_output)
+        check_table(table, csv_output, TABLES)
         from rhetor.corpus.api import trends_result
 
         found = trends_result(
@@ -72,11 +115,20 @@ def trends_command(
             label=label,
             bin_width=bin_width,
             author_as=author_as,
+            width=width,
+            height=height,
+            dpi=dpi,
+            free_y=free_y,
         )
         from rhetor.formats.corpus import corpus_text, render_trends
 
         text = corpus_text(
-            found, render_trends, terminal_context(), json_output=json_output, csv_output=csv_output
+            found,
+            render_trends,
+            terminal_context(),
+            json_output=json_output,
+            csv_output=csv_output,
+            table=table,
         )
         write_output(text, None)
 

@@ -125,9 +125,14 @@ def compare_result(
     sides=None,
     sides_file: PathLike | None = None,
     model: str | None = None,
+    correction: str = "williams",
 ):
     """The :class:`~rhetor.corpus.compare.Comparison` :func:`compare` returns as data."""
     from rhetor.corpus.compare import compare as compare_groups
+    from rhetor.corpus.keyness import CORRECTIONS
+
+    if correction not in CORRECTIONS:
+        raise ConfigError(f"--correction {correction}: choose one of {', '.join(CORRECTIONS)}")
 
     groups = compare_groups_of(
         inputs,
@@ -141,7 +146,7 @@ def compare_result(
     )
     labels = parse_labels(label)
     groups = {labels.get(name, name): docs for name, docs in groups.items()}
-    return compare_groups(groups)
+    return compare_groups(groups, correction=correction)
 
 
 def compare(
@@ -155,11 +160,13 @@ def compare(
     sides=None,
     sides_file: PathLike | None = None,
     model: str | None = None,
+    correction: str = "williams",
     rows: bool = False,
+    table: str = "keyness",
 ) -> dict[str, Any] | list[dict[str, Any]]:
     """Compare groups of documents, as ``rhetor compare`` does: values and claims per
-    side, rates per 1,000 words, and keyness (G² with Log Ratio) of each group against
-    the rest.
+    side, rates per 1,000 words, the document-level view, and keyness (G² with Log
+    Ratio) of each group against the rest.
 
     ``inputs``: text files (each analysed, each a group; ``sides``, ``sides_file`` and
     ``model`` apply to them), or batch records: record files (each file a group, or
@@ -167,13 +174,16 @@ def compare(
     or a mapping of group name to records. ``only`` ({field: values} or
     ``"FIELD=A,B"``), ``label`` ({group: name} or ``"GROUP=TEXT"``), ``bin_width`` and
     ``author_as`` are the command's ``--only``, ``--label``, ``--bin`` and
-    ``--author-as``.
+    ``--author-as``; ``correction`` is ``--correction`` (``"williams"``, the default,
+    ``"yates"`` or ``"none"``).
 
-    Returns what ``rhetor compare --json`` prints: ``{"schema", "groups", "keyness"}``,
-    each group with ``documents``, ``words``, ``values`` ({value: {"mentions",
-    "per_1000_words"}}) and ``sides`` ({side: {stance: claims}}). With ``rows=True``,
-    the tidy rows of ``--csv`` (one per group and value, then one per group, side,
-    value and stance), with numbers as numbers and empty cells as None.
+    Returns what ``rhetor compare --json`` prints: ``{"schema", "measure",
+    "correction", "groups", "keyness", "values"}``, each group with ``documents``,
+    ``words``, ``values`` ({value: {"mentions", "per_1000_words"}}) and ``sides``
+    ({side: {stance: claims}}); ``keyness`` and ``values`` are the rows of those
+    tables. With ``rows=True``, the rows of one tidy table, as ``--csv --table``
+    prints it: ``table="keyness"`` (the default), ``"values"``, ``"claims"`` or
+    ``"documents"``, with numbers as numbers and empty cells as None.
 
     Example:
         >>> import rhetor
@@ -185,6 +195,10 @@ def compare(
         >>> [(g["name"], g["values"]["fairness"]["mentions"]) for g in result["groups"]]
         [('a', 2), ('b', 0)]
     """
+    from rhetor.corpus.compare import TABLES
+
+    if table not in TABLES:
+        raise ConfigError(f"--table {table}: choose one of {', '.join(TABLES)}")
     comparison = compare_result(
         inputs,
         by=by,
@@ -195,13 +209,10 @@ def compare(
         sides=sides,
         sides_file=sides_file,
         model=model,
+        correction=correction,
     )
     if rows:
-        found = comparison.csv_rows()
-        for row in found:
-            if row.get("p", "") != "":
-                row["p"] = float(row["p"])
-        return csv_values(found, comparison.CSV_COLUMNS)
+        return csv_values(comparison.rows(table), comparison.columns(table))
     return comparison.to_dict()
 
 
@@ -297,15 +308,20 @@ def trends_result(
     label: LabelArg = None,
     bin_width: int | None = None,
     author_as: str | None = None,
+    width: float | None = None,
+    height: float | None = None,
+    dpi: int | None = None,
+    free_y: bool = False,
 ):
     """The :class:`~rhetor.corpus.trends.Trends` :func:`trends` returns as data (and the
     chart drawn, with ``plot``)."""
     from rhetor.corpus.trends import trends as find_trends
 
     if plot is not None:
-        from rhetor.formats.charts import check_chart_target
+        from rhetor.formats.charts import ChartSize, check_chart_target
 
         check_chart_target(Path(plot))
+        size = ChartSize.checked(width, height, dpi)
     documents = load_documents(records, only=only, author_as=author_as)
     values = [value] if isinstance(value, str) else value
     try:
@@ -322,7 +338,7 @@ def trends_result(
     if plot is not None:
         from rhetor.formats.charts import plot_trends
 
-        plot_trends(found, Path(plot), title=title)
+        plot_trends(found, Path(plot), title=title, size=size, free_y=free_y)
     return found
 
 
@@ -339,6 +355,11 @@ def trends(
     bin_width: int | None = None,
     author_as: str | None = None,
     rows: bool = False,
+    table: str = "values",
+    width: float | None = None,
+    height: float | None = None,
+    dpi: int | None = None,
+    free_y: bool = False,
 ) -> dict[str, Any] | list[dict[str, Any]]:
     """Rate per 1,000 words of each value (and of each side's stances) over a metadata
     field, as ``rhetor trends`` computes it: pooled per point (all mentions over all
@@ -347,14 +368,18 @@ def trends(
     ``records``: record files or record dicts from :func:`rhetor.batch` (with
     metadata: ``meta=`` or ``name_pattern=``). ``by``: the field along x; ``group``:
     one series per value of this field; ``value``: only these values; ``plot``: also
-    draw the chart to a .png or .svg file (needs matplotlib), titled ``title``.
-    ``only``, ``label``, ``bin_width`` and ``author_as`` are ``--only``, ``--label``,
-    ``--bin`` and ``--author-as``.
+    draw the chart to a .png, .svg or .pdf file (needs matplotlib), titled ``title``,
+    ``width`` by ``height`` inches at ``dpi``, panels on one y-scale unless
+    ``free_y``. ``only``, ``label``, ``bin_width`` and ``author_as`` are ``--only``,
+    ``--label``, ``--bin`` and ``--author-as``.
 
     Returns what ``rhetor trends --json`` prints: ``{"schema", "by", "group", "bin",
-    "points"}``, a point per (x, group, kind, series) with ``documents``, ``words``,
-    ``count`` and ``per_1000_words``; with ``rows=True``, the points alone (the rows of
-    ``--csv``).
+    "interval", "values", "claims"}``: the rows of the two tidy tables, a row per (x,
+    group, value) with ``documents``, ``words``, ``mentions``,
+    ``documents_with_value``, ``per_1000_words`` and its 95% Wilson interval
+    (``ci_low``, ``ci_high``), and a row per (x, group, side, stance) with
+    ``claims``. With ``rows=True``, the rows of one table (``table="values"``, the
+    default, or ``"claims"``), as ``--csv --table`` prints them.
 
     Example:
         >>> import rhetor
@@ -363,9 +388,13 @@ def trends(
         ...     name_pattern="{year}_*.txt",
         ... )
         >>> points = rhetor.trends(records, by="year", value="fairness", rows=True)
-        >>> [(p["x"], p["count"]) for p in points if p["kind"] == "value"]
-        [('1990', 1), ('2000', 0)]
+        >>> [(p["x"], p["mentions"]) for p in points]
+        [(1990, 1), (2000, 0)]
     """
+    from rhetor.corpus.trends import TABLES
+
+    if table not in TABLES:
+        raise ConfigError(f"--table {table}: choose one of {', '.join(TABLES)}")
     found = trends_result(
         records,
         by=by,
@@ -377,8 +406,12 @@ def trends(
         label=label,
         bin_width=bin_width,
         author_as=author_as,
+        width=width,
+        height=height,
+        dpi=dpi,
+        free_y=free_y,
     )
-    return found.csv_rows() if rows else found.to_dict()
+    return found.rows(table) if rows else found.to_dict()
 
 
 # -- network --------------------------------------------------------------------------------

@@ -46,12 +46,20 @@ class KwicLine:
 
 def context(text: str, start: int, end: int, window: int) -> tuple[str, str]:
     """Up to ``window`` whitespace-separated words either side of ``text[start:end]``,
-    on one line. Only a stretch of text near the keyword is split, so a long
-    document costs no more than a short one."""
-    reach = 40 * window  # generous for ``window`` words of any real language
+    on one line. What touches the keyword with no space between (the comma of
+    "fairness," or the bracket of "(fairness") belongs to it and is shown without
+    counting as one of the ``window`` words. Only a stretch of text near the keyword
+    is split, so a long document costs no more than a short one."""
+    if not window:
+        return "", ""
+    reach = 40 * (window + 1)  # generous for ``window`` words of any real language
     left = _WORD.findall(text[max(0, start - reach) : start])
     right = _WORD.findall(text[end : end + reach])
-    return " ".join(left[-window:]) if window else "", " ".join(right[:window]) if window else ""
+    before = left.pop() if left and start > 0 and not text[start - 1].isspace() else None
+    after = right.pop(0) if right and end < len(text) and not text[end].isspace() else None
+    left_words = left[-window:] + ([before] if before else [])
+    right_words = ([after] if after else []) + right[:window]
+    return " ".join(left_words), " ".join(right_words)
 
 
 def kwic_lines(

@@ -34,6 +34,23 @@ class Edge:
 CSV_COLUMNS = ("source", "target", "stance", "weight", "documents", "slice")
 
 
+def csv_columns(edges: Sequence[Edge]) -> tuple[str, ...]:
+    """The edge list's columns: ``slice`` only when the edges are sliced."""
+    return CSV_COLUMNS if any(e.slice is not None for e in edges) else CSV_COLUMNS[:-1]
+
+
+def typed_slices(edges: Sequence[Edge]) -> dict[str | None, int | float | str | None]:
+    """Each slice as a number when every slice is one (years stay numbers in the edge
+    list and in GraphML's ``attr.type``), else as text."""
+    from rhetor.corpus.trends import typed
+
+    names = {e.slice for e in edges}
+    numbers = {name: typed(name) for name in names if name is not None}
+    if any(isinstance(n, str) for n in numbers.values()):
+        return {name: name for name in names}
+    return {None: None, **numbers}
+
+
 def network_edges(
     documents: Sequence[DocumentCounts],
     *,
@@ -60,14 +77,20 @@ def network_edges(
 
 
 def edge_rows(edges: Sequence[Edge]) -> list[dict[str, Any]]:
+    slices = typed_slices(edges)
+    columns = csv_columns(edges)
     return [
         {
-            "source": e.side,
-            "target": e.value,
-            "stance": e.stance,
-            "weight": e.weight,
-            "documents": e.documents,
-            "slice": e.slice or "",
+            key: cell
+            for key, cell in (
+                ("source", e.side),
+                ("target", e.value),
+                ("stance", e.stance),
+                ("weight", e.weight),
+                ("documents", e.documents),
+                ("slice", slices[e.slice]),
+            )
+            if key in columns
         }
         for e in edges
     ]
@@ -81,6 +104,7 @@ def to_networkx(edges: Sequence[Edge]):
     except ImportError:
         raise ImportError(NETWORKX_MISSING) from None
     graph = nx.MultiGraph(name="rhetor side-value network")
+    slices = typed_slices(edges)
     for edge in edges:
         side, value = SIDE_PREFIX + edge.side, VALUE_PREFIX + edge.value
         graph.add_node(side, label=edge.side, kind="side", bipartite=0)
@@ -97,7 +121,7 @@ def to_networkx(edges: Sequence[Edge]):
             "documents": edge.documents,
         }
         if edge.slice is not None:
-            attributes["slice"] = edge.slice
+            attributes["slice"] = slices[edge.slice]  # int (attr.type) for years
         graph.add_edge(side, value, key=key, **attributes)
     return graph
 

@@ -81,7 +81,8 @@ def network(
     "value:V", "label", "kind": "side" or "value"}`` (sides first), edges ``{"source",
     "target"`` (node ids) ``, "side", "value", "stance", "weight", "documents",
     "slice"}``. With ``rows=True``, the edge list of ``--csv`` (``source`` the side,
-    ``target`` the value; ``slice`` None when not sliced).
+    ``target`` the value; ``slice``, a number when every slice is one, only with
+    ``slice_by``).
 
     Example:
         >>> import rhetor
@@ -90,7 +91,7 @@ def network(
         >>> [(e["side"], e["value"], e["stance"], e["weight"]) for e in graph["edges"]]
         [('us', 'fairness', 'claims', 1)]
     """
-    from rhetor.corpus.network import CSV_COLUMNS, edge_rows
+    from rhetor.corpus.network import csv_columns, edge_rows
 
     edges = network_result(
         records,
@@ -103,14 +104,15 @@ def network(
         author_as=author_as,
     )
     if rows:
-        return csv_values(edge_rows(edges), CSV_COLUMNS)
+        return csv_values(edge_rows(edges), csv_columns(edges))
     return network_dict(edges)
 
 
 def network_dict(edges) -> dict[str, list[dict[str, Any]]]:
     """Edges as ``{"nodes", "edges"}`` plain data, node ids as in the GraphML."""
-    from rhetor.corpus.network import SIDE_PREFIX, VALUE_PREFIX
+    from rhetor.corpus.network import SIDE_PREFIX, VALUE_PREFIX, typed_slices
 
+    slices = typed_slices(edges)
     sides = list(dict.fromkeys(e.side for e in edges))
     values = list(dict.fromkeys(e.value for e in edges))
     nodes = [{"id": SIDE_PREFIX + s, "label": s, "kind": "side"} for s in sides]
@@ -126,7 +128,7 @@ def network_dict(edges) -> dict[str, list[dict[str, Any]]]:
                 "stance": e.stance,
                 "weight": e.weight,
                 "documents": e.documents,
-                "slice": e.slice,
+                "slice": slices[e.slice],
             }
             for e in edges
         ],

@@ -2,22 +2,52 @@
 
 Rates are pooled per point: the mentions of all documents at that point over
 all their words, times 1,000, not a mean of document rates (a short document
-does not weigh as much as a long one). Side-stance series count claims per
-1,000 words; found sides are pooled into the author's side and ``others``.
+does not weigh as much as a long one). Each rate has a 95% Wilson score
+interval: the interval of the proportion count/words, times 1,000. It treats
+words as independent draws, so when mentions cluster in a few documents the
+real uncertainty is larger (``documents_with_value`` and ``rhetor compare``'s
+document-level table show that). Side-stance series count claims per 1,000
+words; found sides are pooled into the author's side and ``others``.
+
+Two tidy tables, one row type each: ``values`` (x, group, value) and ``claims``
+(x, group, side, stance); a point where a group has no documents has no row.
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from rhetor.corpus.records import DocumentCounts, check_field, group_documents, value_ids
+from rhetor.corpus.records import (
+    DocumentCounts,
+    check_field,
+    group_documents,
+    value_ids,
+)
 from rhetor.report.model import rate_per_1000
 
 VALUE = "value"
 CLAIMS = "claims"
+TABLES = ("values", "claims")
+DEFAULT_TABLE = "values"
+Z95 = 1.959963984540054
+INTERVAL = "Wilson score interval, 95%"
+
+
+def wilson_interval(count: int, words: int, z: float = Z95) -> tuple[float, float]:
+    """The Wilson score interval of ``count`` in ``words`` trials, per 1,000 words."""
+    if words <= 0:
+        return (0.0, 0.0)
+    if count == 0:
+        return (0.0, 1000 * (z * z / words) / (1 + z * z / words))
+    p = count / words
+    denominator = 1 + z * z / words
+    centre = (p + z * z / (2 * words)) / denominator
+    half = z * math.sqrt(p * (1 - p) / words + z * z / (4 * words * words)) / denominator
+    return (max(0.0, centre - half) * 1000, min(1.0, centre + half) * 1000)
 
 
 @dataclass(frozen=True)
@@ -29,10 +59,30 @@ class TrendPoint:
     count: int
     words: int
     documents: int
+    with_count: int = 0  # documents with at least one of ``count``
+    side: str | None = None  # claims: the side and the stance
+    stance: str | None = None
 
     @property
     def rate(self) -> float:
         return rate_per_1000(self.count, self.words)
+
+    @property
+    def interval(self) -> tuple[float, float]:
+        return wilson_interval(self.count, self.words)
+
+
+def typed(text: str) -> int | float | str:
+    """A point of x as a number when it is one and reads back the same (``1990`` ->
+    1990, ``2.5`` -> 2.5); ``007``, ``1e3`` and words stay text."""
+    try:
+        number: int | float = int(text)
+    except ValueError:
+        try:
+            number = float(text)
+        except ValueError:
+            return text
+    return number if str(number) == text and math.isfinite(number) else text
 
 
 @dataclass(frozen=True)
@@ -41,8 +91,6 @@ class Trends:
     group_by: str | None
     points: tuple[TrendPoint, ...]
     bin_width: int | None = None  # x names the first value of each bin
-
-    CSV_COLUMNS = ("x", "group", "kind", "series", "documents", "words", "count", "per_1000_words")
 
     def series(self, kind: str = VALUE) -> list[str]:
         return list(dict.fromkeys(p.series for p in self.points if p.kind == kind))
@@ -53,29 +101,63 @@ class Trends:
     def xs(self) -> list[str]:
         return list(dict.fromkeys(p.x for p in self.points))
 
-    def csv_rows(self) -> list[dict[str, Any]]:
-        return [
-            {
-                "x": p.x,
-                "group": p.group,
-                "kind": p.kind,
-                "series": p.series,
-                "documents": p.documents,
-                "words": p.words,
-                "count": p.count,
-                "per_1000_words": p.rate,
-            }
-            for p in self.points
-        ]
+    def numeric(self) -> bool:
+        """Every point of x is a number (written as one in the tidy tables)."""
+        return all(not isinstance(typed(x), str) for x in self.xs())
+
+    def columns(self, table: str = DEFAULT_TABLE) -> tuple[str, ...]:
+        return COLUMNS[table]
+
+    def rows(self, table: str = DEFAULT_TABLE) -> list[dict[str, Any]]:
+        """The tidy rows of one table, ``values`` or ``claims``; x a number when every
+        point of x is one."""
+        if table not in TABLES:
+            raise ValueError(f"table {table!r}: choose one of {', '.join(TABLES)}")
+        numeric = self.numeric()
+        rows = []
+        for p in self.points:
+            if (p.kind == VALUE) != (table == "values"):
+                continue
+            low, high = p.interval
+            row: dict[str, Any] = {"x": typed(p.x) if numeric else p.x, "group": p.group}
+            if p.kind == VALUE:
+                row.update(value=p.series)
+            else:
+                row.update(side=p.side, stance=p.stance)
+            row.update(
+                {
+                    "documents": p.documents,
+                    "words": p.words,
+                    "mentions" if p.kind == VALUE else "claims": p.count,
+                    "documents_with_value" if p.kind == VALUE else "documents_with_claims": (
+                        p.with_count
+                    ),
+                    "per_1000_words": p.rate,
+                    "ci_low": round(low, 4),
+                    "ci_high": round(high, 4),
+                }
+            )
+            rows.append(row)
+        return rows
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "schema": "rhetor.trends/1",
+            "schema": "rhetor.trends/2",
             "by": self.by,
             "group": self.group_by,
             "bin": self.bin_width,
-            "points": self.csv_rows(),
+            "interval": INTERVAL,
+            "values": self.rows("values"),
+            "claims": self.rows("claims"),
         }
+
+
+_TAIL = ("documents", "words")
+_RATE = ("per_1000_words", "ci_low", "ci_high")
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "values": ("x", "group", "value", *_TAIL, "mentions", "documents_with_value", *_RATE),
+    "claims": ("x", "group", "side", "stance", *_TAIL, "claims", "documents_with_claims", *_RATE),
+}
 
 
 def trends(
@@ -96,7 +178,7 @@ def trends(
         raise ValueError(f"--value {unknown[0]}: not a value in the records")
     if group:
         check_field(documents, group, "--by")  # the field must exist somewhere
-    every_stance = sorted({s for d in documents for s in _stances(d, wanted)})
+    every_stance = sorted({key for d in documents for key in _stances(d, wanted)})
     points: list[TrendPoint] = []
     for x, at_x in group_documents(documents, by, bin_width=bin_width).items():
         groups = group_documents(at_x, group, check=False) if group else {"all": at_x}
@@ -107,11 +189,11 @@ def trends(
 
 
 def _stances(doc: DocumentCounts, values: Sequence[str]) -> Counter:
-    """Claims of one document as {"side stance": n}, for the chosen values."""
+    """Claims of one document as {(side, stance): n}, for the chosen values."""
     found: Counter = Counter()
     for (side, value, stance), n in doc.pooled_claims().items():
         if value in values:
-            found[f"{side} {stance}"] += n
+            found[(side, stance)] += n
     return found
 
 
@@ -120,15 +202,31 @@ def _points(
     group: str,
     docs: Sequence[DocumentCounts],
     values: Sequence[str],
-    stance_series: Sequence[str],
+    stance_series: Sequence[tuple[str, str]],
 ):
     words = sum(d.words for d in docs)
     mentions: Counter = Counter()
     stances: Counter = Counter()
+    carrying: Counter = Counter()
     for doc in docs:
         mentions.update(doc.values)
-        stances.update(_stances(doc, values))
+        found = _stances(doc, values)
+        stances.update(found)
+        carrying.update(v for v in values if doc.values[v])
+        carrying.update(key for key, n in found.items() if n)
     for value in values:
-        yield TrendPoint(x, group, VALUE, value, mentions[value], words, len(docs))
-    for series in stance_series:
-        yield TrendPoint(x, group, CLAIMS, series, stances[series], words, len(docs))
+        yield TrendPoint(x, group, VALUE, value, mentions[value], words, len(docs), carrying[value])
+    for side, stance in stance_series:
+        key = (side, stance)
+        yield TrendPoint(
+            x,
+            group,
+            CLAIMS,
+            f"{side} {stance}",
+            stances[key],
+            words,
+            len(docs),
+            carrying[key],
+            side,
+            stance,
+        )

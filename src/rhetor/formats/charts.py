@@ -1,9 +1,14 @@
 """Charts for corpus views, drawn with matplotlib (the optional extra ``rhetor[plot]``).
 
-Small multiples, one panel per value, one line per group. Colours are the
-Okabe-Ito palette (told apart with the common colour-vision deficiencies), and
-each group also has its own marker and line style, so the lines stay apart in
-greyscale print too.
+Small multiples, one panel per value, one line per group, for a paper: every
+group has its own colour, marker and line style (:func:`group_style`; no two
+groups share all three, for up to 196 groups), so the lines stay apart in
+greyscale print and for readers with a colour-vision deficiency (the colours are
+the Okabe-Ito palette). Each point carries the number of documents behind it,
+written beside it, and a band shows its 95% Wilson interval. The panels share
+one y-scale by default, so that their heights compare (``free_y`` gives each its
+own). The size is ``width`` by ``height`` inches at ``dpi``; the format (PNG, SVG
+or PDF) follows the file's extension.
 """
 
 from __future__ import annotations
@@ -11,10 +16,10 @@ from __future__ import annotations
 import math
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
-from rhetor.corpus.records import natural_key
-from rhetor.corpus.trends import VALUE, Trends
+from rhetor.corpus.trends import VALUE, Trends, typed
 from rhetor.errors import ConfigError, InputError
 
 MATPLOTLIB_MISSING = (
@@ -22,9 +27,40 @@ MATPLOTLIB_MISSING = (
 )
 OKABE_ITO = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
 MARKERS = ("o", "s", "^", "D", "v", "P", "X")
-LINESTYLES = ("-", "--", ":", "-.", (0, (5, 1, 1, 1)), (0, (1, 1)), (0, (3, 1, 1, 1, 1, 1)))
+LINESTYLES = ("-", "--", ":", "-.")
 CHART_SUFFIXES = (".png", ".svg", ".pdf")
 DPI = 96
+MAX_INCHES = 60.0
+MAX_DPI = 1200
+
+
+def group_style(index: int) -> tuple[str, str, str]:
+    """(colour, marker, line style) of the ``index``-th group. Colour and marker
+    together differ for the first 49 groups (the marker steps one further each
+    time the colours come round), and the line style, which cycles by 4, keeps
+    the triples apart up to 196 groups."""
+    colours, markers = len(OKABE_ITO), len(MARKERS)
+    return (
+        OKABE_ITO[index % colours],
+        MARKERS[(index + index // colours) % markers],
+        LINESTYLES[index % len(LINESTYLES)],
+    )
+
+
+@dataclass(frozen=True)
+class ChartSize:
+    width: float | None = None  # inches; None: from the number of panels
+    height: float | None = None
+    dpi: int = DPI
+
+    @classmethod
+    def checked(cls, width=None, height=None, dpi=None) -> ChartSize:
+        for name, inches in (("--width", width), ("--height", height)):
+            if inches is not None and not 0 < inches <= MAX_INCHES:
+                raise ConfigError(f"{name} {inches}: give inches above 0, up to {MAX_INCHES:g}")
+        if dpi is not None and not 10 <= dpi <= MAX_DPI:
+            raise ConfigError(f"--dpi {dpi}: give 10 to {MAX_DPI}")
+        return cls(width, height, dpi or DPI)
 
 
 def check_chart_target(path: Path) -> None:
@@ -39,80 +75,145 @@ def check_chart_target(path: Path) -> None:
         raise InputError(f"{path}: cannot write: folder {path.parent} does not exist")
 
 
-def plot_trends(trends: Trends, path: Path, *, title: str | None = None) -> None:
-    """One panel per value series of ``trends``, one line per group; saved to ``path``."""
+def plot_trends(
+    trends: Trends,
+    path: Path,
+    *,
+    title: str | None = None,
+    size: ChartSize | None = None,
+    free_y: bool = False,
+) -> None:
+    """One panel per value series of ``trends``, one line per group; saved to ``path``
+    in the format its extension names."""
+    import matplotlib.pyplot as plt
+
+    size = size or ChartSize()
+    figure = trends_figure(trends, title=title, size=size, free_y=free_y)
+    save_figure(figure, path, dpi=size.dpi)
+    plt.close(figure)
+
+
+def trends_figure(
+    trends: Trends,
+    *,
+    title: str | None = None,
+    size: ChartSize | None = None,
+    free_y: bool = False,
+):
+    """The matplotlib figure of :func:`plot_trends`, not saved (close it when done)."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
+    size = size or ChartSize()
     series = trends.series(VALUE)
     groups = trends.groups()
-    columns = min(3, len(series))
-    rows = math.ceil(len(series) / columns)
+    columns = max(1, min(3, len(series)))
+    rows = max(1, math.ceil(len(series) / columns))
+    figsize = (size.width or 3.6 * columns, size.height or 2.6 * rows + 1.0)
     figure, axes = plt.subplots(
-        rows, columns, figsize=(3.6 * columns, 2.5 * rows + 0.9), sharex=True, squeeze=False
+        rows, columns, figsize=figsize, sharex=True, sharey=not free_y, squeeze=False
     )
     xs = trends.xs()
-    numeric = all(natural_key(x)[0] == 0 for x in xs)
+    numeric = trends.numeric()
     middle = (trends.bin_width - 1) / 2 if trends.bin_width else 0.0
     position = {x: float(x) + middle if numeric else i for i, x in enumerate(xs)}
+    first = series[0] if series else None
+    documents = {  # every point of a series has the same documents, so count one series
+        g: sum(p.documents for p in trends.points if p.group == g and p.series == first)
+        for g in groups
+    }
     for panel, value in zip(axes.flat, series, strict=False):
         for i, group in enumerate(groups):
-            rates = {p.x: p.rate for p in trends.points if p.series == value and p.group == group}
+            colour, marker, linestyle = group_style(i)
+            points = {p.x: p for p in trends.points if p.series == value and p.group == group}
             # A point where the group has no documents is a gap, not a line across it.
+            at = [position[x] for x in xs]
+            rates = [points[x].rate if x in points else math.nan for x in xs]
             panel.plot(
-                [position[x] for x in xs],
-                [rates.get(x, math.nan) for x in xs],
-                color=OKABE_ITO[i % len(OKABE_ITO)],
-                marker=MARKERS[i % len(MARKERS)],
-                linestyle=LINESTYLES[i % len(LINESTYLES)],
+                at,
+                rates,
+                color=colour,
+                marker=marker,
+                linestyle=linestyle,
                 markersize=3.5,
-                linewidth=1.4,
+                linewidth=1.3,
                 label=group,
             )
+            bands = [points[x].interval if x in points else (math.nan, math.nan) for x in xs]
+            panel.fill_between(
+                at,
+                [b[0] for b in bands],
+                [b[1] for b in bands],
+                color=colour,
+                alpha=0.12,
+                linewidth=0,
+            )
+            for x in xs:
+                if x in points:
+                    panel.annotate(
+                        str(points[x].documents),
+                        (position[x], points[x].rate),
+                        xytext=(0, 4),
+                        textcoords="offset points",
+                        ha="center",
+                        fontsize=5.5,
+                        color=colour,
+                    )
         panel.set_title(value, fontsize=10)
-        panel.set_ylim(bottom=0)
         panel.grid(axis="y", color="#dddddd", linewidth=0.6)
         panel.tick_params(labelsize=8)
         if not numeric:
             panel.set_xticks(range(len(xs)), xs, rotation=45, ha="right")
     for panel in list(axes.flat)[len(series) :]:
         panel.set_visible(False)
+    # Only now, with every panel drawn: a shared scale then spans them all.
+    for panel in list(axes.flat)[: len(series)]:
+        panel.autoscale_view()
+        panel.set_ylim(bottom=0)
+        if numeric and all(isinstance(typed(x), int) for x in xs):
+            panel.xaxis.set_major_locator(MaxNLocator(integer=True))
     for panel in axes[:, 0]:
         panel.set_ylabel("per 1,000 words", fontsize=9)
+    if free_y:
+        for panel in axes.flat:
+            panel.tick_params(labelleft=True)
     xlabel = trends.by + (f" ({trends.bin_width}-{trends.by} bins)" if trends.bin_width else "")
     for panel in axes[-1, :]:
         panel.set_xlabel(xlabel, fontsize=9)
         panel.tick_params(labelbottom=True)
-    handles, labels = axes.flat[0].get_legend_handles_labels()
-    if trends.group_by:
-        figure.legend(
-            handles,
-            labels,
-            title=trends.group_by,
-            loc="upper right",
-            ncol=min(len(groups), 6),
-            fontsize=8,
-            title_fontsize=8,
-            frameon=False,
-        )
+    handles, _ = axes.flat[0].get_legend_handles_labels()
+    labels = [f"{g} ({documents[g]:,} docs)" for g in groups]
+    figure.legend(
+        handles,
+        labels,
+        title=(trends.group_by or "documents")
+        + ": numbers at points are documents; bands, 95% Wilson intervals",
+        loc="lower center",
+        ncol=min(len(groups), 4),
+        fontsize=7,
+        title_fontsize=7,
+        frameon=False,
+    )
     figure.suptitle(
         title or f"Value mentions per 1,000 words by {trends.by}", x=0.01, ha="left", fontsize=12
     )
-    figure.tight_layout(rect=(0, 0, 1, 0.97))
-    save_figure(figure, path)
-    plt.close(figure)
+    legend_rows = math.ceil(len(groups) / min(len(groups), 4))
+    bottom = min(0.45, (0.35 + 0.16 * legend_rows) / figsize[1])
+    figure.tight_layout(rect=(0, bottom, 1, 0.97))
+    return figure
 
 
-def save_figure(figure, path: Path) -> None:
+def save_figure(figure, path: Path, *, dpi: int = DPI) -> None:
     """Save through a temporary file in the same folder, so a failure leaves no half chart."""
     from rhetor.io.output import is_special, write_through
 
     if is_special(path):  # /dev/null, a FIFO: written through, never replaced by a rename
         with tempfile.TemporaryDirectory() as folder:
             staged = Path(folder) / f"chart{path.suffix}"
-            save_figure(figure, staged)
+            save_figure(figure, staged, dpi=dpi)
             write_through(staged.read_bytes(), path)
         return
     handle, temporary = tempfile.mkstemp(
@@ -124,9 +225,9 @@ def save_figure(figure, path: Path) -> None:
     os.chmod(temporary, 0o666 & ~current_umask())  # as an ordinary new file, not mkstemp's 0600
     try:
         if path.suffix.lower() == ".png":
-            _save_small_png(figure, temporary)
+            _save_small_png(figure, temporary, dpi)
         else:
-            figure.savefig(temporary, dpi=DPI, metadata=_no_dates(path))
+            figure.savefig(temporary, dpi=dpi, metadata=_no_dates(path))
         os.replace(temporary, path)
     except OSError as exc:
         raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
@@ -135,7 +236,7 @@ def save_figure(figure, path: Path) -> None:
             os.unlink(temporary)
 
 
-def _save_small_png(figure, target: str) -> None:
+def _save_small_png(figure, target: str, dpi: int) -> None:
     """A PNG with a 64-colour palette: a third of the size, and the same to the eye
     (charts are flat colours and antialiased edges), so charts can be committed."""
     import io
@@ -143,7 +244,7 @@ def _save_small_png(figure, target: str) -> None:
     from PIL import Image  # matplotlib's own dependency
 
     buffer = io.BytesIO()
-    figure.savefig(buffer, dpi=DPI, format="png")
+    figure.savefig(buffer, dpi=dpi, format="png")
     buffer.seek(0)
     with Image.open(buffer) as image:
         image.convert("RGB").quantize(colors=64).save(target, format="PNG", optimize=True)

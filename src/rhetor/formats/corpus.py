@@ -1,4 +1,8 @@
-"""Corpus views as text: Rich tables for compare and trends, and CSV for both."""
+"""Corpus views as text: Rich tables for compare and trends, and CSV for both.
+
+The tables fit the width they are given (``COLUMNS`` when piped): numbers never
+wrap and are never cut, and only names and labels wrap, at spaces.
+"""
 
 from __future__ import annotations
 
@@ -7,24 +11,39 @@ import io
 from collections.abc import Iterable, Mapping, Sequence
 
 from rhetor.corpus.compare import Comparison
-from rhetor.corpus.trends import CLAIMS, VALUE, Trends
+from rhetor.corpus.trends import CLAIMS, INTERVAL, VALUE, Trends
 from rhetor.formats import RenderContext, render_to_text
 from rhetor.report.model import STANCES
 
 SIDES_SHOWN = 12
+FLAG = "⚑"
 
 
 def corpus_text(
-    result, renderer, context: RenderContext, *, json_output: bool, csv_output: bool
+    result,
+    renderer,
+    context: RenderContext,
+    *,
+    json_output: bool,
+    csv_output: bool,
+    table: str | None = None,
 ) -> str:
-    """A compare or trends result as JSON, CSV (tidy rows) or Rich tables for ``context``."""
+    """A compare or trends result as JSON, CSV (one tidy table, ``table`` or the
+    default) or Rich tables for ``context``."""
     if json_output:
         import json
 
         return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
     if csv_output:
-        return csv_text(result.CSV_COLUMNS, result.csv_rows())
+        if table is None:
+            return csv_text(result.columns(), result.rows())
+        return csv_text(result.columns(table), result.rows(table))
     return renderer(result, context)
+
+
+def csv_value(value) -> object:
+    """A cell: None as an empty cell; numbers and True/False as Python writes them."""
+    return "" if value is None else value
 
 
 def csv_text(columns: Sequence[str], rows: Iterable[Mapping]) -> str:
@@ -32,8 +51,80 @@ def csv_text(columns: Sequence[str], rows: Iterable[Mapping]) -> str:
     writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({c: row.get(c, "") for c in columns})
+        writer.writerow({c: csv_value(row.get(c)) for c in columns})
     return buffer.getvalue()
+
+
+TEXT_CAP = 24  # a name column is as wide as its longest name, up to this; longer names wrap
+
+
+def _sections(
+    title: str,
+    text_headers: Sequence[str],
+    number_headers: Sequence[str],
+    sections: Sequence[tuple[str | None, Sequence[Sequence[str]]]],
+    caption: str | None = None,
+    empty: str | None = None,
+):
+    """A titled block of tables, one per section (a heading line, then its rows), with
+    the same column widths in every section so that they line up. Name columns come
+    first and wrap at spaces (a longer name folds); number columns never wrap and are
+    as wide as their widest cell, so a number is never cut."""
+    from rich.console import Group
+    from rich.text import Text
+
+    rows = [row for _, section in sections for row in section]
+    parts: list = [Text(title, style="italic")]
+    if not rows:
+        parts.append(Text(empty or "none", style="dim"))
+        return Group(*parts, Text(""))
+    widths = [
+        max([len(h), *(len(str(row[i])) for row in rows)])
+        for i, h in enumerate([*text_headers, *number_headers])
+    ]
+    for heading, section in sections:
+        if heading is not None:
+            parts.append(Text(heading, style="bold"))
+        parts.append(_Fitted(text_headers, number_headers, section, widths))
+    if caption:
+        parts.append(Text(caption, style="dim"))
+    return Group(*parts, Text(""))
+
+
+class _Fitted:
+    """Rows as a table when the table fits the width it is given, else one wrapped line
+    a row ("fairness: n 350 · n ref 600 · G² +1.38"): never a number cut to fit."""
+
+    def __init__(self, text_headers, number_headers, rows, widths) -> None:
+        self.text_headers, self.number_headers = list(text_headers), list(number_headers)
+        self.rows, self.widths = rows, widths
+
+    def __rich_console__(self, console, options):
+        from rich import box
+        from rich.table import Table
+        from rich.text import Text
+
+        count = len(self.text_headers)
+        least = [min(w, TEXT_CAP) for w in self.widths[:count]] + self.widths[count:]
+        if sum(least) + 2 * (len(least) - 1) <= options.max_width:
+            table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+            for i, header in enumerate(self.text_headers):
+                table.add_column(header, overflow="fold", min_width=least[i])
+            for j, header in enumerate(self.number_headers):
+                table.add_column(header, justify="right", no_wrap=True, min_width=least[count + j])
+            for row in self.rows:
+                table.add_row(*(_shown(c) for c in row[:count]), *row[count:])
+            yield table
+            return
+        for row in self.rows:
+            line = Text(" · ".join(str(c) for c in row[:count] if c), style="bold")
+            cells = [
+                f"{h} {c}" if h else str(c)
+                for h, c in zip(self.number_headers, row[count:], strict=True)
+                if c
+            ]
+            line.append(": " + " · ".join(cells))
+            yield line
 
 
 def render_comparison(comparison: Comparison, context: RenderContext) -> str:
@@ -42,49 +133,73 @@ def render_comparison(comparison: Comparison, context: RenderContext) -> str:
     )
 
 
-def _values_table(comparison: Comparison):
-    from rich.table import Table
+def _group_heading(group) -> str:
+    return f"{group.name}: {group.documents:,} documents, {group.words:,} words"
 
-    table = Table(title="Values per group: mentions (per 1,000 words)", title_justify="left")
-    table.add_column("value")
-    for group in comparison.groups:
-        table.add_column(
-            _shown(f"{group.name}\n{group.documents:,} docs, {group.words:,} words"),
-            justify="right",
-        )
-    for value in comparison.values:
-        table.add_row(
-            value, *(f"{g.values[value]:,} ({g.rate(value):.2f})" for g in comparison.groups)
-        )
-    return table
+
+def _values_table(comparison: Comparison):
+    sections = []
+    for g in comparison.groups:
+        rows = []
+        for value in comparison.values:
+            sp = comparison.spread(g, value)
+            sd = f" ± {sp.sd_rate:.2f}" if sp.sd_rate is not None else ""
+            rows.append(
+                [
+                    value,
+                    f"{g.values[value]:,}",
+                    f"{g.rate(value):.2f}",
+                    f"{sp.with_value:,}/{sp.documents:,}",
+                    f"{sp.mean_rate:.2f}{sd}",
+                ]
+            )
+        sections.append((_group_heading(g), rows))
+    return _sections(
+        "Values per group: pooled, and document by document",
+        ["value"],
+        ["mentions", "per 1,000", "docs", "mean ± sd"],
+        sections,
+        "per 1,000: all the group's mentions over all its words; docs: documents with the "
+        "value, of all; mean ± sd: of the documents' own rates per 1,000 words.",
+    )
 
 
 def _keyness_table(comparison: Comparison):
-    from rich.table import Table
-
-    table = Table(
-        title="Keyness: G² (log-likelihood, + = used more than the reference), p, Log Ratio",
-        title_justify="left",
-        caption="Log Ratio: log2 of the ratio of rates; 1 = twice as often, -1 = half as often.",
-        caption_justify="left",
-    )
-    for column in ("group", "vs", "value", "count", "ref. count", "G²", "p", "Log Ratio"):
-        table.add_column(column, justify="left" if column in ("group", "vs", "value") else "right")
+    groups = comparison.groups
+    two = len(groups) == 2
+    against = f"{groups[0].name} against {groups[1].name}" if two else "each group against the rest"
+    sections: dict[str, list] = {}
     for key in sorted(comparison.keyness, key=lambda k: (k.group, -k.stats.g2)):
-        if len(comparison.groups) == 2 and key.group != comparison.groups[0].name:
+        if two and key.group != groups[0].name:
             continue  # with two groups the second half mirrors the first
         stats = key.stats
-        table.add_row(
-            _shown(key.group),
-            _shown(key.reference),
-            key.value,
-            f"{stats.target_count:,}",
-            f"{stats.reference_count:,}",
-            f"{stats.g2:+.2f}",
-            _p(stats.p),
-            f"{stats.log_ratio:+.2f}",
+        sections.setdefault(key.group, []).append(
+            [
+                key.value,
+                f"{stats.target_count:,}",
+                f"{stats.reference_count:,}",
+                f"{stats.g2:+.2f}",
+                _p(stats.p),
+                f"{stats.log_ratio:+.2f}",
+                FLAG if key.top and key.top.drives else "",
+            ]
         )
-    return table
+    return _sections(
+        f"Keyness, {against}: G² (log-likelihood, {_correction(comparison.correction)}; "
+        "+ = used more), p, Log Ratio",
+        ["value"],
+        ["n", "n ref", "G²", "p", "Log Ratio", ""],
+        [(None if two else f"{name} against the rest", rows) for name, rows in sections.items()],
+        "Log Ratio: log2 of the ratio of rates; 1 = twice as often, -1 = half as often. "
+        f"{FLAG}: one document drives the difference (it holds over half of the mentions of "
+        "the side that uses the value more, or without it p ≥ 0.05; always so when that "
+        "side is one document).",
+        empty="No keyness: a group has no words.",
+    )
+
+
+def _correction(name: str) -> str:
+    return {"williams": "Williams-corrected", "yates": "Yates-corrected"}.get(name, "uncorrected")
 
 
 def _p(p: float) -> str:
@@ -92,48 +207,61 @@ def _p(p: float) -> str:
 
 
 def _sides_table(comparison: Comparison):
-    from rich.table import Table
-
-    table = Table(
-        title=f"Claims per side (the {SIDES_SHOWN} sides with most claims in each group)",
-        title_justify="left",
-    )
-    table.add_column("group")
-    table.add_column("side")
-    for stance in STANCES:
-        table.add_column(stance, justify="right")
+    sections = []
     for group in comparison.groups:
-        for i, (side, counts) in enumerate(group.side_stances().items()):
-            if i == SIDES_SHOWN:
-                break
-            name = _shown(group.name if i == 0 else "")
-            table.add_row(name, _shown(side), *(f"{counts[s]:,}" for s in STANCES))
-    return table
+        rows = [
+            [side, *(f"{counts[s]:,}" for s in STANCES)]
+            for side, counts in list(group.side_stances().items())[:SIDES_SHOWN]
+        ]
+        if rows:
+            sections.append((group.name, rows))
+    return _sections(
+        f"Claims per side (the {SIDES_SHOWN} sides with most claims in each group)",
+        ["side"],
+        list(STANCES),
+        sections,
+        empty="No claims: the records hold no sides.",
+    )
 
 
 def render_trends(trends: Trends, context: RenderContext) -> str:
-    from rich.table import Table
-
-    tables = []
+    blocks = []
+    groups = trends.groups()
     for kind, title in ((VALUE, "mentions"), (CLAIMS, "claims")):
         for series in trends.series(kind):
-            table = Table(
-                title=f"{series}: {title} per 1,000 words by {trends.by}", title_justify="left"
-            )
-            table.add_column(trends.by)
-            groups = trends.groups()
-            for group in groups:
-                table.add_column(_shown(group), justify="right")
-            rates = {
+            points = {
                 (p.x, p.group): p for p in trends.points if p.series == series and p.kind == kind
             }
+            first = kind == VALUE and series == trends.series()[0]
+            rows = []
             for x in trends.xs():
-                cells = [rates.get((x, g)) for g in groups]
-                table.add_row(
-                    _shown(x), *(f"{c.rate:.2f} ({c.count:,})" if c else "" for c in cells)
+                for group in groups:
+                    p = points.get((x, group))
+                    if p is None:
+                        continue
+                    low, high = p.interval
+                    rows.append(
+                        [
+                            x,
+                            group,
+                            f"{p.rate:.2f}",
+                            f"({p.count:,})",
+                            f"{low:.2f}–{high:.2f}",
+                            f"{p.documents:,}",
+                        ]
+                    )
+            blocks.append(
+                _sections(
+                    f"{series}: {title} per 1,000 words by {trends.by} (count)",
+                    [trends.by, trends.group_by or "group"],
+                    ["rate", "count", "95% interval", "docs"],
+                    [(None, rows)],
+                    f"95% interval: {INTERVAL[:-5]} of the rate; docs: documents behind the point."
+                    if first
+                    else None,
                 )
-            tables.append(table)
-    return render_to_text(context, *tables)
+            )
+    return render_to_text(context, *blocks)
 
 
 def _shown(text) -> object:

@@ -15,11 +15,14 @@ def _score_table(title: str, rows: dict[str, Score]) -> Table:
     for column in ("", "precision", "recall", "F1", "tp", "fp", "fn"):
         table.add_column(column, justify="left" if not column else "right")
     for name, s in rows.items():
+        # Nothing predicted: precision is undefined, not 1.000 (nor is recall without gold).
+        predicted = s.true_positives + s.false_positives
+        wanted = s.true_positives + s.false_negatives
         table.add_row(
             name,
-            _precision(s),
-            f"{s.recall:.3f}",
-            f"{s.f1:.3f}",
+            f"{s.precision:.3f}" if predicted else "no predictions",
+            f"{s.recall:.3f}" if wanted else "no gold",
+            f"{s.f1:.3f}" if predicted or wanted else "-",
             str(s.true_positives),
             str(s.false_positives),
             str(s.false_negatives),

@@ -2,10 +2,12 @@
 
 The page carries its own inline stylesheet and nothing else: no scripts, no
 fonts, no images, no links out, so it can be mailed, archived or opened
-offline and always looks the same. Under the text, the evidence list
-(:mod:`rhetor.formats.html_evidence`) filters with radio buttons and CSS alone;
-the highlighted text itself is :mod:`rhetor.formats.html_text`. This module puts the
-page together: its stylesheet and colours, the header, legend and tables.
+offline and always looks the same. A navigation bar leads to the matrix, the
+values, the evidence and the text. The evidence list
+(:mod:`rhetor.formats.html_evidence`, filtered with radio buttons and CSS alone)
+comes before the highlighted text (:mod:`rhetor.formats.html_text`), and on a
+wide screen stands beside it. This module puts the page together: its
+stylesheet and colours, the header, navigation, legend and tables.
 Every piece of document text goes through ``html.escape``. Meaning never
 rests on colour alone: colour says which side holds a value, the border style
 and a glyph say the stance, and every highlight has a title naming both.
@@ -26,7 +28,7 @@ from rhetor.formats.html_evidence import (
 )
 from rhetor.formats.html_text import highlight_spans, text_section
 from rhetor.formats.markdown import matrix_values, side_label, stance_cell
-from rhetor.formats.terminal import STANCE_GLYPH, plural
+from rhetor.formats.terminal import STANCE_GLYPH, STANCE_PASSIVE, plural
 from rhetor.io.safetext import escape_html as escape
 from rhetor.report.model import STANCES, Report, contested_values
 
@@ -51,19 +53,20 @@ class HtmlFormatter:
     def render(self, report: Report, context: RenderContext) -> str:
         report = with_labels(report, context.side_styles)
         swatches = _swatches(report, context.side_styles)
-        body = [_header(report), _legend(report, swatches)]
-        if report.sides:
-            body += [_matrix(report, swatches), _contested(report)]
-        body.append(_values_table(report))
-        body.append(text_section(report, context.text, swatches))
         linked = {
             (span.start, span.end) for span in highlight_spans(report, swatches) if span.mention
         }
-        body.append(
-            evidence_section(
-                report, matrix_values(report), lambda side: swatch_attr(side, swatches), linked
-            )
+        evidence = evidence_section(
+            report, matrix_values(report), lambda side: swatch_attr(side, swatches), linked
         )
+        body = [_header(report), _nav(report, bool(evidence)), _legend(report, swatches)]
+        if report.sides:
+            body += [_matrix(report, swatches), _contested(report)]
+        body.append(_values_table(report))
+        # The evidence first, then the text: on a wide screen side by side (CSS grid).
+        reading = [evidence] if evidence else []
+        reading.append(text_section(report, context.text, swatches))
+        body.append('<div class="reading">\n' + "\n".join(reading) + "\n</div>")
         extra_css = custom_swatch_css(report, context.side_styles)
         extra_css += evidence_css(report, matrix_values(report)) if report.claims else ""
         title = escape(f"rhetor · {report.source or '<text>'}")
@@ -109,9 +112,24 @@ body { margin: 0; background: #fff; color: #1b1b1b;
   font: 16px/1.6 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
     "Noto Sans", "Liberation Sans", sans-serif; }
 /* Tables get the full width; running text keeps a readable measure. */
-main.rhetor { max-width: 64rem; margin: 0 auto; padding: 1.5rem 1.25rem 4rem; }
+main.rhetor { max-width: 64rem; margin: 0 auto; padding: 0 1.25rem 4rem; }
 .text { max-width: 42rem; }
-header { border-bottom: 1px solid #d0d0d0; margin-bottom: 1.25rem; }
+.rhetor-nav { position: sticky; top: 0; z-index: 2; background: #fff;
+  border-bottom: 1px solid #d0d0d0; margin: 0 0 1rem; padding: 0.5rem 0; }
+.rhetor-nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap;
+  gap: 0.25rem 1.25rem; }
+.rhetor-nav a { color: #0b4f8a; font-weight: 600; text-decoration-thickness: 1px; }
+section[id] { scroll-margin-top: 3.5rem; }
+/* A wide screen: the evidence beside the text, each scrolling on its own. */
+@media (min-width: 88rem) {
+  main.rhetor { max-width: 108rem; }
+  .reading { display: grid; grid-template-columns: minmax(0, 44rem) minmax(0, 1fr);
+    grid-template-areas: "text evidence"; gap: 0 3rem; align-items: start; }
+  .reading > #text { grid-area: text; }
+  .reading > #evidence { grid-area: evidence; position: sticky; top: 3.5rem;
+    max-height: calc(100vh - 4.5rem); overflow-y: auto; }
+}
+header { padding-top: 1.5rem; margin-bottom: 0.5rem; }
 h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 0.25rem; overflow-wrap: anywhere; }
 h1 small { display: block; font-size: 0.8rem; font-weight: 600; letter-spacing: 0.08em;
   text-transform: uppercase; color: #595959; }
@@ -159,6 +177,17 @@ mark.rhetor-mention::after { font-size: 0.8em; font-weight: 700; margin-left: 0.
 
 
 # -- header, legend and tables --------------------------------------------------------
+
+
+def _nav(report: Report, evidence: bool) -> str:
+    """Links to the page's sections: those this report has."""
+    links = [("matrix", "Matrix")] if report.sides else []
+    links.append(("values", "Values"))
+    if evidence:
+        links.append(("evidence", "Evidence"))
+    links.append(("text", "Text"))
+    items = "".join(f'<li><a href="#{anchor}">{label}</a></li>' for anchor, label in links)
+    return f'<nav class="rhetor-nav" aria-label="Sections"><ul>{items}</ul></nav>'
 
 
 def _header(report: Report) -> str:
@@ -219,7 +248,7 @@ def _matrix(report: Report, swatches: dict[str, str]) -> str:
         else ""
     )
     return (
-        "<section>\n<h2>Who holds which value</h2>\n"
+        '<section id="matrix">\n<h2>Who holds which value</h2>\n'
         '<div class="table-wrap"><table class="rhetor-matrix">\n'
         f'<thead><tr><th scope="col">side</th>{head}</tr></thead>\n'
         "<tbody>\n" + "\n".join(rows) + f"\n</tbody>\n</table></div>{note}\n</section>"
@@ -251,7 +280,7 @@ def _contested(report: Report) -> str:
     items = "\n".join(
         f"<li><strong>{escape(row['value'])}</strong>: claimed by "
         f"{escape(side_label(report, row['claimed_by']))}; "
-        f"{STANCE_GLYPH[row['stance']]} {row['stance']} by "
+        f"{STANCE_GLYPH[row['stance']]} {STANCE_PASSIVE[row['stance']]} by "
         f"{escape(side_label(report, row['rival']))}</li>"
         for row in rows
     )
@@ -274,7 +303,7 @@ def _values_table(report: Report) -> str:
         for h in ("value", "mentions", "virtue", "vice", "negated", "per 1,000 words")
     )
     return (
-        "<section>\n<h2>Values invoked</h2>\n"
+        '<section id="values">\n<h2>Values invoked</h2>\n'
         '<div class="table-wrap"><table class="rhetor-values">\n'
         f"<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table></div>\n</section>"
     )

@@ -13,11 +13,35 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from rhetor.formats.terminal import STANCE_GLYPH
+from rhetor.formats.terminal import STANCE_GLYPH, STANCE_PASSIVE
 from rhetor.io.safetext import escape_html as escape
 from rhetor.report.model import STANCES, Claim, Report
 
 NO_SIDE_KEY = "none"
+
+
+def counted(claim) -> bool:
+    """Whether a claim counts; a claim may carry ``counted=False`` (and a
+    ``confidence``) when the attribution is unsure of it."""
+    return getattr(claim, "counted", True) is not False
+
+
+def uncertainty_note(claim) -> str:
+    """Words for an uncertain claim ("uncertain, confidence 0.42"); "" when it counts."""
+    if counted(claim):
+        return ""
+    confidence = getattr(claim, "confidence", None)
+    if isinstance(confidence, int | float) and not isinstance(confidence, bool):
+        return f"uncertain, confidence {confidence:.2f}"
+    return "uncertain"
+
+
+def stance_by(stance: str, side_label: str | None) -> str:
+    """The stance as the value's: "claimed by Labour"; "opposed (no side)" when no side
+    holds it (a holder the sides do not name, or none found)."""
+    if side_label is None:
+        return f"{STANCE_PASSIVE[stance]} (no side)"
+    return f"{STANCE_PASSIVE[stance]} by {side_label}"
 
 
 def group_id(side_key: str, value_key: int) -> str:
@@ -131,7 +155,11 @@ _EVIDENCE_CSS = """\
   outline-offset: 4px; border-radius: 2px; }
 .ev-group ol { margin: 0; padding-left: 1.5rem; }
 .ev-group li { counter-increment: shown; margin: 0 0 0.45rem; }
-.ev-stance { font-weight: 600; white-space: nowrap; }
+.ev-stance { font-weight: 600; }
+.ev-uncertain, .rhetor-uncertain { font-size: 0.78em; font-weight: 700; text-transform: uppercase;
+  letter-spacing: 0.04em; border: 1px dashed #595959; border-radius: 3px; padding: 0 0.25em;
+  color: #3b3b3b; }
+.ev-group li[data-counted="false"] { opacity: 0.85; }
 .ev-meta { color: #4a4a4a; font-size: 0.88rem; }
 span.ev-mark { color: inherit; background: var(--tint); border-bottom: 3px solid var(--side);
   padding: 0 0.1em; }
@@ -174,7 +202,7 @@ def evidence_section(
                     )
                 )
     return (
-        '<section class="evidence" aria-labelledby="evidence-title">\n'
+        '<section class="evidence" id="evidence" aria-labelledby="evidence-title">\n'
         '<h2 id="evidence-title">Evidence</h2>\n'
         + _filters(report, values)
         + "\n".join(parts)
@@ -191,7 +219,9 @@ def _filters(report: Report, values: Sequence[str]) -> str:
     fieldsets = [
         _fieldset("side", "Side", sides),
         _fieldset("value", "Value", [(str(i), escape(v)) for i, v in enumerate(values)]),
-        _fieldset("stance", "Stance", [(s, f"{STANCE_GLYPH[s]} {s}") for s in STANCES]),
+        _fieldset(
+            "stance", "Stance", [(s, f"{STANCE_GLYPH[s]} {STANCE_PASSIVE[s]}") for s in STANCES]
+        ),
     ]
     return (
         '<div class="ev-filters" role="group" aria-label="Filter the evidence">\n'
@@ -214,7 +244,7 @@ def _fieldset(name: str, legend: str, options: Sequence[tuple[str, str]]) -> str
 def _group(report, side, value, claims, side_key, value_key, swatch_of, linked) -> str:
     label = escape(next((s.label for s in report.sides if s.id == side), "no side"))
     items = "\n".join(
-        _item(claim, swatch_of, linked) for claim in sorted(claims, key=lambda c: c.start)
+        _item(claim, label, swatch_of, linked) for claim in sorted(claims, key=lambda c: c.start)
     )
     return (
         f'<section class="ev-group" id="{group_id(side_key, value_key)}" '
@@ -225,7 +255,7 @@ def _group(report, side, value, claims, side_key, value_key, swatch_of, linked) 
     )
 
 
-def _item(claim: Claim, swatch_of, linked: set[tuple[int, int]]) -> str:
+def _item(claim: Claim, side_label: str, swatch_of, linked: set[tuple[int, int]]) -> str:
     sentence = claim.sentence
     begin, stop = claim.start - claim.sentence_start, claim.end - claim.sentence_start
     if 0 <= begin < stop <= len(sentence):
@@ -246,8 +276,17 @@ def _item(claim: Claim, swatch_of, linked: set[tuple[int, int]]) -> str:
     jump = ""
     if (claim.start, claim.end) in linked:
         jump = f' <a class="ev-jump" href="#{mention_id(claim.start, claim.end)}">in the text</a>'
+    unsure = uncertainty_note(claim)
+    flag = f'<span class="ev-uncertain">{escape(unsure)}</span> ' if unsure else ""
+    # side_label is escaped already
+    stance = (
+        STANCE_GLYPH[claim.stance]
+        + " "
+        + stance_by(claim.stance, side_label if claim.side is not None else None)
+    )
+    uncounted = "" if counted(claim) else ' data-counted="false"'
     return (
-        f'<li data-stance="{claim.stance}" data-modality="{escape(claim.modality)}">'
-        f'<span class="ev-stance">{STANCE_GLYPH[claim.stance]} {claim.stance}</span> '
+        f'<li data-stance="{claim.stance}" data-modality="{escape(claim.modality)}"{uncounted}>'
+        f'{flag}<span class="ev-stance">{stance}</span> '
         f'{quoted} <span class="ev-meta">({" · ".join(meta)})</span>{jump}</li>'
     )

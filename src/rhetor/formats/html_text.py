@@ -14,7 +14,13 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rhetor.formats.html_evidence import mention_id, swatch_attr
+from rhetor.formats.html_evidence import (
+    counted,
+    mention_id,
+    stance_by,
+    swatch_attr,
+    uncertainty_note,
+)
 from rhetor.formats.markdown import side_label
 from rhetor.formats.terminal import STANCE_GLYPH
 from rhetor.io.safetext import escape_html as escape
@@ -43,7 +49,7 @@ def text_section(report: Report, text: str | None, swatches: dict[str, str]) -> 
     language when ``text`` is None); ``swatches`` maps side ids to swatch names."""
     if text is not None:
         body = _highlight(text, 0, highlight_spans(report, swatches))
-        return f'<section>\n<h2>Text</h2>\n<div class="text">\n{body}\n</div>\n</section>'
+        return f'<section id="text">\n<h2>Text</h2>\n<div class="text">\n{body}\n</div>\n</section>'
     return _sentences(report, swatches)
 
 
@@ -63,7 +69,7 @@ def _sentences(report: Report, swatches: dict[str, str]) -> str:
         quotes.append(f"<blockquote>{_highlight(sentence, offset, inside)}</blockquote>")
     body = "\n".join(quotes) or '<p class="note">No value language found.</p>'
     return (
-        "<section>\n<h2>Evidence</h2>\n"
+        '<section id="text">\n<h2>Text: the sentences with value language</h2>\n'
         '<p class="note">The full text was not available; these are the sentences '
         "with value language.</p>\n"
         f'<div class="text">\n{body}\n</div>\n</section>'
@@ -118,6 +124,7 @@ def _mention_span(
         title = f"{mention.value} · no side · {mention.polarity}"
     if mention.negated:
         title += " (negated)"
+    unsure = uncertainty_note(first) if first else ""  # in the title through _claim_title
     attrs = {
         "id": mention_id(mention.start, mention.end),
         "class": "rhetor-mention",
@@ -129,8 +136,13 @@ def _mention_span(
         "data-swatch": swatch_attr(first.side if first else None, swatches),
         "title": title,
     }
-    badges = "".join(
-        f"<sup{_attrs(_badge_attrs(report, claim, swatches))}>{STANCE_GLYPH[claim.stance]}</sup>"
+    if first and not counted(first):
+        attrs["data-counted"] = "false"
+    # Uncertain is said in words next to the value, not by a colour or a style alone.
+    badges = f'<sup class="rhetor-uncertain">{escape(unsure)}</sup>' if unsure else ""
+    badges += "".join(
+        f"<sup{_attrs(_badge_attrs(report, claim, swatches))}>{STANCE_GLYPH[claim.stance]}"
+        f"{'' if counted(claim) else ' uncertain'}</sup>"
         for claim in claims[1:]
     )
     return Highlight(
@@ -139,8 +151,13 @@ def _mention_span(
 
 
 def _claim_title(report: Report, claim: Claim) -> str:
-    title = f"{claim.value} · {side_label(report, claim.side)} · {claim.stance}"
-    return f"{title} · {claim.modality_note}" if claim.modality_note else title
+    label = side_label(report, claim.side) if claim.side is not None else None
+    title = f"{claim.value} · {stance_by(claim.stance, label)}"
+    if claim.modality_note:
+        title += f" · {claim.modality_note}"
+    if not counted(claim):
+        title += f" · {uncertainty_note(claim)}"
+    return title
 
 
 def _badge_attrs(report: Report, claim: Claim, swatches: dict[str, str]) -> dict[str, str]:
@@ -151,6 +168,7 @@ def _badge_attrs(report: Report, claim: Claim, swatches: dict[str, str]) -> dict
         "data-swatch": swatch_attr(claim.side, swatches),
         "data-modality": claim.modality,
         "title": f"also: {_claim_title(report, claim)}",
+        **({"data-counted": "false"} if not counted(claim) else {}),
     }
 
 

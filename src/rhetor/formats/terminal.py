@@ -27,22 +27,43 @@ STANCE_PASSIVE = {"claims": "claimed", "appropriates": "appropriated", "opposes"
 HOLDER_STYLE = "bold cyan"
 
 
+SUMMARY_LINES = 40  # --summary fits one 80x40 screen
+# (sides shown in the matrix, contested pairs shown): tried in turn until the summary fits
+SUMMARY_STEPS = ((10, 8), (8, 6), (6, 5), (5, 4), (4, 3), (3, 3), (3, 2), (2, 2), (1, 1))
+
+
 class TerminalFormatter:
     def render(self, report: Report, context: RenderContext) -> str:
         plain = not context.color
         parts = [_header(report), _values_table(report)]
-        summary = context.summary
+        if context.summary:
+            return _summary(report, context, parts)
         if report.sides:
             parts += [_matrix_table(report, context.width), _contested(report)]
-            if summary:
-                parts.append(_evidence_count(len(report.claims), "claim"))
-            else:
-                parts.append(_claims_evidence(report, plain=plain))
-        elif summary:
-            parts.append(_evidence_count(len(report.matches), "mention"))
+            parts.append(_claims_evidence(report, plain=plain))
         else:
             parts.append(_mentions_evidence(report, plain=plain))
         return render_to_text(context, *parts)
+
+
+def _summary(report: Report, context: RenderContext, parts: list) -> str:
+    """The report without its evidence, on one screen of SUMMARY_LINES lines: the sides
+    with most claims and the heaviest contested pairs, each list ending "and N more"
+    when it is cut."""
+    if not report.sides:
+        return render_to_text(context, *parts, _evidence_count(len(report.matches), "mention"))
+    text = ""
+    for sides, pairs in SUMMARY_STEPS:
+        text = render_to_text(
+            context,
+            *parts,
+            _matrix_table(report, context.width, limit=sides),
+            _contested(report, limit=pairs),
+            _evidence_count(len(report.claims), "claim"),
+        )
+        if text.count("\n") <= SUMMARY_LINES:
+            break
+    return text
 
 
 def shown(text: str) -> str:
@@ -110,13 +131,30 @@ def _side_label(side) -> str:
     return shown(side.label) + (" (auto)" if side.auto else "")
 
 
-def _matrix_table(report: Report, width: int = 100) -> Group:
+def _side_weight(report: Report, side_id: str) -> int:
+    return sum(sum(stances.values()) for stances in report.matrix.get(side_id, {}).values())
+
+
+def _matrix_table(report: Report, width: int = 100, limit: int | None = None) -> Group:
     """Sides as rows and values as columns; when that is wider than the terminal, values
     as rows and sides as columns; when that is too, one line per side. Names are never
-    cut or wrapped."""
+    cut or wrapped. With ``limit``, only the sides with most claims, and a line saying
+    how many more there are."""
     matrix = report.matrix
     values = [v.value for v in report.values if v.mentions]
     sides = list(report.sides)
+    more = None
+    if limit is not None and len(sides) > limit:
+        ranked = sorted(sides, key=lambda s: -_side_weight(report, s.id))  # stable
+        kept = {s.id for s in ranked[:limit]}
+        left_out = [s for s in sides if s.id not in kept]
+        sides = [s for s in sides if s.id in kept]
+        claims = sum(_side_weight(report, s.id) for s in left_out)
+        more = Text(
+            f"  and {plural(len(left_out), 'more side')} ({plural(claims, 'claim')}); "
+            "run without --summary for all",
+            style="dim",
+        )
     cells = {
         (side.id, value): _cell(matrix.get(side.id, {}).get(value, {}))
         for side in sides
@@ -161,7 +199,7 @@ def _matrix_table(report: Report, width: int = 100) -> Group:
         if unattributed
         else ""
     )
-    return Group(table, stance_legend(), note)
+    return Group(table, *([more] if more else []), stance_legend(), note)
 
 
 def _matrix_lines(sides, labels, values, cells) -> Group:
@@ -191,7 +229,9 @@ def _cell(counts: dict[str, int]) -> Text:
     return cell or Text("·", style="dim")
 
 
-def _contested(report: Report) -> Group:
+def _contested(report: Report, limit: int | None = None) -> Group:
+    """Each value one side claims and another appropriates or opposes. With ``limit``,
+    the pairs with most claims between them first, and a line saying how many more."""
     labels = {s.id: s.label for s in report.sides}
     rows = contested_values(report.matrix)
     items: list = [Text("Contested values", style="bold underline")]
@@ -199,6 +239,17 @@ def _contested(report: Report) -> Group:
         items.append(
             Text("  No value is claimed by one side and contested by another.", style="dim")
         )
+    more = 0
+    if limit is not None and len(rows) > limit:
+        matrix = report.matrix
+
+        def weight(row) -> int:
+            held = matrix.get(row["claimed_by"], {}).get(row["value"], {})
+            rival = matrix.get(row["rival"], {}).get(row["value"], {})
+            return held.get("claims", 0) + rival.get(row["stance"], 0)
+
+        more = len(rows) - limit
+        rows = sorted(rows, key=weight, reverse=True)[:limit]  # stable: ties keep order
     for row in rows:
         line = Text()
         line.append(row["value"], style="bold")
@@ -211,6 +262,13 @@ def _contested(report: Report) -> Group:
             shown(labels.get(row["rival"], row["rival"])), style=STANCE_STYLE[row["stance"]]
         )
         items.append(_indented(line))
+    if more:
+        items.append(
+            Text(
+                f"  and {plural(more, 'more contested pair')}; run without --summary for all",
+                style="dim",
+            )
+        )
     return Group(*items)
 
 
@@ -324,51 +382,3 @@ def _fold(fragment: str) -> str:
 
 
 FORMATTER = TerminalFormatter()
-
-
-def kwic_table(lines, width: int) -> Table:
-    """Keyword-in-context lines: the keyword centred, its value, side and stance.
-
-    The labels keep their full width; the context columns share what is left and
-    are cut at their outer ends, so the keyword always lines up."""
-    labels = [
-        max([len(header), *(len(str(v)) for v in column)])
-        for header, column in (
-            ("keyword", [shown(line.keyword) for line in lines]),
-            ("value", [_kwic_value(line) for line in lines]),
-            ("side", [line.side or "-" for line in lines]),
-            ("stance", [f"✔ {line.stance}" if line.stance else "" for line in lines]),
-        )
-    ]
-    context = max(8, (width - sum(labels) - 2 * 5) // 2)
-    table = Table(box=None, show_header=True, pad_edge=False)
-    table.add_column("left", justify="right", no_wrap=True, width=context)
-    table.add_column("keyword", no_wrap=True)
-    table.add_column("right", no_wrap=True, overflow="ellipsis", width=context)
-    table.add_column("value", no_wrap=True)
-    table.add_column("side", no_wrap=True)
-    table.add_column("stance", no_wrap=True)
-    for line in lines:
-        stance = Text(
-            f"{STANCE_GLYPH[line.stance]} {line.stance}" if line.stance else "",
-            style=STANCE_STYLE.get(line.stance or "", ""),
-        )
-        left = shown(line.left)
-        left = left if len(left) <= context else "…" + left[-(context - 1) :]
-        table.add_row(  # Text, not str: Rich would read [brackets] in a document as markup
-            Text(left),
-            Text(shown(line.keyword), style=POLARITY_STYLE[line.polarity]),
-            Text(shown(line.right)),
-            Text(_kwic_value(line)),
-            Text(shown(line.side or "-")),
-            stance,
-        )
-    return table
-
-
-def _kwic_value(line) -> str:
-    return (
-        line.value
-        + (" (vice)" if line.polarity == "vice" else "")
-        + (" (negated)" if line.negated else "")
-    )

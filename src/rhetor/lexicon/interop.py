@@ -8,11 +8,16 @@ category name, the convention of the Moral Foundations Dictionary 2.0:
 - ``fairness.virtue.ADJ`` (or ``ADJ+NOUN``): terms limited to those parts of speech;
 - any other name (``posemo``, ``Care``): a value of that name (as an id), virtue terms.
 
-So rhetor's own lexicons export without loss, and a LIWC tool reading the
-export still counts every word (the extra categories are just categories).
-The one thing neither format can say is whether a term also matches its
-inflections through lemmas: that is chosen at import (``lemmas``), and
-defaults to word forms as written, which is how LIWC and quanteda count.
+Neither LIWC nor quanteda honours those two extensions: a tool reading
+``fairness.exclude`` counts "county fair" as a word of that category, and one
+reading ``fairness.virtue.ADJ`` counts every "fair", the trade fair's too. So an
+export for another tool leaves excludes and part-of-speech limited terms out
+(:func:`left_out` names each, for a warning) and never turns them into
+positive entries; ``rhetor_categories=True`` keeps them as those categories,
+for a lossless trip back into rhetor. Neither format can say whether a term
+also matches its inflections through lemmas either: that is chosen at import
+(``lemmas``), and defaults to word forms as written, which is how LIWC and
+quanteda count.
 
 Nothing here imports spaCy; quanteda files are read with YAML's safe loader.
 """
@@ -201,12 +206,41 @@ def _dic_entry(line: str) -> tuple[str, list[str]]:
     return " ".join(words[:cut]), words[cut:]
 
 
-def export_dic(lexicons: Sequence[Lexicon]) -> str:
-    """A LIWC-style dictionary of ``lexicons``; a term in several categories is one line."""
+@dataclass(frozen=True)
+class LeftOut:
+    """An entry an export for another tool cannot carry: an exclude, or a term limited
+    to parts of speech."""
+
+    value: str
+    kind: str  # virtue, vice or exclude
+    term: str
+    pos: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        limit = f" ({'/'.join(self.pos)} only)" if self.pos else ""
+        return f"{self.term!r}{limit}"
+
+
+def left_out(lexicons: Sequence[Lexicon], *, rhetor_categories: bool = False) -> list[LeftOut]:
+    """What an export of ``lexicons`` leaves out: excludes and part-of-speech limited
+    terms (nothing with ``rhetor_categories``, which keeps them as categories)."""
+    if rhetor_categories:
+        return []
+    found = []
+    for lexicon in lexicons:
+        for kind, term in _kind_terms(lexicon, rhetor_categories=True):
+            if kind == "exclude" or term.pos:
+                found.append(LeftOut(lexicon.id, kind, term.text, tuple(term.pos)))
+    return found
+
+
+def export_dic(lexicons: Sequence[Lexicon], *, rhetor_categories: bool = False) -> str:
+    """A LIWC-style dictionary of ``lexicons``; a term in several categories is one line.
+    Excludes and part-of-speech limited terms only with ``rhetor_categories``."""
     categories: dict[str, int] = {}
     entries: dict[str, list[int]] = {}
     for lexicon in lexicons:
-        for kind, term in _kind_terms(lexicon):
+        for kind, term in _kind_terms(lexicon, rhetor_categories=rhetor_categories):
             name = category_name(lexicon.id, kind, term.pos)
             number = categories.setdefault(name, len(categories) + 1)
             ids = entries.setdefault(term.text, [])
@@ -217,10 +251,15 @@ def export_dic(lexicons: Sequence[Lexicon]) -> str:
     return "\n".join(["%", *head, "%", *body]) + "\n"
 
 
-def _kind_terms(lexicon: Lexicon) -> Iterable[tuple[str, Term]]:
-    yield from lexicon.terms()
-    for term in lexicon.exclude:
-        yield "exclude", term
+def _kind_terms(lexicon: Lexicon, *, rhetor_categories: bool) -> Iterable[tuple[str, Term]]:
+    """(kind, term) of every entry an export carries: all of them with
+    ``rhetor_categories``, else only those another tool counts as rhetor does."""
+    for kind, term in lexicon.terms():
+        if rhetor_categories or not term.pos:
+            yield kind, term
+    if rhetor_categories:
+        for term in lexicon.exclude:
+            yield "exclude", term
 
 
 # -- quanteda YAML dictionaries -------------------------------------------------------------------
@@ -267,16 +306,20 @@ def _walk_quanteda(node, path: list[str], builder: _Builder) -> None:
         builder.add(".".join(path), item.value, item.start_mark.line + 1)
 
 
-def export_quanteda(lexicons: Sequence[Lexicon]) -> str:
-    """A quanteda dictionary: ``value: {virtue: [...], vice: [...], ...}``."""
+def export_quanteda(lexicons: Sequence[Lexicon], *, rhetor_categories: bool = False) -> str:
+    """A quanteda dictionary: ``value: {virtue: [...], vice: [...]}``; excludes and
+    part-of-speech limited terms (``exclude``, ``virtue.ADJ``) only with
+    ``rhetor_categories``."""
     import yaml
 
     tree: dict[str, dict[str, list[str]]] = {}
     for lexicon in lexicons:
         branch = tree.setdefault(lexicon.id, {})
-        for kind, term in _kind_terms(lexicon):
+        for kind, term in _kind_terms(lexicon, rhetor_categories=rhetor_categories):
             leaf = kind + (f".{'+'.join(term.pos)}" if term.pos else "")
             branch.setdefault(leaf, []).append(term.text)
+        if not branch:  # every term of the value was left out
+            del tree[lexicon.id]
     return yaml.safe_dump(tree, sort_keys=False, allow_unicode=True, width=1000)
 
 
