@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Mapping, Sequence
 
 from rhetor.corpus.compare import Comparison
@@ -28,12 +26,10 @@ def corpus_text(
 
 
 def csv_text(columns: Sequence[str], rows: Iterable[Mapping]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({c: row.get(c, "") for c in columns})
-    return buffer.getvalue()
+    """A header and the rows, text cells safe from spreadsheets (:mod:`rhetor.io.csvcells`)."""
+    from rhetor.io.csvcells import csv_table
+
+    return csv_table(columns, rows)
 
 
 def render_comparison(comparison: Comparison, context: RenderContext) -> str:
@@ -54,7 +50,8 @@ def _values_table(comparison: Comparison):
         )
     for value in comparison.values:
         table.add_row(
-            value, *(f"{g.values[value]:,} ({g.rate(value):.2f})" for g in comparison.groups)
+            _shown(value),
+            *(f"{g.values[value]:,} ({g.rate(value):.2f})" for g in comparison.groups),
         )
     return table
 
@@ -77,7 +74,7 @@ def _keyness_table(comparison: Comparison):
         table.add_row(
             _shown(key.group),
             _shown(key.reference),
-            key.value,
+            _shown(key.value),
             f"{stats.target_count:,}",
             f"{stats.reference_count:,}",
             f"{stats.g2:+.2f}",
@@ -118,9 +115,10 @@ def render_trends(trends: Trends, context: RenderContext) -> str:
     for kind, title in ((VALUE, "mentions"), (CLAIMS, "claims")):
         for series in trends.series(kind):
             table = Table(
-                title=f"{series}: {title} per 1,000 words by {trends.by}", title_justify="left"
+                title=_shown(f"{series}: {title} per 1,000 words by {trends.by}"),
+                title_justify="left",
             )
-            table.add_column(trends.by)
+            table.add_column(_shown(trends.by))
             groups = trends.groups()
             for group in groups:
                 table.add_column(_shown(group), justify="right")
