@@ -302,10 +302,13 @@ def trends_result(
     chart drawn, with ``plot``)."""
     from rhetor.corpus.trends import trends as find_trends
 
+    records = _items(records)  # a generator is read once
     if plot is not None:
         from rhetor.formats.charts import check_chart_target
+        from rhetor.io.output import refuse_input_as_output
 
         check_chart_target(Path(plot))
+        refuse_input_as_output(Path(plot), [r for r in records if not isinstance(r, Mapping)])
     documents = load_documents(records, only=only, author_as=author_as)
     values = [value] if isinstance(value, str) else value
     try:
