@@ -229,6 +229,7 @@ def compare_groups_of(
         }
         return _at_least_two(groups)
     items = _items(inputs)
+    _each_once([p for p in items if not isinstance(p, Mapping)])
     record_items = [p for p in items if _is_record(p) or _is_records_file(p)]
     if record_items and len(record_items) != len(items):
         raise ConfigError("give either text files or batch records, not both")
@@ -261,6 +262,29 @@ def compare_groups_of(
             for p in paths
         }
     return _at_least_two(groups)
+
+
+def _each_once(paths: Sequence[PathLike]) -> None:
+    """Refuse a file given twice (by the same name or another): it would be compared
+    with itself, or counted twice."""
+    seen: dict[tuple, PathLike] = {}
+    for path in paths:
+        try:
+            info = os.stat(path)
+            key: tuple = (info.st_dev, info.st_ino)
+        except (OSError, ValueError):
+            key = (os.path.normpath(os.fspath(path)),)
+        if key in seen:
+            from rhetor.io.textio import shown
+
+            first, again = shown(os.fspath(seen[key])), shown(os.fspath(path))
+            same = (
+                f"{again}: given twice" if first == again else f"{again}: the same file as {first}"
+            )
+            raise ConfigError(
+                f"{same}; compare needs two different files (or one records file and --by FIELD)"
+            )
+        seen[key] = path
 
 
 def _at_least_two(groups: dict[str, list]) -> dict[str, list]:
