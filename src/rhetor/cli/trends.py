@@ -17,7 +17,7 @@ from rhetor.cli.options import (
     OnlyOption,
     check_one_format,
 )
-from rhetor.cli.support import run_guarded, terminal_context, write_output
+from rhetor.cli.support import run_guarded, terminal_context, warn, write_output
 
 
 @app.command("trends")
@@ -72,6 +72,7 @@ def trends_command(
             label=label,
             bin_width=bin_width,
             author_as=author_as,
+            warn=warn,
         )
         from rhetor.formats.corpus import corpus_text, render_trends
 

@@ -321,9 +321,10 @@ def trends_result(
     label: LabelArg = None,
     bin_width: int | None = None,
     author_as: str | None = None,
+    warn=None,
 ):
     """The :class:`~rhetor.corpus.trends.Trends` :func:`trends` returns as data (and the
-    chart drawn, with ``plot``)."""
+    chart drawn, with ``plot``; ``warn`` is told what a crowded chart leaves out)."""
     from rhetor.corpus.trends import trends as find_trends
 
     records = _items(records)  # a generator is read once
@@ -349,7 +350,7 @@ def trends_result(
     if plot is not None:
         from rhetor.formats.charts import plot_trends
 
-        plot_trends(found, Path(plot), title=title)
+        plot_trends(found, Path(plot), title=title, warn=warn)
     return found
 
 

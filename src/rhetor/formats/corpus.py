@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from rhetor.corpus.compare import Comparison
-from rhetor.corpus.trends import CLAIMS, VALUE, Trends
+from rhetor.corpus.trends import CLAIMS, VALUE, Trends, heaviest
 from rhetor.formats import RenderContext, render_to_text
 from rhetor.report.model import STANCES
 
 SIDES_SHOWN = 12
+TABLES_SHOWN = 12  # trends: tables of each kind (values, side-stances)
+GROUPS_SHOWN = 12  # trends: group columns in each table
 
 
 def corpus_text(
@@ -109,28 +111,45 @@ def _sides_table(comparison: Comparison):
 
 
 def render_trends(trends: Trends, context: RenderContext) -> str:
+    """A table per series (the TABLES_SHOWN with most mentions or claims of each kind),
+    a column per group (the GROUPS_SHOWN with most documents), a row per x; a last
+    line says what was left out (``--csv`` and ``--json`` give everything)."""
     from rich.table import Table
+    from rich.text import Text
 
-    tables = []
+    tables: list = []
+    at = {(p.kind, p.series, p.x, p.group): p for p in trends.points}
+    xs = trends.xs()
+    groups, left_groups = heaviest(trends.groups(), trends.totals()[1], GROUPS_SHOWN)
+    left_over = []
     for kind, title in ((VALUE, "mentions"), (CLAIMS, "claims")):
-        for series in trends.series(kind):
+        shown_series, left = heaviest(trends.series(kind), trends.totals(kind)[0], TABLES_SHOWN)
+        if left:
+            left_over.append(f"{len(left):,} {'values' if kind == VALUE else 'side-stances'}")
+        for series in shown_series:
             table = Table(
                 title=_shown(f"{series}: {title} per 1,000 words by {trends.by}"),
                 title_justify="left",
             )
             table.add_column(_shown(trends.by))
-            groups = trends.groups()
             for group in groups:
                 table.add_column(_shown(group), justify="right")
-            rates = {
-                (p.x, p.group): p for p in trends.points if p.series == series and p.kind == kind
-            }
-            for x in trends.xs():
-                cells = [rates.get((x, g)) for g in groups]
+            for x in xs:
+                cells = [at.get((kind, series, x, g)) for g in groups]
                 table.add_row(
                     _shown(x), *(f"{c.rate:.2f} ({c.count:,})" if c else "" for c in cells)
                 )
             tables.append(table)
+    if left_groups:
+        left_over.append(f"{len(left_groups):,} groups of {trends.group_by}")
+    if left_over:
+        tables.append(
+            Text(
+                f"Not shown: {', '.join(left_over)} (the fewest mentions, claims or "
+                "documents); choose with --value or --only, or see all with --csv or --json.",
+                style="dim",
+            )
+        )
     return render_to_text(context, *tables)
 
 
