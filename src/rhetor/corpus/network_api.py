@@ -120,7 +120,8 @@ def network(
 
 
 def network_dict(edges) -> dict[str, list[dict[str, Any]]]:
-    """Edges as ``{"nodes", "edges"}`` plain data, node ids as in the GraphML."""
+    """Edges as ``{"nodes", "edges"}`` plain data, node ids as in the GraphML (there, a
+    name holding characters XML cannot hold is written with escapes)."""
     from rhetor.corpus.network import SIDE_PREFIX, VALUE_PREFIX
 
     sides = list(dict.fromkeys(e.side for e in edges))
