@@ -123,7 +123,7 @@ def batch(
         fresh = handle.begin()
         writer = None
         if options.output is not None or options.to_stdout:
-            writer = RecordWriter(
+            writer = handle.writer = RecordWriter(
                 stream, options.fmt, value_ids, sides, header=fresh, meta_fields=metadata.fields
             )
         if options.resume and not fresh:
@@ -273,25 +273,33 @@ def make_runner(
     warn: Callable[[str], None] = lambda m: None,
 ) -> Runner:
     if options.scheduler:
-        from rhetor.batching.dask_runner import DaskRunner
+        from rhetor.batching.dask_runner import DaskRunner, local_workers
 
-        return DaskRunner(
-            analyse_options, options.scheduler, paths_on_workers=options.paths_on_workers
-        )
+        scheduler = options.scheduler
+        if scheduler.startswith("local:"):  # worker processes here: capped as --jobs is
+            given = local_workers(scheduler)
+            workers = worker_count(given, documents, warn, option=f"--scheduler {scheduler}")
+            scheduler = f"local:{workers}"
+        return DaskRunner(analyse_options, scheduler, paths_on_workers=options.paths_on_workers)
     return LocalRunner(analyse_options, jobs=worker_count(options.jobs, documents, warn))
 
 
 def worker_count(
-    jobs: int, documents: int | None, warn: Callable[[str], None] = lambda m: None
+    jobs: int,
+    documents: int | None,
+    warn: Callable[[str], None] = lambda m: None,
+    *,
+    option: str | None = None,
 ) -> int:
-    """Worker processes for a local run: never more than the documents (each group of
-    documents goes to one worker), nor more than a few per core (each holds a pipeline
-    in memory)."""
+    """Worker processes for a local run (``--jobs``, or ``--scheduler local:N`` named by
+    ``option``): never more than the documents (each group of documents goes to one
+    worker), nor more than a few per core (each holds a pipeline in memory)."""
     import os
 
     most = MAX_JOBS_PER_CORE * (os.cpu_count() or 1)
     if jobs > most:
-        warn(f"warning: --jobs {jobs}: using {most} ({MAX_JOBS_PER_CORE} per core)")
+        option = option or f"--jobs {jobs}"
+        warn(f"warning: {option}: using {most} ({MAX_JOBS_PER_CORE} per core)")
         jobs = most
     if documents is not None:
         groups = -(-documents // WORKER_GROUP)
@@ -306,6 +314,16 @@ def _check(options: BatchOptions, texts: bool = False) -> None:
         raise ConfigError("--resume and --force contradict each other")
     if options.resume and options.output is None:
         raise ConfigError("--resume needs -o FILE")
+    if options.resume and options.fmt is BatchFormat.json:  # before the file is opened
+        raise InputError(
+            "--resume works with --format jsonl or csv (a JSON array cannot be appended to)"
+        )
+    if options.scheduler:  # refused here, before an output file is made
+        from rhetor.batching.dask_runner import import_dask, local_workers
+
+        if options.scheduler.startswith("local:"):
+            local_workers(options.scheduler)
+        import_dask()
     if options.paths_on_workers and not options.scheduler:
         raise ConfigError("--paths-on-workers applies only with --scheduler")
     if texts and options.scheduler:
@@ -341,6 +359,7 @@ class _open_output:
         self.options = options
         self.output: LockedOutput | None = None
         self.stream = sys.stdout
+        self.writer: RecordWriter | None = None
 
     def __enter__(self) -> _open_output:
         out = self.options.output
@@ -356,6 +375,8 @@ class _open_output:
         self.output.begin()
         return self.output.empty
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, kind, *exc) -> None:
         if self.output is not None:
-            self.output.__exit__(*exc)
+            if kind is not None and (self.writer is None or not self.writer.count):
+                self.output.discard_if_new()  # a run that failed before any record
+            self.output.__exit__(kind, *exc)
