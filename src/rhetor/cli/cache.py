@@ -23,12 +23,20 @@ FolderArgument = Annotated[
 
 
 def _check(folder: Path) -> None:
-    from rhetor.io.cache import TAG_NAME, is_cache
+    from rhetor.io.cache import not_a_cache
 
     if not folder.is_dir():
         raise InputError(f"{folder}: no such folder")
-    if not is_cache(folder):
-        raise InputError(f"{folder}: not a rhetor parse cache (no {TAG_NAME}); nothing done")
+    problem = not_a_cache(folder)
+    if problem:
+        raise InputError(f"{folder}: not a rhetor parse cache ({problem}); nothing done")
+
+
+def _reading(folder: Path, action):
+    try:
+        return action(folder)
+    except OSError as exc:
+        raise InputError(f"{folder}: cannot read the cache: {exc.strerror or exc}") from None
 
 
 @cache_app.command("info")
@@ -39,7 +47,7 @@ def info_command(folder: FolderArgument) -> None:
         from rhetor.io.cache import usage
 
         _check(folder)
-        rows = usage(folder)
+        rows = _reading(folder, usage)
         if not rows:
             print(f"{folder}: empty")
             return
@@ -70,7 +78,7 @@ def clear_command(
         from rhetor.io.cache import clear
 
         _check(folder)
-        removed = clear(folder, pipeline)
+        removed = _reading(folder, lambda f: clear(f, pipeline))
         print(f"removed {removed:,} cached parses from {folder}")
 
     run_guarded(run)
