@@ -185,7 +185,7 @@ def read_regular(
         fd = os.open(path, _READ_FLAGS, dir_fd=dir_fd)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise ValueError("it is a symbolic link, not a cache entry") from None
+            raise ValueError("it is a symbolic link") from None
         raise
     with os.fdopen(fd, "rb") as stream:
         info = os.fstat(stream.fileno())
