@@ -17,7 +17,6 @@ between them take the rest. ``{field:d}`` holds digits only.
 from __future__ import annotations
 
 import csv
-import io
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -213,10 +212,11 @@ class MetaTable:
 def load_meta_table(path: Path) -> MetaTable:
     """Read ``--meta FILE.csv``: a ``source`` column and any others, sources unique."""
     from rhetor.errors import InputError
+    from rhetor.io.csvcells import csv_reader  # cells of any size, line breaks kept
     from rhetor.io.textio import read_text  # files and pipes only, under the size cap
 
     try:
-        rows = list(csv.reader(io.StringIO(read_text(str(path)), newline="")))
+        rows = list(csv_reader(read_text(str(path))))
     except InputError as exc:
         if not path.exists():
             raise ConfigError(f"{path}: no such metadata file") from None
