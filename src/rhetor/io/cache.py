@@ -105,7 +105,6 @@ class DocCache:
         self.folder = self.root / pipeline_key(nlp)
         self.hits = 0
         self.misses = 0
-        self._made = False
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}{ENTRY_SUFFIX}"
@@ -165,13 +164,13 @@ class DocCache:
             warn(f"parse cache: cannot write {path}: {exc.strerror or exc}")
 
     def _ensure_root(self) -> None:
-        if self._made:
+        # Checked at every write, not once: a long-lived Analyser (the Python API) may
+        # outlive a `rhetor cache clear` or a removed folder.
+        tag = self.root / TAG_NAME
+        if os.path.lexists(tag):
             return
         self.root.mkdir(parents=True, exist_ok=True)
-        tag = self.root / TAG_NAME
-        if not tag.exists():
-            _write_atomically(tag, TAG_TEXT.encode())
-        self._made = True
+        _write_atomically(tag, TAG_TEXT.encode())
 
 
 def read_regular(
@@ -290,8 +289,8 @@ def _pipelines(root_fd: int, pipeline: str | None = None) -> Iterator[tuple[str,
 
 
 def _files(folder_fd: int) -> Iterator[tuple[int, str, os.stat_result]]:
-    """(folder descriptor, name, lstat) of each regular file of one pipeline folder that
-    rhetor names as an entry or a temporary file."""
+    """(folder descriptor, name, lstat) of each file of one pipeline folder that rhetor
+    names as an entry or a temporary file (regular or not: the caller looks)."""
     for shard in sorted(os.listdir(folder_fd)):
         if not _SHARD.fullmatch(shard):
             continue
@@ -304,11 +303,9 @@ def _files(folder_fd: int) -> Iterator[tuple[int, str, os.stat_result]]:
                 if not (entry and entry.group(1) == shard) and not _TEMPORARY.fullmatch(name):
                     continue
                 try:
-                    info = os.stat(name, dir_fd=fd, follow_symlinks=False)
+                    yield fd, name, os.stat(name, dir_fd=fd, follow_symlinks=False)
                 except OSError:
                     continue
-                if stat.S_ISREG(info.st_mode):
-                    yield fd, name, info
         finally:
             os.close(fd)
 
@@ -332,6 +329,9 @@ def usage(root: str | Path) -> list[PipelineUsage]:
                 if not name.endswith(ENTRY_SUFFIX):
                     continue
                 entries += 1
+                if not stat.S_ISREG(info.st_mode):  # a link, a FIFO: never read
+                    broken += 1
+                    continue
                 size += info.st_size
                 try:
                     head = read_regular(name, 4096, dir_fd=fd, head=True)
@@ -356,7 +356,9 @@ def clear(root: str | Path, pipeline: str | None = None) -> int:
     removed = 0
     with _opened(root) as root_fd:
         for name, folder_fd in _pipelines(root_fd, pipeline):
-            for fd, file, _ in _files(folder_fd):
+            for fd, file, info in _files(folder_fd):
+                if not stat.S_ISREG(info.st_mode):
+                    continue  # not a file rhetor wrote: left as it is
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(file, dir_fd=fd)  # unlink never follows a link
                     removed += file.endswith(ENTRY_SUFFIX)
