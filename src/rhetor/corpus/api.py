@@ -375,7 +375,8 @@ def trends(
     ``records``: record files or record dicts from :func:`rhetor.batch` (with
     metadata: ``meta=`` or ``name_pattern=``). ``by``: the field along x; ``group``:
     one series per value of this field; ``value``: only these values; ``plot``: also
-    draw the chart to a .png or .svg file (needs matplotlib), titled ``title``.
+    draw the chart to a .png or .svg file (needs matplotlib), titled ``title`` (at most
+    24 values and 12 groups, the heaviest; a ``UserWarning`` names what was left out).
     ``only``, ``label``, ``bin_width`` and ``author_as`` are ``--only``, ``--label``,
     ``--bin`` and ``--author-as``.
 
