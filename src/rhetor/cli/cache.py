@@ -32,6 +32,13 @@ def _check(folder: Path) -> None:
         raise InputError(f"{folder}: not a rhetor parse cache ({problem}); nothing done")
 
 
+def _shown(folder: Path) -> str:
+    from rhetor.io.safetext import one_line
+    from rhetor.io.textio import shown
+
+    return one_line(shown(str(folder)))
+
+
 def _reading(folder: Path, action):
     try:
         return action(folder)
@@ -49,7 +56,7 @@ def info_command(folder: FolderArgument) -> None:
         _check(folder)
         rows = _reading(folder, usage)
         if not rows:
-            print(f"{folder}: empty")
+            print(f"{_shown(folder)}: empty")
             return
         print(f"{'pipeline':<56} {'entries':>8} {'MB':>9} {'words':>12} {'MB/M words':>11}")
         for row in rows:
@@ -79,6 +86,6 @@ def clear_command(
 
         _check(folder)
         removed = _reading(folder, lambda f: clear(f, pipeline))
-        print(f"removed {removed:,} cached parses from {folder}")
+        print(f"removed {removed:,} cached parses from {_shown(folder)}")
 
     run_guarded(run)
