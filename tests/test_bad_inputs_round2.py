@@ -593,6 +593,16 @@ CASES: dict[str, Case] = {
         setup=run("batch", "docs", "-q", "-j", "1", "-f", "csv", "-o", "out.csv", *META),
         check=json_groups("lab\nour", "con"),
     ),
+    "compare-batch-jsonl-with-line-separators-in-text": Case(
+        ["compare", "r.jsonl", "--by", "party", "--json"],
+        {
+            "docs/a.txt": "We stand for\u2028fairness.\n",
+            "docs/b.txt": "We stand for solidarity\x85 now.\n",
+            "meta.csv": "source,party\na.txt,lab\nb.txt,con\n",
+        },
+        setup=run("batch", "docs", "-q", "-j", "1", "-o", "r.jsonl", *META),
+        check=json_groups("lab", "con"),
+    ),
     "compare-the-same-file-twice": Case(
         ["compare", "a.txt", "a.txt"],
         {"a.txt": GOOD},

@@ -88,7 +88,9 @@ def _json_records(path: Path) -> Iterator[tuple[int, dict]]:
             if isinstance(record, dict):
                 yield line, record
         return
-    for number, line in enumerate(text.splitlines(), 1):
+    # Split at newlines only: a record may hold U+2028 or U+0085 (JSON allows them raw),
+    # where str.splitlines would cut it in two.
+    for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
