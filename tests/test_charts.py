@@ -135,3 +135,56 @@ def test_cli_trends_plot_width_height_dpi(records_file, tmp_path):
     assert png_size(out) == (900, 600)
     result = CliRunner().invoke(app, [*args[:-2], "--dpi", "0"])
     assert result.exit_code == 2 and "--dpi 0" in result.stderr
+
+
+def test_charts_cap_values_and_groups_with_a_warning_and_keep_the_styles():
+    # 30 values and 15 groups: the 24 most mentioned and the 12 with most documents
+    documents = [
+        DocumentCounts(
+            f"{g}-{year}",
+            {"year": str(year), "party": f"party{g:02d}"},
+            1000,
+            Counter({f"v{i:02d}": i + 1 for i in range(30)}),
+        )
+        for g in range(15)
+        for year in (2000, 2005)
+    ]
+    documents += [  # three parties with an extra document each: they are kept
+        DocumentCounts(f"extra{g}", {"year": "2000", "party": f"party{g:02d}"}, 1000, Counter())
+        for g in (12, 13, 14)
+    ]
+    found = trends(documents, "year", group="party")
+    with pytest.warns(UserWarning) as caught:
+        figure = trends_figure(found)
+    said = " ".join(str(w.message) for w in caught)
+    assert "30 values; drew the 24 most mentioned, left out 6 (v00, v01," in said
+    assert "15 groups of party; drew the 12 with most documents, left out 3" in said
+    panels = [a for a in figure.axes if a.get_visible()]
+    assert len(panels) == 24
+    assert panels[0].get_title() == "v06"  # the six least mentioned are left out
+    lines = panels[0].get_lines()
+    assert len(lines) == 12
+    assert len({(ln.get_color(), ln.get_marker(), ln.get_linestyle()) for ln in lines}) == 12
+    legend = [t.get_text() for t in figure.legends[0].get_texts()]
+    assert "party14 (3 docs)" in legend and "party11 (2 docs)" not in legend  # ties: first kept
+
+
+def test_charts_draw_names_and_titles_literally():
+    documents = [
+        DocumentCounts(
+            f"{party}-{year}",
+            {"year": str(year), "party": party},
+            1000,
+            Counter({r"$\foo$": 3}),
+        )
+        for party in ("$x^$", "[/]")
+        for year in (2000, 2005)
+    ]
+    found = trends(documents, "year", group="party")
+    figure = trends_figure(found, title=r"$\bar$ [/]")
+    panel = next(a for a in figure.axes if a.get_visible())
+    assert panel.get_title() == r"\$\foo\$"  # an escaped $ starts no mathtext
+    assert figure._suptitle.get_text() == r"\$\bar\$ [/]"
+    legend = [t.get_text() for t in figure.legends[0].get_texts()]
+    assert legend == [r"\$x^\$ (2 docs)", "[/] (2 docs)"]
+    figure.canvas.draw()  # renders without a mathtext error

@@ -322,3 +322,98 @@ def test_trends_wilson_interval_by_hand():
     low, high = wilson_interval(10, 1000)
     assert low == pytest.approx(5.4408, abs=1e-3) and high == pytest.approx(18.3095, abs=1e-3)
     assert wilson_interval(0, 1000) == (0.0, pytest.approx(3.8268, abs=1e-3))
+
+
+# -- tidy tables meet untrusted input (r3-views and r3-harden together) ---------------------------
+
+
+@pytest.fixture
+def formula_records(tmp_path):
+    """Two parties whose names, sources and values a spreadsheet would run as formulas."""
+    lines = [
+        json.dumps(
+            _record(
+                f"=doc{i}.txt",
+                {"party": "-lab" if i % 2 else "@con", "year": "1990"},
+                100,
+                {"+fair": i + 1},
+                {("=we", "+fair", "claims"): 1},
+            )
+        )
+        for i in range(4)
+    ]
+    path = tmp_path / "records.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+@pytest.mark.parametrize("table", ["keyness", "values", "claims", "documents"])
+def test_compare_tidy_tables_mark_formula_cells_and_keep_numbers(formula_records, table):
+    from rhetor.io.csvcells import read_table
+
+    text = run("compare", formula_records, "--by", "party", "--csv", "--table", table)
+    header, rows = read_table(text)
+    rows = [row for _, row in rows]
+    for line in text.splitlines()[1:]:
+        for cell in line.split(","):
+            assert cell[:1] not in ("=", "+", "@") and not cell.startswith("-l"), line
+    # read back through rhetor's reader, every name is exact again
+    assert {row["group"] for row in rows} == {"-lab", "@con"}
+    if "value" in header:
+        assert {row["value"] for row in rows} == {"+fair"}
+    if table == "documents":
+        assert {row["source"] for row in rows} == {f"=doc{i}.txt" for i in range(4)}
+    if table == "claims":
+        assert {row["side"] for row in rows} == {"=we"}
+    # and the numbers are still numbers for pandas
+    frame_ = frame(text)
+    count = {"keyness": "n_target", "values": "mentions", "claims": "claims"}
+    assert is_int(frame_[count.get(table, "mentions")])
+    if table == "keyness":
+        assert is_float(frame_["log_ratio"]) and (frame_["log_ratio"] < 0).any()
+
+
+def test_compare_document_level_tables_refuse_a_broken_count(records_file, tmp_path):
+    broken = tmp_path / "broken.jsonl"
+    lines = records_file.read_text().splitlines()
+    record = json.loads(lines[3])
+    record["values"][0]["mentions"] = 1e400
+    lines[3] = json.dumps(record)
+    broken.write_text("\n".join(lines) + "\n")
+    result = CliRunner().invoke(
+        app, ["compare", str(broken), "--by", "party", "--csv", "--table", "documents"]
+    )
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "broken.jsonl:4: fairness mentions inf is not a count" in result.stderr
+
+
+def test_network_graphml_is_typed_and_escaped_at_once(tmp_path):
+    nx = pytest.importorskip("networkx")
+    lines = [
+        json.dumps(
+            _record(
+                f"d{i}.txt",
+                {"year": str(1990 + i)},
+                100,
+                {"fair\x00ness": 1},
+                {
+                    ("a|b", "c", "claims"): 1,
+                    ("a", "b|c", "claims"): 1,
+                    ("x\x01", "c", "opposes"): 1,
+                },
+            )
+        )
+        for i in range(2)
+    ]
+    path = tmp_path / "records.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    out = tmp_path / "net.graphml"
+    run("network", path, "--slice", "year", "-o", out)
+    root = ET.parse(out).getroot()  # well-formed whatever the names hold
+    keys = {k.get("attr.name"): k.get("attr.type") for k in root.iter(f"{GRAPHML}key")}
+    assert keys["slice"] in INTEGER and keys["weight"] in INTEGER
+    ids = [edge.get("id") for edge in root.iter(f"{GRAPHML}edge")]
+    assert len(ids) == len(set(ids)) == 6  # a|b + c and a + b|c stay two edges, per year
+    graph = nx.read_graphml(out)
+    assert "side:x\\x01" in graph.nodes
+    assert {d["slice"] for _, _, d in graph.edges(data=True)} == {1990, 1991}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 
 from rhetor.formats import OutputFormat, RenderContext, get_formatter
@@ -17,16 +17,10 @@ from tests.test_formats_html import CLAIMS, MENTIONS, TEXT, build_report, chromi
 CHECK_SCRIPT = Path(__file__).parent / "data" / "html_layout_check.js"
 
 
-@dataclass(frozen=True)
-class UnsureClaim(Claim):
-    """A claim as the coming confidence stage may make it: not counted, with a score."""
-
-    counted: bool = False
-    confidence: float = 0.42
-
-
-def unsure(claim: Claim) -> UnsureClaim:
-    return UnsureClaim(**{f: getattr(claim, f) for f in Claim.__dataclass_fields__})
+def unsure(claim: Claim) -> Claim:
+    """A claim as the confidence stage makes it when it is below the threshold: not
+    counted, with its score."""
+    return replace(claim, counted=False, confidence=0.42)
 
 
 def render(report=None, text: str | None = TEXT) -> str:

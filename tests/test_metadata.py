@@ -5,6 +5,8 @@ import io
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from rhetor.batching.claims import claims_columns, claims_rows
@@ -191,3 +193,26 @@ def test_cli_batch_jsonl_carries_meta_and_bad_pattern_exits_2(write, tmp_path):
         ],
     )
     assert clash.exit_code == 2 and "'words' has the name of a column" in clash.stderr
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(
+    pattern=st.sampled_from(
+        [
+            "{year}_{president}_{party}.txt",
+            "{party}_{year:d}.txt",
+            "{year:d}_*.txt",
+            "*_{a}_*_{b}",
+            "{a}_*_{b:d}_*",
+            "{a}.{b}.{c}",
+            "{x:d}_{y}_{z:d}",
+        ]
+    ),
+    name=st.text(alphabet="ab_1.\n2٣", max_size=14),
+)
+def test_metadata_name_pattern_splits_as_the_regex_would(pattern, name):
+    """The matcher that does not backtrack gives the fields the regular expression gives."""
+    compiled = compile_name_pattern(pattern)
+    found = compiled.regex.fullmatch(name)
+    expected = dict(zip(compiled.fields, found.groups(), strict=True)) if found else None
+    assert compiled.read(name) == expected

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import sys
-import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -12,13 +11,13 @@ from pathlib import Path
 
 from rhetor.batching.inputs import DEFAULT_GLOB, discover
 from rhetor.batching.metadata import attach, check_coverage, load_metadata
+from rhetor.batching.progress import Progress
 from rhetor.batching.runner import WORKER_GROUP, LocalRunner, Record, Runner, content_hash
 from rhetor.batching.writers import OTHERS, BatchFormat, RecordWriter, done_keys, writer_columns
 from rhetor.errors import ConfigError, InputError
 from rhetor.io.output import LockedOutput, is_special, refuse_input_as_output
 from rhetor.io.textio import shown
 from rhetor.options import AnalyseOptions
-from rhetor.report.model import STANCES
 
 
 @dataclass(frozen=True)
@@ -124,7 +123,7 @@ def batch(
         fresh = handle.begin()
         writer = None
         if options.output is not None or options.to_stdout:
-            writer = RecordWriter(
+            writer = handle.writer = RecordWriter(
                 stream, options.fmt, value_ids, sides, header=fresh, meta_fields=metadata.fields
             )
         if options.resume and not fresh:
@@ -144,7 +143,7 @@ def batch(
             records, sizes = runner.run_documents(documents), [len(d) for _, d in documents]
         totals = Totals()
         try:
-            with _progress(sizes, show_progress) as tick:
+            with Progress(sizes, show_progress) as tick:
                 for record in records:
                     record["settings"] = settings
                     record = attach(record, metadata)
@@ -274,25 +273,33 @@ def make_runner(
     warn: Callable[[str], None] = lambda m: None,
 ) -> Runner:
     if options.scheduler:
-        from rhetor.batching.dask_runner import DaskRunner
+        from rhetor.batching.dask_runner import DaskRunner, local_workers
 
-        return DaskRunner(
-            analyse_options, options.scheduler, paths_on_workers=options.paths_on_workers
-        )
+        scheduler = options.scheduler
+        if scheduler.startswith("local:"):  # worker processes here: capped as --jobs is
+            given = local_workers(scheduler)
+            workers = worker_count(given, documents, warn, option=f"--scheduler {scheduler}")
+            scheduler = f"local:{workers}"
+        return DaskRunner(analyse_options, scheduler, paths_on_workers=options.paths_on_workers)
     return LocalRunner(analyse_options, jobs=worker_count(options.jobs, documents, warn))
 
 
 def worker_count(
-    jobs: int, documents: int | None, warn: Callable[[str], None] = lambda m: None
+    jobs: int,
+    documents: int | None,
+    warn: Callable[[str], None] = lambda m: None,
+    *,
+    option: str | None = None,
 ) -> int:
-    """Worker processes for a local run: never more than the documents (each group of
-    documents goes to one worker), nor more than a few per core (each holds a pipeline
-    in memory)."""
+    """Worker processes for a local run (``--jobs``, or ``--scheduler local:N`` named by
+    ``option``): never more than the documents (each group of documents goes to one
+    worker), nor more than a few per core (each holds a pipeline in memory)."""
     import os
 
     most = MAX_JOBS_PER_CORE * (os.cpu_count() or 1)
     if jobs > most:
-        warn(f"warning: --jobs {jobs}: using {most} ({MAX_JOBS_PER_CORE} per core)")
+        option = option or f"--jobs {jobs}"
+        warn(f"warning: {option}: using {most} ({MAX_JOBS_PER_CORE} per core)")
         jobs = most
     if documents is not None:
         groups = -(-documents // WORKER_GROUP)
@@ -307,6 +314,16 @@ def _check(options: BatchOptions, texts: bool = False) -> None:
         raise ConfigError("--resume and --force contradict each other")
     if options.resume and options.output is None:
         raise ConfigError("--resume needs -o FILE")
+    if options.resume and options.fmt is BatchFormat.json:  # before the file is opened
+        raise InputError(
+            "--resume works with --format jsonl or csv (a JSON array cannot be appended to)"
+        )
+    if options.scheduler:  # refused here, before an output file is made
+        from rhetor.batching.dask_runner import import_dask, local_workers
+
+        if options.scheduler.startswith("local:"):
+            local_workers(options.scheduler)
+        import_dask()
     if options.paths_on_workers and not options.scheduler:
         raise ConfigError("--paths-on-workers applies only with --scheduler")
     if texts and options.scheduler:
@@ -342,6 +359,7 @@ class _open_output:
         self.options = options
         self.output: LockedOutput | None = None
         self.stream = sys.stdout
+        self.writer: RecordWriter | None = None
 
     def __enter__(self) -> _open_output:
         out = self.options.output
@@ -357,92 +375,8 @@ class _open_output:
         self.output.begin()
         return self.output.empty
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, kind, *exc) -> None:
         if self.output is not None:
-            self.output.__exit__(*exc)
-
-
-class _progress:
-    """A Rich progress bar on stderr, or nothing.
-
-    It counts documents but measures progress in bytes: documents differ in length by
-    orders of magnitude, and a time left reckoned from the first few short ones was far
-    too low. No time left is shown until there is enough to reckon from."""
-
-    def __init__(self, sizes: list[int], enabled: bool) -> None:
-        self.sizes, self.enabled = sizes, enabled
-        self.bar = None
-
-    def __enter__(self):
-        if not self.enabled:
-            return lambda record: None
-        from rich.console import Console
-        from rich.progress import BarColumn, Progress, TextColumn
-
-        self.bar = Progress(
-            TextColumn("scoring"),
-            BarColumn(),
-            TextColumn("{task.fields[done]}/{task.fields[documents]}"),
-            TextColumn("{task.fields[rate]}"),
-            time_left_column()(),
-            console=Console(stderr=True),
-            transient=True,
-        )
-        self.bar.start()
-        total = max(sum(self.sizes), 1)
-        task = self.bar.add_task("scoring", total=total, done=0, documents=len(self.sizes), rate="")
-        started, words, done = time.perf_counter(), [0], [0]
-
-        def tick(record: Record) -> None:
-            words[0] += (record.get("stats") or {}).get("words", 0)
-            size = self.sizes[done[0]] if done[0] < len(self.sizes) else 0
-            done[0] += 1
-            rate = words[0] / max(time.perf_counter() - started, 1e-6)
-            self.bar.update(task, advance=max(size, 1), done=done[0], rate=f"{rate:,.0f} words/s")
-
-        return tick
-
-    def __exit__(self, *exc) -> None:
-        if self.bar is not None:
-            self.bar.stop()
-
-
-def time_left_column():
-    from rich.progress import ProgressColumn
-    from rich.text import Text
-
-    class TimeLeft(ProgressColumn):
-        """Time left from the bytes done so far, once 5 s and 2% of the bytes are past."""
-
-        def render(self, task) -> Text:
-            elapsed = task.elapsed or 0.0
-            if not task.completed or elapsed < 5 or task.completed < 0.02 * (task.total or 1):
-                return Text("time left: …", style="progress.remaining")
-            rate = task.completed / elapsed
-            left = max(0.0, ((task.total or 0) - task.completed) / rate)
-            minutes, seconds = divmod(int(left), 60)
-            hours, minutes = divmod(minutes, 60)
-            return Text(f"{hours}:{minutes:02d}:{seconds:02d} left", style="progress.remaining")
-
-    return TimeLeft
-
-
-def summary_tables(totals: Totals):
-    """Totals per value and per side, as Rich renderables."""
-    from rich.table import Table
-
-    values = Table(title="Values across the batch", title_justify="left")
-    values.add_column("value")
-    values.add_column("mentions", justify="right")
-    values.add_column("per 1,000 words", justify="right")
-    for value, count in sorted(totals.mentions.items()):
-        rate = count * 1000 / totals.words if totals.words else 0.0
-        values.add_row(value, f"{count:,}", f"{rate:.2f}")
-    sides = Table(title="Sides across the batch", title_justify="left")
-    sides.add_column("side")
-    for stance in STANCES:
-        sides.add_column(stance, justify="right")
-    ranked = sorted(totals.stances.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
-    for side, counts in ranked[:20]:
-        sides.add_row(side, *(f"{counts[s]:,}" for s in STANCES))
-    return values, sides
+            if kind is not None and (self.writer is None or not self.writer.count):
+                self.output.discard_if_new()  # a run that failed before any record
+            self.output.__exit__(kind, *exc)

@@ -83,7 +83,7 @@ class DaskRunner:
         if self.scheduler.startswith("local:"):
             import dask
 
-            workers = _local_workers(self.scheduler)
+            workers = local_workers(self.scheduler)
             # Dask's nannies set MALLOC_TRIM_THRESHOLD_ in their workers, which turns off
             # glibc's adaptive mmap threshold: every large array spaCy allocates becomes
             # an mmap and its page faults (measured: 6% slower on 58 speeches). Leave malloc be.
@@ -242,9 +242,10 @@ def _describe(future) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-def _local_workers(spec: str) -> int:
-    count = spec.split(":", 1)[1]
-    if not count.isdigit() or int(count) < 1:
+def local_workers(spec: str) -> int:
+    """N of ``local:N``: a whole number of workers, 1 or more (capped by the caller)."""
+    count = spec.split(":", 1)[1].strip()
+    if not (count.isascii() and count.isdigit()) or len(count) > 18 or int(count) < 1:
         raise ConfigError(f"--scheduler {spec!r}: give local:N with N a number of workers")
     return int(count)
 

@@ -17,9 +17,8 @@ between them take the rest. ``{field:d}`` holds digits only.
 from __future__ import annotations
 
 import csv
-import io
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
@@ -34,20 +33,90 @@ _KINDS = {"": None, "d": r"\d+"}
 
 
 @dataclass(frozen=True)
+class Hole:
+    """A ``{field}`` (or ``*``) of a name pattern: how much text it takes, and which."""
+
+    field: bool  # False for *
+    minimum: int  # characters it takes at the least (0 for *, else 1)
+    greedy: bool  # takes as much as it can (True) or as little (False)
+    digits: bool  # {field:d}
+
+
+@dataclass(frozen=True)
 class NamePattern:
-    """A file-name pattern compiled to an anchored regular expression."""
+    """A file-name pattern: literal text between holes.
+
+    ``regex`` is the same pattern as a regular expression, for other tools. rhetor
+    matches with :meth:`read`, which gives the same fields without backtracking: a
+    regular expression with many ``*`` can take hours to fail on a long name."""
 
     text: str
     fields: tuple[str, ...]
     regex: re.Pattern
+    literals: tuple[str, ...] = ()
+    holes: tuple[Hole, ...] = ()
 
     def read(self, path: str) -> dict[str, str] | None:
         """The fields of ``path``'s name (or of its tail, when the pattern has a '/');
         None if the name does not fit the pattern."""
         depth = self.text.count("/") + 1
         name = "/".join(Path(path).parts[-depth:])
-        found = self.regex.fullmatch(name)
-        return dict(zip(self.fields, found.groups(), strict=True)) if found else None
+        found = match_holes(name, self.literals, self.holes)
+        return dict(zip(self.fields, found, strict=True)) if found is not None else None
+
+
+def match_holes(name: str, literals: Sequence[str], holes: Sequence[Hole]) -> list[str] | None:
+    """The text of each field hole when ``name`` is ``literals[0] holes[0] literals[1] ...``
+    (a hole never takes a newline), or None; the holes split the name as a backtracking
+    regular expression with the same lazy and greedy holes would, in time linear in the
+    length of the name for each hole.
+
+    From the last hole back, ``good[i][q]`` says whether hole ``i`` may end at ``q``: the
+    literal after it is there and the rest of the pattern fits after that. Then each
+    hole, from the first, ends at the first such place in its order of preference."""
+    size = len(name)
+    if not name.startswith(literals[0]):
+        return None
+    newline_at = [size] * (size + 1)  # the first newline at or after p
+    digits_to = list(range(size + 1))  # the end of the run of digits from p
+    for p in range(size - 1, -1, -1):
+        newline_at[p] = p if name[p] == "\n" else newline_at[p + 1]
+        if name[p].isdecimal():  # what \d matches in a str pattern
+            digits_to[p] = digits_to[p + 1]
+
+    def last_end(hole: Hole, p: int) -> int:
+        return digits_to[p] if hole.digits else newline_at[p]
+
+    fits = [False] * (size + 1)  # the rest of the pattern fits from p
+    fits[size] = True
+    good: list[list[bool]] = [[]] * len(holes)
+    for i in range(len(holes) - 1, -1, -1):
+        after = literals[i + 1]
+        ends = [
+            q + len(after) <= size and fits[q + len(after)] and name.startswith(after, q)
+            for q in range(size + 1)
+        ]
+        good[i] = ends
+        before = [0] * (size + 2)  # good ends before q
+        for q in range(size + 1):
+            before[q + 1] = before[q] + ends[q]
+        hole = holes[i]
+        fits = [False] * (size + 1)
+        for p in range(size + 1):
+            first, last = p + hole.minimum, last_end(hole, p)
+            fits[p] = first <= last and before[last + 1] > before[first]
+    start = len(literals[0])
+    if not fits[start]:
+        return None
+    found = []
+    for i, hole in enumerate(holes):
+        first, last = start + hole.minimum, last_end(hole, start)
+        order = range(last, first - 1, -1) if hole.greedy else range(first, last + 1)
+        end = next(q for q in order if good[i][q])
+        if hole.field:
+            found.append(name[start:end])
+        start = end + len(literals[i + 1])
+    return found
 
 
 def compile_name_pattern(text: str) -> NamePattern:
@@ -83,7 +152,29 @@ def compile_name_pattern(text: str) -> NamePattern:
                 f"{where}: {before.group(0)} and {after.group(0)} touch; "
                 "put literal text between them so the name can be split"
             )
-    return NamePattern(text, tuple(fields), re.compile(_regex(holes, literals, kinds)))
+    return NamePattern(
+        text,
+        tuple(fields),
+        re.compile(_regex(holes, literals, kinds)),
+        tuple(literals),
+        _holes(holes, kinds),
+    )
+
+
+def _holes(holes: list[re.Match], kinds: list[str | None]) -> tuple[Hole, ...]:
+    """The holes as :func:`_regex` writes them: ``*`` lazy, the first and last field
+    lazy, middle fields greedy, digits greedy."""
+    named = [i for i, h in enumerate(holes) if h.group(0) != "*"]
+    kind_of = dict(zip(named, kinds, strict=True))
+    found = []
+    for i, hole in enumerate(holes):
+        if hole.group(0) == "*":
+            found.append(Hole(field=False, minimum=0, greedy=False, digits=False))
+        else:
+            digits = kind_of[i] is not None
+            edge = i in (named[0], named[-1])
+            found.append(Hole(field=True, minimum=1, greedy=digits or not edge, digits=digits))
+    return tuple(found)
 
 
 def _regex(holes: list[re.Match], literals: list[str], kinds: list[str | None]) -> str:
@@ -121,10 +212,11 @@ class MetaTable:
 def load_meta_table(path: Path) -> MetaTable:
     """Read ``--meta FILE.csv``: a ``source`` column and any others, sources unique."""
     from rhetor.errors import InputError
+    from rhetor.io.csvcells import csv_reader  # cells of any size, line breaks kept
     from rhetor.io.textio import read_text  # files and pipes only, under the size cap
 
     try:
-        rows = list(csv.reader(io.StringIO(read_text(str(path)), newline="")))
+        rows = list(csv_reader(read_text(str(path))))
     except InputError as exc:
         if not path.exists():
             raise ConfigError(f"{path}: no such metadata file") from None

@@ -30,6 +30,7 @@ from rhetor.batching.claims import claims_columns, claims_rows
 from rhetor.batching.metadata import meta_of
 from rhetor.batching.runner import Record
 from rhetor.errors import ConfigError, InputError
+from rhetor.io.csvcells import csv_line, read_table
 from rhetor.report.model import STANCES
 
 BASE_COLUMNS = ("source", "sha256", "error", "characters", "words", "sentences", "settings")
@@ -115,7 +116,7 @@ class RecordWriter:
         self.count = 0
         self.columns = writer_columns(fmt, self.value_ids, self.side_ids, self.meta_fields)
         if fmt in (BatchFormat.csv, BatchFormat.claims) and header:
-            self._emit(_csv_line(self.columns))
+            self._emit(csv_line(self.columns))
         if fmt is BatchFormat.json:
             self._emit("[\n")
 
@@ -124,10 +125,10 @@ class RecordWriter:
             line = json.dumps(record, ensure_ascii=False) + "\n"
         elif self.fmt is BatchFormat.csv:
             row = csv_row(record, self.value_ids, self.side_ids)
-            line = _csv_line([row.get(c, "") for c in self.columns])
+            line = csv_line([row.get(c, "") for c in self.columns])
         elif self.fmt is BatchFormat.claims:
             rows = claims_rows(record, self.meta_fields)
-            line = "".join(_csv_line([r.get(c, "") for c in self.columns]) for r in rows)
+            line = "".join(csv_line([r.get(c, "") for c in self.columns]) for r in rows)
         else:
             prefix = ",\n" if self.count else ""
             line = prefix + json.dumps(record, ensure_ascii=False, indent=2)
@@ -162,12 +163,6 @@ def writer_columns(
     return columns(meta_fields)
 
 
-def _csv_line(values) -> str:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow(values)
-    return buffer.getvalue()
-
-
 # -- resuming ------------------------------------------------------------------------------------
 
 
@@ -195,22 +190,20 @@ def done_keys(
     keys = set()
     whole = _whole_lines(path)
     # Checked before anything is cut: a refused file is left exactly as it was.
-    with io.StringIO(whole.decode("utf-8", "replace"), newline="") as stream:
-        if fmt is BatchFormat.jsonl:
-            rows = _jsonl_rows(stream, path)
-        else:  # csv and claims: both have source and sha256 columns
-            reader = csv.DictReader(stream)
-            if (
-                columns is not None
-                and reader.fieldnames
-                and list(reader.fieldnames) != list(columns)
-            ):
-                raise _mismatch(path, 1, "its CSV columns differ from this run's")
-            rows = ((number, row) for number, row in enumerate(reader, 2))
+    text = whole.decode("utf-8", "replace")
+    if fmt is BatchFormat.jsonl:
+        rows = _jsonl_rows(io.StringIO(text, newline=""), path)
+    else:  # csv and claims: both have source and sha256 columns
+        header, rows = read_table(text)
+        if columns is not None and header and header != list(columns):
+            raise _mismatch(path, 1, "its CSV columns differ from this run's")
+    try:
         for number, row in rows:
             if settings is not None and row.get("settings") != settings:
                 raise _mismatch(path, number, "it was scored with other settings")
             keys.add((row.get("source"), row.get("sha256") or None))
+    except csv.Error as exc:
+        raise InputError(f"{path}: malformed CSV ({exc}); cannot resume") from None
     if len(whole) < path.stat().st_size:
         with path.open("rb+") as stream:  # appending after a partial line would merge two
             stream.truncate(len(whole))

@@ -180,7 +180,7 @@ def batch(options, analyse_options) -> int:
     from rich.console import Console
 
     from rhetor.batching.command import batch as run_batch
-    from rhetor.batching.command import summary_tables
+    from rhetor.batching.progress import summary_tables
 
     show_progress = not options.quiet and sys.stderr.isatty()
     totals = run_batch(options, analyse_options, show_progress=show_progress)

@@ -23,12 +23,27 @@ FolderArgument = Annotated[
 
 
 def _check(folder: Path) -> None:
-    from rhetor.io.cache import TAG_NAME, is_cache
+    from rhetor.io.cache import not_a_cache
 
     if not folder.is_dir():
         raise InputError(f"{folder}: no such folder")
-    if not is_cache(folder):
-        raise InputError(f"{folder}: not a rhetor parse cache (no {TAG_NAME}); nothing done")
+    problem = not_a_cache(folder)
+    if problem:
+        raise InputError(f"{folder}: not a rhetor parse cache ({problem}); nothing done")
+
+
+def _shown(folder: Path) -> str:
+    from rhetor.io.safetext import one_line
+    from rhetor.io.textio import shown
+
+    return one_line(shown(str(folder)))
+
+
+def _reading(folder: Path, action):
+    try:
+        return action(folder)
+    except OSError as exc:
+        raise InputError(f"{folder}: cannot read the cache: {exc.strerror or exc}") from None
 
 
 @cache_app.command("info")
@@ -39,9 +54,9 @@ def info_command(folder: FolderArgument) -> None:
         from rhetor.io.cache import usage
 
         _check(folder)
-        rows = usage(folder)
+        rows = _reading(folder, usage)
         if not rows:
-            print(f"{folder}: empty")
+            print(f"{_shown(folder)}: empty")
             return
         print(f"{'pipeline':<56} {'entries':>8} {'MB':>9} {'words':>12} {'MB/M words':>11}")
         for row in rows:
@@ -70,7 +85,7 @@ def clear_command(
         from rhetor.io.cache import clear
 
         _check(folder)
-        removed = clear(folder, pipeline)
-        print(f"removed {removed:,} cached parses from {folder}")
+        removed = _reading(folder, lambda f: clear(f, pipeline))
+        print(f"removed {removed:,} cached parses from {_shown(folder)}")
 
     run_guarded(run)

@@ -38,8 +38,10 @@ def gold_command(
     def run() -> None:
         from rhetor.cli.options import given_sides
         from rhetor.corpus.sheet import gold_yaml, read_sheet
+        from rhetor.io.output import refuse_input_as_output
 
         refuse_existing(output, force)
+        refuse_input_as_output(output, [p for p in (sheet, sides_file) if p])
         sides = given_sides(side, sides_file)
         passages, summary = read_sheet(sheet)
         write_output(gold_yaml(passages, sides, sheet=sheet.name), output)

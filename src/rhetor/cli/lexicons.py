@@ -16,7 +16,7 @@ import typer
 
 from rhetor.cli.options import JsonFlag, LexiconOption, NoDefaultLexiconsOption
 from rhetor.cli.support import run_guarded, warn, write_output
-from rhetor.errors import ConfigError, LexiconError
+from rhetor.errors import ConfigError, InputError, LexiconError
 
 lexicons_app = typer.Typer(
     help="List, inspect, validate, import and export value lexicons.",
@@ -277,13 +277,20 @@ def import_lexicons(
     clashes = [str(t) for t in targets.values() if t.exists()]
     if clashes and not force:
         raise ConfigError(f"{clashes[0]} exists; use --force to replace it")
+    from rhetor.io.output import refuse_input_as_output
+
+    for target in targets.values():
+        refuse_input_as_output(target, [file])
     # Check every file loads back before writing any, so a failure leaves nothing behind.
     texts = {lex.id: dump_lexicon(lex) for lex in lexicons}
     for lex in lexicons:
         parse_lexicon(texts[lex.id], str(targets[lex.id]))
     from rhetor.io.output import write_outputs
 
-    output.mkdir(parents=True, exist_ok=True)
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"{output}: cannot write: {exc.strerror or exc}") from None
     # All files or none: a full disk part way must not leave half a dictionary imported.
     write_outputs({targets[lex.id]: texts[lex.id] for lex in lexicons})
     for lex in lexicons:
@@ -325,15 +332,22 @@ def export_command(
     no_default_lexicons: NoDefaultLexiconsOption = False,
 ) -> None:
     """Write values as a LIWC-style .dic or a quanteda dictionary."""
-    run_guarded(
-        lambda: export(
-            _load(lexicon, no_default_lexicons),
+
+    def run() -> None:
+        from rhetor.io.output import refuse_input_as_output
+        from rhetor.lexicon.files import lexicon_files
+
+        lexicons = _load(lexicon, no_default_lexicons)  # a missing path is reported here
+        refuse_input_as_output(output, [f for given in lexicon or () for f in lexicon_files(given)])
+        export(
+            lexicons,
             values or [],
             target_format,
             output,
             rhetor_categories=rhetor_categories,
         )
-    )
+
+    run_guarded(run)
 
 
 def export(

@@ -77,6 +77,10 @@ def network_command(
             return
         sides = len({e.side for e in edges})
         values = len({e.value for e in edges})
-        typer.echo(f"{sides} sides, {values} values, {len(edges)} edges -> {output}", err=True)
+        from rhetor.io.safetext import one_line
+        from rhetor.io.textio import shown
+
+        target = one_line(shown(str(output)))
+        typer.echo(f"{sides} sides, {values} values, {len(edges)} edges -> {target}", err=True)
 
     run_guarded(run)

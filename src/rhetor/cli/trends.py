@@ -18,7 +18,7 @@ from rhetor.cli.options import (
     check_one_format,
     check_table,
 )
-from rhetor.cli.support import run_guarded, terminal_context, write_output
+from rhetor.cli.support import run_guarded, terminal_context, warn, write_output
 
 
 @app.command("trends")
@@ -119,6 +119,7 @@ def trends_command(
             height=height,
             dpi=dpi,
             free_y=free_y,
+            warn=warn,
         )
         from rhetor.formats.corpus import corpus_text, render_trends
 

@@ -240,6 +240,7 @@ def compare_groups_of(
         }
         return _at_least_two(groups)
     items = _items(inputs)
+    _each_once([p for p in items if not isinstance(p, Mapping)])
     record_items = [p for p in items if _is_record(p) or _is_records_file(p)]
     if record_items and len(record_items) != len(items):
         raise ConfigError("give either text files or batch records, not both")
@@ -272,6 +273,29 @@ def compare_groups_of(
             for p in paths
         }
     return _at_least_two(groups)
+
+
+def _each_once(paths: Sequence[PathLike]) -> None:
+    """Refuse a file given twice (by the same name or another): it would be compared
+    with itself, or counted twice."""
+    seen: dict[tuple, PathLike] = {}
+    for path in paths:
+        try:
+            info = os.stat(path)
+            key: tuple = (info.st_dev, info.st_ino)
+        except (OSError, ValueError):
+            key = (os.path.normpath(os.fspath(path)),)
+        if key in seen:
+            from rhetor.io.textio import shown
+
+            first, again = shown(os.fspath(seen[key])), shown(os.fspath(path))
+            same = (
+                f"{again}: given twice" if first == again else f"{again}: the same file as {first}"
+            )
+            raise ConfigError(
+                f"{same}; compare needs two different files (or one records file and --by FIELD)"
+            )
+        seen[key] = path
 
 
 def _at_least_two(groups: dict[str, list]) -> dict[str, list]:
@@ -312,15 +336,19 @@ def trends_result(
     height: float | None = None,
     dpi: int | None = None,
     free_y: bool = False,
+    warn=None,
 ):
     """The :class:`~rhetor.corpus.trends.Trends` :func:`trends` returns as data (and the
-    chart drawn, with ``plot``)."""
+    chart drawn, with ``plot``; ``warn`` is told what a crowded chart leaves out)."""
     from rhetor.corpus.trends import trends as find_trends
 
+    records = _items(records)  # a generator is read once
     if plot is not None:
         from rhetor.formats.charts import ChartSize, check_chart_target
+        from rhetor.io.output import refuse_input_as_output
 
         check_chart_target(Path(plot))
+        refuse_input_as_output(Path(plot), [r for r in records if not isinstance(r, Mapping)])
         size = ChartSize.checked(width, height, dpi)
     documents = load_documents(records, only=only, author_as=author_as)
     values = [value] if isinstance(value, str) else value
@@ -338,7 +366,7 @@ def trends_result(
     if plot is not None:
         from rhetor.formats.charts import plot_trends
 
-        plot_trends(found, Path(plot), title=title, size=size, free_y=free_y)
+        plot_trends(found, Path(plot), title=title, size=size, free_y=free_y, warn=warn)
     return found
 
 
@@ -370,8 +398,9 @@ def trends(
     one series per value of this field; ``value``: only these values; ``plot``: also
     draw the chart to a .png, .svg or .pdf file (needs matplotlib), titled ``title``,
     ``width`` by ``height`` inches at ``dpi``, panels on one y-scale unless
-    ``free_y``. ``only``, ``label``, ``bin_width`` and ``author_as`` are ``--only``,
-    ``--label``, ``--bin`` and ``--author-as``.
+    ``free_y`` (at most 24 values and 12 groups, the heaviest; a ``UserWarning`` names
+    what was left out). ``only``, ``label``, ``bin_width`` and ``author_as`` are
+    ``--only``, ``--label``, ``--bin`` and ``--author-as``.
 
     Returns what ``rhetor trends --json`` prints: ``{"schema", "by", "group", "bin",
     "interval", "values", "claims"}``: the rows of the two tidy tables, a row per (x,

@@ -7,8 +7,6 @@ per claim; a mention no claim covers gives one line with no side.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
@@ -107,9 +105,7 @@ def to_records(lines: Sequence[KwicLine]) -> list[dict]:
 
 
 def to_csv(lines: Sequence[KwicLine]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for record in to_records(lines):
-        writer.writerow({k: "" if v is None else v for k, v in record.items()})
-    return buffer.getvalue()
+    """A header and one row per line, text cells safe from spreadsheets."""
+    from rhetor.io.csvcells import csv_table
+
+    return csv_table(FIELDS, to_records(lines))

@@ -9,6 +9,7 @@ Sides and values are the two kinds of node (``kind`` and networkx's
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -96,33 +97,75 @@ def edge_rows(edges: Sequence[Edge]) -> list[dict[str, Any]]:
     ]
 
 
+# What XML 1.0 cannot hold: C0 controls but tab, newline and carriage return, lone
+# surrogates (undecodable bytes of a file name) and the two non-characters U+FFFE/FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _escaped(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def xml_text(text: str) -> str:
+    """``text`` with what XML 1.0 cannot hold shown as escapes (``\\x01``)."""
+    return _NOT_XML.sub(_escaped, text)
+
+
+def _key_part(text: str) -> str:
+    """One part of an edge id: ``\\`` and ``|`` escaped, so that the parts joined with
+    ``|`` name one edge only ("a|b" + "c" is not "a" + "b|c")."""
+    return xml_text(text.replace("\\", "\\\\").replace("|", "\\|"))
+
+
 def to_networkx(edges: Sequence[Edge]):
     """A networkx MultiGraph: nodes ``side:S`` and ``value:V``, one edge per stance
-    (and slice), keyed ``S|V|stance[|slice]``."""
+    (and slice), keyed ``S|V|stance[|slice]`` (with ``\\`` and ``|`` in a part escaped).
+    Names are written as :func:`xml_text` shows them, so the GraphML is well-formed
+    whatever the records hold; node ids stay unique (a name that only its escapes tell
+    apart from another gets ``#2``)."""
     try:
         import networkx as nx
     except ImportError:
         raise ImportError(NETWORKX_MISSING) from None
     graph = nx.MultiGraph(name="rhetor side-value network")
     slices = typed_slices(edges)
+    ids: dict[tuple[str, str], str] = {}
+    taken: set[str] = set()
+
+    def node(prefix: str, name: str, kind: str, part: int) -> str:
+        found = ids.get((prefix, name))
+        if found is None:
+            found = base = prefix + xml_text(name)
+            copy = 1
+            while found in taken:
+                copy += 1
+                found = f"{base}#{copy}"
+            ids[(prefix, name)] = found
+            taken.add(found)
+            graph.add_node(found, label=xml_text(name), kind=kind, bipartite=part)
+        return found
+
     for edge in edges:
-        side, value = SIDE_PREFIX + edge.side, VALUE_PREFIX + edge.value
-        graph.add_node(side, label=edge.side, kind="side", bipartite=0)
-        graph.add_node(value, label=edge.value, kind="value", bipartite=1)
+        side = node(SIDE_PREFIX, edge.side, "side", 0)
+        value = node(VALUE_PREFIX, edge.value, "value", 1)
         # The key becomes the GraphML edge id, which must be unique in the file
         # (Gephi refuses or merges edges that share one).
-        key = f"{edge.side}|{edge.value}|{edge.stance}"
+        parts = [edge.side, edge.value, edge.stance]
         if edge.slice is not None:
-            key += f"|{edge.slice}"
+            parts.append(edge.slice)
         attributes = {
-            "label": edge.stance,  # what Gephi and visone show on the edge
-            "stance": edge.stance,
+            "label": xml_text(edge.stance),  # what Gephi and visone show on the edge
+            "stance": xml_text(edge.stance),
             "weight": edge.weight,
             "documents": edge.documents,
         }
         if edge.slice is not None:
-            attributes["slice"] = slices[edge.slice]  # int (attr.type) for years
-        graph.add_edge(side, value, key=key, **attributes)
+            slice_value = slices[edge.slice]  # int (attr.type) for years
+            attributes["slice"] = (
+                xml_text(slice_value) if isinstance(slice_value, str) else slice_value
+            )
+        graph.add_edge(side, value, key="|".join(map(_key_part, parts)), **attributes)
     return graph
 
 

@@ -6,6 +6,8 @@ same way.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +33,13 @@ def network_result(
     if min_weight < 1:
         raise ConfigError(f"--min-weight {min_weight}: give 1 or more")
     target = Path(output) if output is not None else None
+    items = _record_items(records)  # a generator is read once
     if target is not None:
+        from rhetor.io.output import refuse_input_as_output
+
         check_graphml_target(target, force)
-    documents = load_documents(records, only=only, author_as=author_as)
+        refuse_input_as_output(target, [r for r in items if not isinstance(r, Mapping)])
+    documents = load_documents(items, only=only, author_as=author_as)
     if bin_width and not slice_by:
         raise ConfigError("--bin needs --slice")
     edges = network_edges(documents, slice_by=slice_by, bin_width=bin_width, min_weight=min_weight)
@@ -43,6 +49,12 @@ def network_result(
 
         write_output(graphml_text(edges), target)
     return edges
+
+
+def _record_items(records: Records) -> list:
+    if isinstance(records, str | os.PathLike | Mapping):
+        return [records]
+    return list(records)
 
 
 def check_graphml_target(output: Path, force: bool) -> None:
@@ -109,7 +121,8 @@ def network(
 
 
 def network_dict(edges) -> dict[str, list[dict[str, Any]]]:
-    """Edges as ``{"nodes", "edges"}`` plain data, node ids as in the GraphML."""
+    """Edges as ``{"nodes", "edges"}`` plain data, node ids as in the GraphML (there, a
+    name holding characters XML cannot hold is written with escapes)."""
     from rhetor.corpus.network import SIDE_PREFIX, VALUE_PREFIX, typed_slices
 
     slices = typed_slices(edges)

@@ -26,6 +26,7 @@ from rhetor.report.model import STANCES
 AUTHOR = "author"
 OTHERS = "others"
 ClaimKey = tuple[str, str, str]  # (side, value, stance)
+MAX_COUNT = 10**15  # more words than any corpus holds; a larger count is a broken record
 
 
 @dataclass
@@ -72,32 +73,70 @@ def _read_file(path: Path) -> Iterator[DocumentCounts]:
     if suffix == ".csv":
         yield from _from_csv(path)
     elif suffix in (".jsonl", ".json", ".ndjson"):
-        for record in _json_records(path):
+        for line, record in _json_records(path):
             if not record.get("error"):
-                yield from_record(record, path)
+                yield from_record(record, path, line)
     else:
         raise InputError(f"{path}: records must be .jsonl, .json or .csv (from rhetor batch)")
 
 
-def _json_records(path: Path) -> Iterator[dict]:
+def _json_records(path: Path) -> Iterator[tuple[int, dict]]:
+    """(line, record) of a JSONL file or a JSON array."""
     text = _read_text(path)
     if path.suffix.lower() == ".json" and text.lstrip().startswith("["):
-        try:
-            records = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{exc.lineno}: malformed JSON") from None
-        yield from (r for r in records if isinstance(r, dict))
+        for line, record in _json_array(text, path):
+            if isinstance(record, dict):
+                yield line, record
         return
-    for number, line in enumerate(text.splitlines(), 1):
+    # Split at newlines only: a record may hold U+2028 or U+0085 (JSON allows them raw),
+    # where str.splitlines would cut it in two.
+    for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
-        except json.JSONDecodeError:
+        except (ValueError, RecursionError):  # ValueError: also an integer of 4,300 digits
             raise InputError(f"{path}:{number}: not a JSON line") from None
         if not isinstance(record, dict) or "source" not in record:
             raise InputError(f"{path}:{number}: not a rhetor batch record")
-        yield record
+        yield number, record
+
+
+def _json_array(text: str, path: Path) -> Iterator[tuple[int, object]]:
+    """The items of a JSON array, each with the line it starts on."""
+    decoder = json.JSONDecoder()
+    at = text.index("[") + 1
+    line, counted = 1, 0
+
+    def skip(i: int) -> int:
+        while i < len(text) and text[i] in " \t\r\n":
+            i += 1
+        return i
+
+    def malformed() -> InputError:
+        return InputError(f"{path}:{line + text.count(chr(10), counted, at)}: malformed JSON")
+
+    at = skip(at)
+    if text.startswith("]", at):
+        at += 1
+    else:
+        while True:
+            line, counted = line + text.count("\n", counted, at), at
+            try:
+                item, at = decoder.raw_decode(text, at)
+            except (ValueError, RecursionError):
+                raise malformed() from None
+            yield line, item
+            at = skip(at)
+            if text.startswith(",", at):
+                at = skip(at + 1)
+            elif text.startswith("]", at):
+                at += 1
+                break
+            else:
+                raise malformed()
+    if text[at:].strip():
+        raise malformed()
 
 
 def _read_text(path: Path) -> str:
@@ -109,31 +148,74 @@ def _read_text(path: Path) -> str:
         raise InputError(f"cannot read records: {exc}") from None
 
 
-def from_record(record: Mapping, path: Path | str = "<records>") -> DocumentCounts:
-    """Counts of one JSON record (``rhetor analyse --json`` or a batch line)."""
+def count_of(value: object) -> int:
+    """A count read back from records: a whole number from 0 to MAX_COUNT (as a number,
+    or as text in a CSV cell); ValueError for anything else (Infinity, NaN, 1e400, a
+    negative number, a fraction, more than any corpus holds)."""
+    digits = isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= 16
+    if digits or (isinstance(value, float) and value.is_integer()):
+        value = int(value)  # ValueError for digits int() does not read ("²")
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_COUNT:
+        raise ValueError("not a count")
+    return value
+
+
+def _bad_count(where: str, what: str, value: object) -> InputError:
+    shown = repr(value)
+    shown = shown if len(shown) <= 24 else shown[:20] + "..."
+    return InputError(
+        f"{where}: {what} {shown} is not a count (a whole number from 0 to {MAX_COUNT:,})"
+    )
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError("not text")
+    return value
+
+
+def from_record(record: Mapping, path: Path | str = "<records>", line: int = 0) -> DocumentCounts:
+    """Counts of one JSON record (``rhetor analyse --json`` or a batch line); a record
+    whose counts are no whole numbers is refused, naming the file and line."""
+    where = f"{path}:{line}" if line else str(path)
     try:
-        words = int(record["stats"]["words"])
-        values = Counter({v["value"]: int(v["mentions"]) for v in record["values"]})
-        claims = Counter(
-            (c["side"], c["value"], c["stance"])
-            for c in record["claims"]
+        stats, values, claims = record["stats"], record["values"], record["claims"]
+        words_given = stats["words"]
+        mentions = [(_text(v["value"]), v["mentions"]) for v in values]
+        found = [
+            (_text(c["side"]), _text(c["value"]), _text(c["stance"]))
+            for c in claims
             # records of earlier versions have no "counted": all their claims count
             if c.get("side") and c.get("counted") is not False
-        )
-    except (KeyError, TypeError, ValueError):
+        ]
+    except (KeyError, TypeError, AttributeError):
         raise InputError(
-            f"{path}: record for {record.get('source')!r} lacks stats, values or claims"
+            f"{where}: record for {record.get('source')!r} lacks stats, values or claims"
         ) from None
+    try:
+        words = count_of(words_given)
+    except ValueError:
+        raise _bad_count(where, "words", words_given) from None
+    counts: Counter = Counter()
+    for value, given in mentions:
+        try:
+            counts[value] += count_of(given)
+        except ValueError:
+            raise _bad_count(where, f"{value} mentions", given) from None
+    for _, _, stance in found:
+        if stance not in STANCES:
+            raise InputError(f"{where}: stance {stance!r} is not one of {', '.join(STANCES)}")
     meta = record.get("meta")
     meta = {str(k): str(v) for k, v in meta.items()} if isinstance(meta, Mapping) else {}
     sides = record.get("sides") or []
     given = not any(isinstance(s, Mapping) and s.get("auto") for s in sides)
-    return DocumentCounts(str(record["source"]), meta, words, values, claims, given)
+    return DocumentCounts(str(record["source"]), meta, words, counts, Counter(found), given)
 
 
 def _from_csv(path: Path) -> Iterator[DocumentCounts]:
-    rows = csv.DictReader(_read_text(path).splitlines())
-    header = rows.fieldnames or []
+    from rhetor.io.csvcells import read_table
+
+    header, rows = read_table(_read_text(path))
     if "source" not in header or "words" not in header:
         raise InputError(f"{path}: not a per-document CSV from rhetor batch (no source, words)")
     if "sha256" in header:
@@ -142,22 +224,30 @@ def _from_csv(path: Path) -> Iterator[DocumentCounts]:
         meta_fields = []
     value_columns = [c for c in header if c.endswith("_mentions") and "__" not in c]
     claim_columns = [c for c in header if c.count("__") == 2 and c.rsplit("__", 1)[1] in STANCES]
-    for number, row in enumerate(rows, 2):
-        if row.get("error"):
-            continue
+    try:
+        for number, row in rows:
+            if row.get("error"):
+                continue
+            yield _csv_counts(row, f"{path}:{number}", meta_fields, value_columns, claim_columns)
+    except csv.Error as exc:
+        raise InputError(f"{path}: malformed CSV: {exc}") from None
+
+
+def _csv_counts(row, where, meta_fields, value_columns, claim_columns) -> DocumentCounts:
+    def count(column: str) -> int:
+        cell = row.get(column) or "0" if column in claim_columns else row.get(column)
         try:
-            counts = DocumentCounts(
-                row["source"],
-                {f: row[f] or "" for f in meta_fields},
-                int(row["words"]),
-                Counter({c[: -len("_mentions")]: int(row[c]) for c in value_columns}),
-                Counter(
-                    {tuple(c.split("__")): int(row[c]) for c in claim_columns if int(row[c] or 0)}
-                ),
-            )
-        except (TypeError, ValueError):
-            raise InputError(f"{path}:{number}: a count is not a whole number") from None
-        yield counts
+            return count_of(cell)
+        except ValueError:
+            raise _bad_count(where, column, cell) from None
+
+    return DocumentCounts(
+        row["source"] or "",
+        {f: row.get(f) or "" for f in meta_fields},
+        count("words"),
+        Counter({c[: -len("_mentions")]: count(c) for c in value_columns}),
+        Counter({tuple(c.split("__")): n for c in claim_columns if (n := count(c))}),
+    )
 
 
 def rename_author(documents: Sequence[DocumentCounts], field_name: str) -> None:

@@ -53,10 +53,13 @@ def read_sheet(path: Path) -> tuple[list[SheetPassage], SheetSummary]:
     passages: dict[tuple[str, str], SheetPassage] = {}
     counts = dict.fromkeys(("confirmed", "corrected", "wrong", "added"), 0)
     for line, row in rows:
-        key = (row["source"].strip(), " ".join(row["sentence"].split()))
+        source, sentence = row["source"].strip(), row["sentence"].strip()
+        # Rows of one sentence make one passage, whatever spacing a spreadsheet gave them;
+        # the passage keeps the sentence as written (its line breaks too).
+        key = (source, " ".join(sentence.split()))
         if not key[0] or not key[1]:
             raise ConfigError(f"{path}:{line}: a row needs its source and sentence")
-        passage = passages.setdefault(key, SheetPassage(*key))
+        passage = passages.setdefault(key, SheetPassage(source, sentence))
         verdict, triple = _verdict(row, path, line)
         counts[verdict] += 1
         if triple and triple not in passage.expect:
@@ -66,14 +69,15 @@ def read_sheet(path: Path) -> tuple[list[SheetPassage], SheetSummary]:
 
 
 def _rows(path: Path) -> list[tuple[int, dict[str, str]]]:
+    from rhetor.io.csvcells import read_table
     from rhetor.io.textio import read_text
 
     try:
         text = read_text(str(path))
     except Exception as exc:  # InputError and its kin: one message for the user
         raise ConfigError(f"cannot read sheet: {exc}") from None
-    reader = csv.DictReader(text.splitlines())
-    missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
+    header, rows = read_table(text)  # quoted cells keep their line breaks; ' taken off
+    missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise ConfigError(
             f"{path}: not a claims sheet (no {', '.join(missing)} column); "
@@ -82,7 +86,7 @@ def _rows(path: Path) -> list[tuple[int, dict[str, str]]]:
     try:
         return [
             (n, {k: (v or "") for k, v in row.items() if k is not None})
-            for n, row in enumerate(reader, 2)
+            for n, row in rows
             if any((v or "").strip() for v in row.values() if isinstance(v, str))
         ]
     except csv.Error as exc:
@@ -135,8 +139,10 @@ def gold_yaml(
             item["sides"] = {k: list(v) for k, v in sides.items()}
         item["expect"] = [list(t) for t in passage.expect]
         items.append(item)
+    from rhetor.io.safetext import escaped_line
+
     header = (
-        f"# Gold passages from the corrected claims sheet {sheet} (rhetor gold).\n"
+        f"# Gold passages from the corrected claims sheet {escaped_line(sheet)} (rhetor gold).\n"
         "# Each passage is one sentence; expect lists its [value, side, stance] triples.\n"
     )
     body = yaml.safe_dump(

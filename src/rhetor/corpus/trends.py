@@ -140,6 +140,17 @@ class Trends:
             rows.append(row)
         return rows
 
+    def totals(self, kind: str = VALUE) -> tuple[Counter, Counter]:
+        """(count per series, documents per group) over the points of ``kind``: which
+        series and groups weigh most, for views that show only some."""
+        counts: Counter = Counter()
+        documents: Counter = Counter()
+        for p in self.points:
+            if p.kind == kind:
+                counts[p.series] += p.count
+                documents[p.group] += p.documents
+        return counts, documents
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema": "rhetor.trends/2",
@@ -158,6 +169,18 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "values": ("x", "group", "value", *_TAIL, "mentions", "documents_with_value", *_RATE),
     "claims": ("x", "group", "side", "stance", *_TAIL, "claims", "documents_with_claims", *_RATE),
 }
+
+
+def heaviest(names: Sequence[str], weight: Mapping[str, int], most: int) -> tuple[list, list]:
+    """(kept, left out): the ``most`` names of greatest weight, and the rest, each in the
+    order of ``names``."""
+    if len(names) <= most:
+        return list(names), []
+    ranked = sorted(range(len(names)), key=lambda i: (-weight.get(names[i], 0), i))
+    kept = set(ranked[:most])
+    return [n for i, n in enumerate(names) if i in kept], [
+        n for i, n in enumerate(names) if i not in kept
+    ]
 
 
 def trends(

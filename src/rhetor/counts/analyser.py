@@ -108,7 +108,34 @@ class CountsAnalyser:
             yield self.count(text), context
 
     def count(self, text: str) -> Report:
-        """The counts-mode report of ``text``."""
+        """The counts-mode report of ``text``. A text with decomposed accents (NFD) or
+        invisible characters inside words (soft hyphens, zero-width spaces) is counted
+        folded, as the full pipeline matches each token folded, and its mentions are
+        mapped back to the text as written."""
+        from rhetor.io.textnorm import fold_text
+
+        folded = fold_text(text)
+        if folded is None:
+            return self._count(text)
+        report = self._count(folded.text)
+        mentions = []
+        for mention in report.matches:
+            start, end = folded.span(mention.start, mention.end)
+            sentence, sentence_start = evidence(text, start, end)
+            mentions.append(
+                replace(
+                    mention,
+                    text=text[start:end],
+                    start=start,
+                    end=end,
+                    sentence=sentence,
+                    sentence_start=sentence_start,
+                )
+            )
+        stats = replace(report.stats, characters=len(text), sentences=estimate_sentences(text))
+        return replace(report, stats=stats, matches=tuple(mentions))
+
+    def _count(self, text: str) -> Report:
         cut = pieces(text)
         vocabulary = self.vocabulary
         letters = vocabulary.letters(cut)

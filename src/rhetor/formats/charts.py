@@ -19,7 +19,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from rhetor.corpus.trends import VALUE, Trends, typed
+from rhetor.corpus.trends import VALUE, Trends, heaviest, typed
 from rhetor.errors import ConfigError, InputError
 
 MATPLOTLIB_MISSING = (
@@ -75,6 +75,38 @@ def check_chart_target(path: Path) -> None:
         raise InputError(f"{path}: cannot write: folder {path.parent} does not exist")
 
 
+MAX_PANELS = 24  # values drawn in one chart (8 rows of 3)
+MAX_LINES = 12  # groups drawn in each panel
+MAX_TICK_LABELS = 40  # x labels written along an axis of names (the rest are ticks only)
+
+
+def literal(text: object) -> str:
+    """A name or title as matplotlib should draw it: as written, never read as mathtext
+    (``$...$``), with control characters shown as escapes."""
+    from rhetor.io.safetext import escape_controls
+
+    return escape_controls(str(text), keep_newlines=False).replace("$", r"\$")
+
+
+def chosen(names: list[str], weight, most: int, what: str, how: str, hint: str, warn) -> list:
+    """At most ``most`` of ``names`` (the heaviest, kept in order); ``warn`` is told what
+    was left out."""
+    kept, left = heaviest(names, weight, most)
+    if left:
+        shown = ", ".join(left[:5]) + (f" and {len(left) - 5:,} more" if len(left) > 5 else "")
+        warn(
+            f"--plot: {len(names):,} {what}; drew the {most} {how}, left out {len(left):,} "
+            f"({shown}); {hint}"
+        )
+    return kept
+
+
+def _python_warning(message: str) -> None:
+    import warnings
+
+    warnings.warn(f"rhetor: {message}", UserWarning, stacklevel=4)
+
+
 def plot_trends(
     trends: Trends,
     path: Path,
@@ -82,15 +114,25 @@ def plot_trends(
     title: str | None = None,
     size: ChartSize | None = None,
     free_y: bool = False,
+    warn=None,
 ) -> None:
     """One panel per value series of ``trends``, one line per group; saved to ``path``
-    in the format its extension names."""
+    in the format its extension names. At most MAX_PANELS values (the most mentioned)
+    and MAX_LINES groups (those with most documents) are drawn; ``warn`` (default: a
+    Python warning) says what was left out."""
+    import warnings
+
     import matplotlib.pyplot as plt
 
     size = size or ChartSize()
-    figure = trends_figure(trends, title=title, size=size, free_y=free_y)
-    save_figure(figure, path, dpi=size.dpi)
-    plt.close(figure)
+    figure = trends_figure(trends, title=title, size=size, free_y=free_y, warn=warn)
+    try:
+        # Glyphs missing from the font (emoji in a name) are drawn as boxes, not warned of.
+        with warnings.catch_warnings(), plt.rc_context({"text.usetex": False}):
+            warnings.simplefilter("ignore")
+            save_figure(figure, path, dpi=size.dpi)
+    finally:
+        plt.close(figure)
 
 
 def trends_figure(
@@ -99,17 +141,42 @@ def trends_figure(
     title: str | None = None,
     size: ChartSize | None = None,
     free_y: bool = False,
+    warn=None,
 ):
     """The matplotlib figure of :func:`plot_trends`, not saved (close it when done)."""
+    import warnings
+
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+
+    warn = warn or _python_warning
+    mentions, documents = trends.totals(VALUE)
+    series = chosen(
+        trends.series(VALUE), mentions, MAX_PANELS, "values", "most mentioned",
+        "choose with --value", warn,
+    )  # fmt: skip
+    groups = chosen(
+        trends.groups(), documents, MAX_LINES, f"groups of {trends.group_by}",
+        "with most documents", "narrow them with --only", warn,
+    )  # fmt: skip
+    with warnings.catch_warnings(), plt.rc_context({"text.usetex": False}):
+        warnings.simplefilter("ignore")
+        return _draw(trends, series, groups, title, size or ChartSize(), free_y)
+
+
+def _draw(
+    trends: Trends,
+    series: list[str],
+    groups: list[str],
+    title: str | None,
+    size: ChartSize,
+    free_y: bool,
+):
+    import matplotlib.pyplot as plt
     from matplotlib.ticker import MaxNLocator
 
-    size = size or ChartSize()
-    series = trends.series(VALUE)
-    groups = trends.groups()
     columns = max(1, min(3, len(series)))
     rows = max(1, math.ceil(len(series) / columns))
     figsize = (size.width or 3.6 * columns, size.height or 2.6 * rows + 1.0)
@@ -120,17 +187,19 @@ def trends_figure(
     numeric = trends.numeric()
     middle = (trends.bin_width - 1) / 2 if trends.bin_width else 0.0
     position = {x: float(x) + middle if numeric else i for i, x in enumerate(xs)}
+    at = [position[x] for x in xs]
+    point = {(p.series, p.group, p.x): p for p in trends.points if p.kind == VALUE}
     first = series[0] if series else None
     documents = {  # every point of a series has the same documents, so count one series
-        g: sum(p.documents for p in trends.points if p.group == g and p.series == first)
+        g: sum(p.documents for (s, pg, _), p in point.items() if pg == g and s == first)
         for g in groups
     }
+    step = max(1, math.ceil(len(xs) / MAX_TICK_LABELS))
     for panel, value in zip(axes.flat, series, strict=False):
         for i, group in enumerate(groups):
             colour, marker, linestyle = group_style(i)
-            points = {p.x: p for p in trends.points if p.series == value and p.group == group}
+            points = {x: point[(value, group, x)] for x in xs if (value, group, x) in point}
             # A point where the group has no documents is a gap, not a line across it.
-            at = [position[x] for x in xs]
             rates = [points[x].rate if x in points else math.nan for x in xs]
             panel.plot(
                 at,
@@ -140,7 +209,7 @@ def trends_figure(
                 linestyle=linestyle,
                 markersize=3.5,
                 linewidth=1.3,
-                label=group,
+                label=literal(group),
             )
             bands = [points[x].interval if x in points else (math.nan, math.nan) for x in xs]
             panel.fill_between(
@@ -151,22 +220,22 @@ def trends_figure(
                 alpha=0.12,
                 linewidth=0,
             )
-            for x in xs:
-                if x in points:
-                    panel.annotate(
-                        str(points[x].documents),
-                        (position[x], points[x].rate),
-                        xytext=(0, 4),
-                        textcoords="offset points",
-                        ha="center",
-                        fontsize=5.5,
-                        color=colour,
-                    )
-        panel.set_title(value, fontsize=10)
+            for x, p in points.items():
+                panel.annotate(
+                    str(p.documents),
+                    (position[x], p.rate),
+                    xytext=(0, 4),
+                    textcoords="offset points",
+                    ha="center",
+                    fontsize=5.5,
+                    color=colour,
+                )
+        panel.set_title(literal(value), fontsize=10)
         panel.grid(axis="y", color="#dddddd", linewidth=0.6)
         panel.tick_params(labelsize=8)
         if not numeric:
-            panel.set_xticks(range(len(xs)), xs, rotation=45, ha="right")
+            labels = [literal(x) if i % step == 0 else "" for i, x in enumerate(xs)]
+            panel.set_xticks(range(len(xs)), labels, rotation=45, ha="right")
     for panel in list(axes.flat)[len(series) :]:
         panel.set_visible(False)
     # Only now, with every panel drawn: a shared scale then spans them all.
@@ -182,25 +251,28 @@ def trends_figure(
             panel.tick_params(labelleft=True)
     xlabel = trends.by + (f" ({trends.bin_width}-{trends.by} bins)" if trends.bin_width else "")
     for panel in axes[-1, :]:
-        panel.set_xlabel(xlabel, fontsize=9)
+        panel.set_xlabel(literal(xlabel), fontsize=9)
         panel.tick_params(labelbottom=True)
     handles, _ = axes.flat[0].get_legend_handles_labels()
-    labels = [f"{g} ({documents[g]:,} docs)" for g in groups]
+    labels = [f"{literal(g)} ({documents[g]:,} docs)" for g in groups]
     figure.legend(
         handles,
         labels,
-        title=(trends.group_by or "documents")
+        title=literal(trends.group_by or "documents")
         + ": numbers at points are documents; bands, 95% Wilson intervals",
         loc="lower center",
-        ncol=min(len(groups), 4),
+        ncol=max(1, min(len(groups), 4)),
         fontsize=7,
         title_fontsize=7,
         frameon=False,
     )
     figure.suptitle(
-        title or f"Value mentions per 1,000 words by {trends.by}", x=0.01, ha="left", fontsize=12
+        literal(title or f"Value mentions per 1,000 words by {trends.by}"),
+        x=0.01,
+        ha="left",
+        fontsize=12,
     )
-    legend_rows = math.ceil(len(groups) / min(len(groups), 4))
+    legend_rows = math.ceil(len(groups) / max(1, min(len(groups), 4)))
     bottom = min(0.45, (0.35 + 0.16 * legend_rows) / figsize[1])
     figure.tight_layout(rect=(0, bottom, 1, 0.97))
     return figure

@@ -6,17 +6,17 @@ wrap and are never cut, and only names and labels wrap, at spaces.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Mapping, Sequence
 
 from rhetor.corpus.compare import Comparison
-from rhetor.corpus.trends import CLAIMS, INTERVAL, VALUE, Trends
+from rhetor.corpus.trends import CLAIMS, INTERVAL, VALUE, Trends, heaviest
 from rhetor.formats import RenderContext, render_to_text
 from rhetor.report.model import STANCES
 
 SIDES_SHOWN = 12
 FLAG = "⚑"
+TABLES_SHOWN = 12  # trends: tables of each kind (values, side-stances)
+GROUPS_SHOWN = 12  # trends: group columns in each table
 
 
 def corpus_text(
@@ -47,12 +47,10 @@ def csv_value(value) -> object:
 
 
 def csv_text(columns: Sequence[str], rows: Iterable[Mapping]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({c: csv_value(row.get(c)) for c in columns})
-    return buffer.getvalue()
+    """A header and the rows, text cells safe from spreadsheets (:mod:`rhetor.io.csvcells`)."""
+    from rhetor.io.csvcells import csv_table
+
+    return csv_table(columns, rows)
 
 
 TEXT_CAP = 24  # a name column is as wide as its longest name, up to this; longer names wrap
@@ -74,17 +72,17 @@ def _sections(
     from rich.text import Text
 
     rows = [row for _, section in sections for row in section]
-    parts: list = [Text(title, style="italic")]
+    parts: list = [Text(_plain(title), style="italic")]
     if not rows:
         parts.append(Text(empty or "none", style="dim"))
         return Group(*parts, Text(""))
     widths = [
-        max([len(h), *(len(str(row[i])) for row in rows)])
+        max([len(_plain(h)), *(len(_plain(row[i])) for row in rows)])
         for i, h in enumerate([*text_headers, *number_headers])
     ]
     for heading, section in sections:
         if heading is not None:
-            parts.append(Text(heading, style="bold"))
+            parts.append(Text(_plain(heading), style="bold"))
         parts.append(_Fitted(text_headers, number_headers, section, widths))
     if caption:
         parts.append(Text(caption, style="dim"))
@@ -109,7 +107,7 @@ class _Fitted:
         if sum(least) + 2 * (len(least) - 1) <= options.max_width:
             table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
             for i, header in enumerate(self.text_headers):
-                table.add_column(header, overflow="fold", min_width=least[i])
+                table.add_column(_shown(header), overflow="fold", min_width=least[i])
             for j, header in enumerate(self.number_headers):
                 table.add_column(header, justify="right", no_wrap=True, min_width=least[count + j])
             for row in self.rows:
@@ -117,7 +115,7 @@ class _Fitted:
             yield table
             return
         for row in self.rows:
-            line = Text(" · ".join(str(c) for c in row[:count] if c), style="bold")
+            line = Text(" · ".join(_plain(c) for c in row[:count] if c), style="bold")
             cells = [
                 f"{h} {c}" if h else str(c)
                 for h, c in zip(self.number_headers, row[count:], strict=True)
@@ -225,18 +223,26 @@ def _sides_table(comparison: Comparison):
 
 
 def render_trends(trends: Trends, context: RenderContext) -> str:
-    blocks = []
-    groups = trends.groups()
+    """A block per series (the TABLES_SHOWN with most mentions or claims of each kind),
+    a row per x and group (the GROUPS_SHOWN groups with most documents); a last line
+    says what was left out (``--csv`` and ``--json`` give everything)."""
+    from rich.text import Text
+
+    blocks: list = []
+    at = {(p.kind, p.series, p.x, p.group): p for p in trends.points}
+    xs = trends.xs()
+    groups, left_groups = heaviest(trends.groups(), trends.totals()[1], GROUPS_SHOWN)
+    left_over = []
+    first = True
     for kind, title in ((VALUE, "mentions"), (CLAIMS, "claims")):
-        for series in trends.series(kind):
-            points = {
-                (p.x, p.group): p for p in trends.points if p.series == series and p.kind == kind
-            }
-            first = kind == VALUE and series == trends.series()[0]
+        shown_series, left = heaviest(trends.series(kind), trends.totals(kind)[0], TABLES_SHOWN)
+        if left:
+            left_over.append(f"{len(left):,} {'values' if kind == VALUE else 'side-stances'}")
+        for series in shown_series:
             rows = []
-            for x in trends.xs():
+            for x in xs:
                 for group in groups:
-                    p = points.get((x, group))
+                    p = at.get((kind, series, x, group))
                     if p is None:
                         continue
                     low, high = p.interval
@@ -261,7 +267,26 @@ def render_trends(trends: Trends, context: RenderContext) -> str:
                     else None,
                 )
             )
+            first = False
+    if left_groups:
+        left_over.append(f"{len(left_groups):,} groups of {trends.group_by}")
+    if left_over:
+        blocks.append(
+            Text(
+                f"Not shown: {', '.join(left_over)} (the fewest mentions, claims or "
+                "documents); choose with --value or --only, or see all with --csv or --json.",
+                style="dim",
+            )
+        )
     return render_to_text(context, *blocks)
+
+
+def _plain(text) -> str:
+    """A name as plain text, control characters shown as escapes (for a Rich Text,
+    which never reads markup)."""
+    from rhetor.io.safetext import escape_controls
+
+    return escape_controls(str(text))
 
 
 def _shown(text) -> object:
@@ -269,6 +294,4 @@ def _shown(text) -> object:
     control characters shown as escapes."""
     from rich.text import Text
 
-    from rhetor.io.safetext import escape_controls
-
-    return Text(escape_controls(str(text)))
+    return Text(_plain(text))

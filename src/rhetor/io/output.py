@@ -194,10 +194,12 @@ class LockedOutput:
         self.append = append
         self.fd: int | None = None
         self.special = False
+        self.created = False
         self.stream: WholeWrites | None = None
 
     def __enter__(self) -> LockedOutput:
         self.special = is_special(self.target)
+        self.created = not os.path.lexists(self.target)
         flags = os.O_WRONLY | (0 if self.special else os.O_CREAT)
         if self.append:
             flags |= os.O_APPEND  # --resume may cut a partial last line after opening
@@ -222,6 +224,13 @@ class LockedOutput:
         if not self.append:
             os.ftruncate(self.fd, 0)
         os.lseek(self.fd, 0, os.SEEK_END)
+
+    def discard_if_new(self) -> None:
+        """Remove the file if this run made it (a run that failed before writing any
+        record leaves no output behind); a file that was there stays."""
+        if self.created and not self.special:
+            with contextlib.suppress(OSError):
+                self.target.unlink()
 
     @property
     def empty(self) -> bool:

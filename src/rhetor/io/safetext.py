@@ -14,6 +14,7 @@ import re
 # isolates that can reorder what a terminal shows (a "Trojan Source" line).
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _CONTROL_OR_NEWLINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL_OR_LINE_BREAK = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def _escape(match: re.Match) -> str:
@@ -33,6 +34,13 @@ def escape_controls(text: str, *, keep_newlines: bool = True) -> str:
 def one_line(text: str) -> str:
     """``text`` as a single printable line (for messages on stderr)."""
     return " ".join(escape_controls(text, keep_newlines=False).split("\n"))
+
+
+def escaped_line(text: str) -> str:
+    """``text`` on one line, every control character and line break shown as an escape
+    (``\\x0a``, ``\\u2028``): for a comment line in a file, where a line break would
+    end the comment."""
+    return _CONTROL_OR_LINE_BREAK.sub(_escape, text)
 
 
 def escape_html(text: str, quote: bool = True) -> str:
