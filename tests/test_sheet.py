@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -128,7 +129,8 @@ def test_cli_gold_writes_a_file_and_says_what_it_read(write, tmp_path):
     result = runner.invoke(app, ["gold", str(path), "-o", str(out), "--side", "tories=Tories"])
     assert result.exit_code == 0, result.stderr
     assert result.stderr.strip() == (
-        "4 passages from 7 rows: 2 confirmed, 2 corrected, 2 wrong, 1 added"
+        "4 passages (0 whole documents scored in place) from 7 rows: 2 confirmed, "
+        "2 corrected, 2 wrong, 0 right value with no side, 0 not a value, 1 added"
     )
     assert len(load_gold(out)) == 4
     again = runner.invoke(app, ["gold", str(path), "-o", str(out)])
@@ -178,3 +180,59 @@ def test_sheet_example_gold_file_in_the_repository_loads():
     passages = load_gold(example)
     assert [p.id for p in passages][:2] == ["own-claim", "rival-appropriates"]
     assert passages[-1].expected == frozenset()
+
+
+@pytest.mark.model
+@needs_model
+def test_sheet_documents_are_scored_in_place_on_their_checked_sentences(write, tmp_path):
+    """A sheet with offsets gives whole-document passages: evaluate analyses the
+    document whole and scores only the claims inside the checked sentences."""
+    text = (
+        "We will fight for fairness. The Tories betrayed democracy. "
+        "Nobody checked this: we love solidarity."
+    )
+    write("d/a.txt", text)
+    runner = CliRunner()
+    side = ["--side", "tories=Tories"]
+    claims = runner.invoke(
+        app, ["batch", str(tmp_path / "d"), "-f", "claims", "-j", "1", "-q", *side]
+    )
+    assert claims.exit_code == 0, claims.stderr
+    rows = list(csv.DictReader(io.StringIO(claims.stdout)))
+    assert {"sentence_start", "confidence", "counted"} <= set(rows[0])
+    kept = [r for r in rows if r["value"] != "solidarity"]  # the third sentence unchecked
+    for row in kept:
+        if row["value"] == "democracy":
+            row["wrong"] = "no side"
+    sheet_path = tmp_path / "sheet.csv"
+    with sheet_path.open("w", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(kept)
+    gold = tmp_path / "gold.yaml"
+    made = runner.invoke(app, ["gold", str(sheet_path), "-o", str(gold), *side])
+    assert made.exit_code == 0, made.stderr
+    assert "1 whole documents scored in place" in made.stderr
+    passage = load_gold(gold)[0]
+    assert passage.text == text and len(passage.spans) == 2
+    assert passage.values == frozenset({"democracy"})
+    assert ("democracy", "tories", "opposes") not in passage.expected
+    scored = runner.invoke(app, ["evaluate", str(gold), "--json"])
+    assert scored.exit_code == 0, scored.stderr
+    result = json.loads(scored.stdout)["results"][0]
+    # rhetor's tories-opposes-democracy is now a false alarm; the unchecked solidarity
+    # claim in the third sentence is not scored at all
+    assert result["false_alarms"] == [["democracy", "tories", "opposes"]]
+    assert "solidarity" not in result["values_extra"]
+
+
+@pytest.mark.parametrize(
+    ("mark", "verdict"),
+    [("x", "wrong"), ("no side", "no_side"), ("No  Side", "no_side"), ("not a value", "not_value")],
+)
+def test_sheet_marks_say_what_was_wrong(write, tmp_path, mark, verdict):
+    path = sheet(write, [dict(ROWS[1], wrong=mark)])
+    passages, summary = read_sheet(path)
+    assert getattr(summary, verdict) == 1
+    assert passages[0].expect == []
+    assert passages[0].values == (["fairness"] if verdict == "no_side" else [])

@@ -6,8 +6,11 @@ empty for a reader to fill, and ``rhetor gold SHEET.csv`` turns the corrected
 sheet into a gold file (:mod:`rhetor.corpus.sheet`).
 
 Columns: ``source``, the metadata fields, then ``value, polarity, side, stance,
-modality, holder, cue, rule, start, end, text, sentence, sha256`` and the three
-correction columns. ``modality`` is empty when the analysis does not give one.
+modality, holder, cue, rule, confidence, counted, start, end, sentence_start, text,
+sentence, sha256`` and the three correction columns. ``start``, ``end`` and
+``sentence_start`` are character offsets into the document, so ``rhetor gold`` can
+score a corrected sheet on whole documents, in place. ``modality`` is empty when the
+analysis does not give one.
 """
 
 from __future__ import annotations
@@ -25,8 +28,11 @@ CLAIM_COLUMNS = (
     "holder",
     "cue",
     "rule",
+    "confidence",
+    "counted",
     "start",
     "end",
+    "sentence_start",
     "text",
     "sentence",
     "sha256",

@@ -44,10 +44,13 @@ def gold_command(
         refuse_input_as_output(output, [p for p in (sheet, sides_file) if p])
         sides = given_sides(side, sides_file)
         passages, summary = read_sheet(sheet)
-        write_output(gold_yaml(passages, sides, sheet=sheet.name), output)
+        folder = output.parent if output is not None else None
+        write_output(gold_yaml(passages, sides, sheet=sheet.name, folder=folder), output)
         typer.echo(
-            f"{len(passages)} passages from {summary.rows} rows: {summary.confirmed} confirmed, "
-            f"{summary.corrected} corrected, {summary.wrong} wrong, {summary.added} added",
+            f"{len(passages)} passages ({summary.documents} whole documents scored in place) "
+            f"from {summary.rows} rows: {summary.confirmed} confirmed, {summary.corrected} "
+            f"corrected, {summary.wrong} wrong, {summary.no_side} right value with no side, "
+            f"{summary.not_value} not a value, {summary.added} added",
             err=True,
         )
 

@@ -36,9 +36,14 @@ class Passage:
     expected: frozenset[Triple]
     # Debate: the sides that govern, the first holding "the Government", "the Minister"
     government: tuple[str, ...] = ()
+    # The checked parts of a whole document, as [start, end) character offsets: only
+    # claims and mentions that start inside one are scored (empty: the whole text)
+    spans: tuple[tuple[int, int], ...] = ()
+    # Values the passage invokes with no side holding them ("right value, no side")
+    values: frozenset[str] = frozenset()
 
 
-PASSAGE_KEYS = ("id", "text", "file", "sides", "government", "expect")
+PASSAGE_KEYS = ("id", "text", "file", "sides", "government", "spans", "values", "expect")
 NOTE_KEYS = (
     "source",
     "stratum",
@@ -129,7 +134,29 @@ def _passage(item, path: Path, number: int, lines: dict[str, int]):
     government = item.get("government") or []
     if not isinstance(government, list) or not all(g in sides for g in government):
         raise ConfigError(f"{where}: 'government' must list some of the passage's sides")
-    return Passage(pid, text, sides, frozenset(expected), tuple(government))
+    spans = _spans(item.get("spans"), len(text), where)
+    values = item.get("values") or []
+    if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
+        raise ConfigError(f"{where}: 'values' must be a list of value ids")
+    return Passage(
+        pid, text, sides, frozenset(expected), tuple(government), spans, frozenset(values)
+    )
+
+
+def _spans(spans, length: int, where: str) -> tuple[tuple[int, int], ...]:
+    """[start, end) character ranges inside the text, checked."""
+    if not spans:
+        return ()
+    ok = isinstance(spans, list) and all(
+        isinstance(s, list)
+        and len(s) == 2
+        and all(isinstance(n, int) and not isinstance(n, bool) for n in s)
+        and 0 <= s[0] < s[1] <= length
+        for s in spans
+    )
+    if not ok:
+        raise ConfigError(f"{where}: 'spans' must list [start, end] offsets inside the text")
+    return tuple((s[0], s[1]) for s in spans)
 
 
 def _passage_file(path: Path, name, where: str) -> str:

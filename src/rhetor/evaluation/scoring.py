@@ -34,10 +34,12 @@ class PassageResult:
     # Every triple a claim proposed, counted or not, with the highest confidence of
     # the claims that proposed it (for the threshold and calibration tables).
     candidates: tuple[tuple[Triple, float], ...] = ()
+    # Values the gold says the passage invokes with no side holding them
+    unheld_values: frozenset[str] = frozenset()
 
     @property
     def expected_values(self) -> frozenset[str]:
-        return frozenset(t[0] for t in self.expected)
+        return frozenset(t[0] for t in self.expected) | self.unheld_values
 
     @property
     def missed_values(self) -> list[str]:
@@ -179,25 +181,37 @@ def load_gold(path: str | Path) -> list[Passage]:
 
 
 def run_gold(path: str | Path, analyse: Callable[..., Any]) -> Evaluation:
-    """Analyse every passage with its own sides and compare with the expected triples."""
+    """Analyse every passage with its own sides and compare with the expected triples.
+
+    A passage that is a whole document with checked ``spans`` is analysed whole, in
+    place, and only the claims and mentions that start inside a span are scored: an
+    error a neighbouring sentence causes counts."""
     results = []
     for passage in load_gold(path):
         if passage.government:
             report = analyse(passage.text, sides=passage.sides, government=passage.government)
         else:
             report = analyse(passage.text, sides=passage.sides or None)
-        predicted = frozenset(
-            (c.value, c.side, c.stance) for c in report.claims if c.side and c.counted
-        )
-        found = frozenset(m.value for m in report.matches)
+        claims = [c for c in report.claims if _inside(c.start, passage.spans)]
+        predicted = frozenset((c.value, c.side, c.stance) for c in claims if c.side and c.counted)
+        found = frozenset(m.value for m in report.matches if _inside(m.start, passage.spans))
         best: dict[Triple, float] = {}
-        for c in report.claims:
+        for c in claims:
             if c.side and c.confidence is not None:
                 triple = (c.value, c.side, c.stance)
                 best[triple] = max(best.get(triple, 0.0), c.confidence)
         results.append(
             PassageResult(
-                passage.id, passage.expected, predicted, found, tuple(sorted(best.items()))
+                passage.id,
+                passage.expected,
+                predicted,
+                found,
+                tuple(sorted(best.items())),
+                passage.values,
             )
         )
     return Evaluation(str(path), tuple(results))
+
+
+def _inside(start: int, spans) -> bool:
+    return not spans or any(low <= start < high for low, high in spans)

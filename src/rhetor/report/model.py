@@ -190,6 +190,7 @@ class Claim:
             "start": self.start,
             "end": self.end,
             "sentence": self.sentence,
+            "sentence_start": self.sentence_start,
             "holder": self.holder.to_dict() if self.holder else None,
             "cue": self.cue,
             "rule": self.rule,
