@@ -37,11 +37,13 @@ class Analyser:
             texts = tuple(iter_lexicon_texts(options.lexicons))
         lexicons = lexicons or cached_lexicons(texts, options.builtin_lexicons)
         cues = cached_cues(texts)
-        sides = build_sides(dict(options.sides)) if options.sides else None
+        sides = build_sides(dict(options.sides), options.author) if options.sides else None
         # Named entities only help to find sides; leave the recogniser out otherwise.
         # The rule for punctuation after marks is added when a text needs it (_parse).
         self.nlp = load_pipeline(resolve_model_name(options.model), ner=sides is None, marks=False)
         self.component = _component(lexicons, cues, sides)
+        self.sides = sides
+        self._parts = (lexicons, cues)
         self.value_ids = lexicons.ids
         self.model = model_info(self.nlp)
         self.chunk_chars = min(self.nlp.max_length, DEFAULT_CHUNK_CHARS)
@@ -51,23 +53,38 @@ class Analyser:
 
             self.cache = DocCache(options.cache, self.nlp)
 
-    def analyse(self, text: str, *, source: str | None = None, warnings=()) -> Report:
-        """The report of ``text``; its warnings are ``warnings`` plus the language check's."""
-        report, _ = next(self.analyse_many([(text, None)]))
+    def analyse(
+        self, text: str, *, source: str | None = None, warnings=(), author: str | None = None
+    ) -> Report:
+        """The report of ``text``; its warnings are ``warnings`` plus the language check's.
+        ``author``: the given side that says "we" in this text (None: as the options say)."""
+        report, _ = next(self.analyse_many([(text, author)], author_of=lambda given: given))
         return replace(
             report,
             source=source,
             warnings=(*warnings, *self.check_language(text, source), *report.warnings),
         )
 
-    def analyse_doc(self, doc, *, source: str | None = None) -> Report:
+    def analyse_doc(self, doc, *, source: str | None = None, author: str | None = None) -> Report:
         """The report of a Doc this analyser's pipeline has already parsed (from a
-        cache, or from ``nlp.pipe`` elsewhere). The Doc gains rhetor's annotations."""
+        cache, or from ``nlp.pipe`` elsewhere). The Doc gains rhetor's annotations.
+        ``author``: the given side that says "we" in it (None: as the options say)."""
         from rhetor.nlp.extract import build_report
 
+        component = self.component if author is None else self.component_for(author)
         return build_report(
-            self.component(doc), source=source, model=self.model, value_ids=self.value_ids
+            component(doc), source=source, model=self.model, value_ids=self.value_ids
         )
+
+    def component_for(self, author: str):
+        """The component whose sides give the first-person plural to ``author``."""
+        from rhetor.errors import SidesError
+
+        if self.sides is None:
+            raise SidesError(f"a document's side ({author}) needs given sides (--side, --sides)")
+        if author == self.sides.author:
+            return self.component
+        return _component(*self._parts, _sides_with_author(self.options.sides, author))
 
     def check_language(self, text: str, source: str | None) -> tuple[str, ...]:
         """A warning when an English pipeline is given text that is not English."""
@@ -78,12 +95,14 @@ class Analyser:
         warning = english_warning(text, source, self.model.name)
         return (warning,) if warning else ()
 
-    def analyse_many(self, items: Iterable[tuple[str, Any]]):
+    def analyse_many(self, items: Iterable[tuple[str, Any]], author_of=None):
         """(Report, context) for each (text, context), in order, parsing in batches of a
         bounded number of characters (see :mod:`rhetor.nlp.chunking`).
 
         Long texts are cut into pieces; the pieces of one text are parsed one after
         another and their reports merged, with offsets into the whole text.
+        ``author_of(context)``, when given, names the side that says "we" in each text
+        (None: as the options say).
         """
 
         def pieces():
@@ -95,7 +114,7 @@ class Analyser:
         parts: list[Report] = []
         notes: list[str] = []
         for doc, (_, start, count, length, context), piece_notes in self._parse(pieces()):
-            report = self.analyse_doc(doc)
+            report = self.analyse_doc(doc, author=author_of(context) if author_of else None)
             parts.append(_shift_report(report, start) if start else report)
             notes.extend(piece_notes)
             if len(parts) == count:
@@ -195,7 +214,14 @@ def lexicon_stamp(paths: Sequence[str]) -> tuple:
     return tuple(stamp)
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=64)
+def _sides_with_author(given: tuple, author: str):
+    from rhetor.attribution.sides import build_sides
+
+    return build_sides(dict(given), author)
+
+
+@lru_cache(maxsize=64)
 def _component(lexicons: LexiconSet, cues: Cues, sides):
     from rhetor.nlp.component import RhetorComponent
 
@@ -226,6 +252,7 @@ def analyse(
     model: str | None = None,
     source: str | None = None,
     cache: str | Path | None = None,
+    author: str | None = None,
 ) -> Report:
     """Analyse ``text`` and return its :class:`~rhetor.report.model.Report`.
 
@@ -233,15 +260,37 @@ def analyse(
     None finds the sides in the text. ``lexicons``: a :class:`LexiconSet`, or
     lexicon files/folders added to the built-in ones; ``model``: any installed
     spaCy pipeline; ``cache``: a parse cache folder (see :mod:`rhetor.io.cache`), so the
-    same text is parsed once however often it is scored.
+    same text is parsed once however often it is scored; ``author``: the side of
+    ``sides`` that says "we" in this text (its id, ignoring case), e.g. the party of a
+    speaker, so that no claim goes to a side called ``author``.
     """
     cache_dir = str(cache) if cache is not None else None
     frozen_sides = AnalyseOptions.freeze_sides(sides)
+    if author is not None:
+        author = author_side(sides, author, "author")
     if isinstance(lexicons, LexiconSet):
-        options = AnalyseOptions(model=model, sides=frozen_sides, cache=cache_dir)
+        options = AnalyseOptions(model=model, sides=frozen_sides, cache=cache_dir, author=author)
         return Analyser(options, lexicons).analyse(text, source=source)
     paths = tuple(str(p) for p in (lexicons or ()))
     analyser = get_analyser(
-        AnalyseOptions(model=model, lexicons=paths, sides=frozen_sides, cache=cache_dir)
+        AnalyseOptions(
+            model=model, lexicons=paths, sides=frozen_sides, cache=cache_dir, author=author
+        )
     )
     return analyser.analyse(text, source=source)
+
+
+def author_side(sides, value: str, option: str = "--author", names=None) -> str:
+    """The id of the side ``value`` names (its id, label or code, ignoring case; see
+    :class:`rhetor.attribution.sides.SideNames`); a value that names no side, or no
+    sides given, is a :class:`~rhetor.errors.ConfigError`."""
+    from rhetor.attribution.sides import SideNames
+    from rhetor.errors import ConfigError
+
+    if not sides:
+        raise ConfigError(f"{option} {value}: name the sides it can be (--side or --sides)")
+    names = names or SideNames.build(dict(sides))
+    found = names.side_for(value)
+    if found is None:
+        raise ConfigError(f"{option} {value}: no side is named so (sides: {names.describe()})")
+    return found

@@ -21,6 +21,10 @@ class AnalyseOptions:
     cache: str | None = None
     """A parse cache folder (see :mod:`rhetor.io.cache`): parse each text once, score it many
     times. None parses every time."""
+    author: str | None = None
+    """The given side that holds the first-person plural ("we", "our"): the side the
+    document's metadata names (``--author``). None: the side that lists "we", else the
+    built-in ``author``."""
     counts: bool = False
     """Counts mode (see :mod:`rhetor.counts`): value counts at dictionary speed, with no
     parse and no sides."""

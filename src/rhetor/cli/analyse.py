@@ -60,6 +60,15 @@ def analyse_command(
     ] = False,
     side: SideOption = None,
     sides_file: SidesFileOption = None,
+    author: Annotated[
+        str | None,
+        typer.Option(
+            "--author",
+            metavar="SIDE",
+            help="The side that says 'we' in this document (its id, label: or codes: in "
+            "--sides), e.g. the speaker's party; no claim then goes to 'author'.",
+        ),
+    ] = None,
     lexicon: LexiconOption = None,
     no_default_lexicons: NoDefaultLexiconsOption = False,
     model: ModelOption = None,
@@ -76,7 +85,14 @@ def analyse_command(
 
         refuse_input_as_output(output, [sides_file] if sides_file else [])
         options = build_options(
-            model, lexicon, no_default_lexicons, side, sides_file, cache=cache, counts=counts
+            model,
+            lexicon,
+            no_default_lexicons,
+            side,
+            sides_file,
+            cache=cache,
+            counts=counts,
+            author=author,
         )
         analyse(file, options, chosen, output, summary=summary, side_styles=_styles(sides_file))
 

@@ -76,9 +76,10 @@ JsonFlag = Annotated[bool, typer.Option("--json", help="Write JSON instead of a 
 
 
 def build_options(
-    model, lexicon, no_default_lexicons, side, sides_file, *, cache=None, counts=False
+    model, lexicon, no_default_lexicons, side, sides_file, *, cache=None, counts=False, author=None
 ):
-    """The frozen options object the library takes, from the CLI's option values."""
+    """The frozen options object the library takes, from the CLI's option values
+    (``author``: ``--author SIDE``, a side's id, label or code)."""
     from rhetor.errors import ConfigError
     from rhetor.options import AnalyseOptions
 
@@ -87,6 +88,14 @@ def build_options(
         raise ConfigError("--counts reports no sides: leave out --side and --sides")
     if counts and cache:
         raise ConfigError("--counts parses nothing, so there is nothing to --cache")
+    if author is not None:
+        from rhetor.api import author_side
+        from rhetor.attribution.sides import side_names
+
+        if counts:
+            raise ConfigError("--counts reports no sides, so no --author")
+        names = side_names(given, sides_file) if given else None
+        author = author_side(given, author, "--author", names)
     return AnalyseOptions(
         model=model,
         lexicons=tuple(str(p) for p in lexicon or ()),
@@ -94,6 +103,7 @@ def build_options(
         sides=AnalyseOptions.freeze_sides(given),
         cache=str(cache) if cache else None,
         counts=counts,
+        author=author,
     )
 
 
