@@ -124,3 +124,101 @@ def test_author_sides_python_analyse_author():
         author="Labour",
     )
     assert [(c.side, c.stance) for c in report.claims] == [("labour", "claims")]
+
+
+# -- rhetor batch --author-from -----------------------------------------------------------------
+
+
+@pytest.fixture
+def manifestos(write):
+    write("manifestos/2015_Lab.txt", "We will always stand up for fairness.")
+    write("manifestos/2015_Con.txt", "We defend democracy.")
+    return write("manifestos/.keep", "").parent
+
+
+def claims_by_source(lines):
+    records = [json.loads(line) for line in lines]
+    return {
+        r["source"].rsplit("/", 1)[-1]: [(c["value"], c["side"], c["stance"]) for c in r["claims"]]
+        for r in records
+    }
+
+
+def test_author_sides_batch_author_from_gives_each_manifesto_we_to_its_party(
+    manifestos, sides_file, tmp_path
+):
+    out = tmp_path / "out.jsonl"
+    result = run(
+        "batch", manifestos, "--name-pattern", "{year}_{party}.txt", "--sides", sides_file,
+        "--author-from", "party", "-m", "blank:en", "-j", "1", "-q", "-o", out,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    found = claims_by_source(out.read_text().splitlines())
+    assert found == {
+        "2015_Con.txt": [("democracy", "conservative", "claims")],
+        "2015_Lab.txt": [("fairness", "labour", "claims")],
+    }
+    for line in out.read_text().splitlines():
+        assert AUTHOR not in [s["id"] for s in json.loads(line)["sides"]]
+
+
+def test_author_sides_batch_unknown_value_is_one_line_before_any_scoring(
+    manifestos, sides_file, tmp_path, write
+):
+    write("manifestos/2017_LD.txt", "We stand for fairness.")
+    write("manifestos/2019_SNP.txt", "We stand for fairness.")
+    out = tmp_path / "out.jsonl"
+    result = run(
+        "batch", manifestos, "--name-pattern", "{year}_{party}.txt", "--sides", sides_file,
+        "--author-from", "party", "-m", "blank:en", "-o", out,
+    )  # fmt: skip
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("rhetor: error: --author-from party: ")
+    assert "'LD' (1 document), 'SNP' (1 document)" in lines[0]
+    assert not out.exists()  # nothing written, not even an empty file
+
+
+@pytest.mark.parametrize(
+    "extra,message",
+    [
+        (["--author-from", "colour"], "--author-from colour: no such metadata field"),
+        (["--author-from", "party", "--sides", None, "--counts"], "--counts"),
+    ],
+)
+def test_author_sides_batch_author_from_misuse(manifestos, sides_file, extra, message):
+    extra = [sides_file if a is None else a for a in extra]
+    base = ["batch", manifestos, "--name-pattern", "{year}_{party}.txt", "-m", "blank:en"]
+    if "--sides" not in extra:
+        base += ["--sides", sides_file]
+    result = run(*base, *extra)
+    assert result.exit_code == 2 and message in result.stderr, result.stderr
+
+
+def test_author_sides_batch_author_from_needs_sides(manifestos):
+    result = run(
+        "batch", manifestos, "--name-pattern", "{year}_{party}.txt", "--author-from", "party"
+    )
+    assert result.exit_code == 2
+    assert "name the sides its values can be" in result.stderr
+
+
+def test_author_sides_batch_empty_value_keeps_the_default_side(manifestos, sides_file, write):
+    import rhetor
+
+    meta = write("meta.csv", "source,party\n2015_Lab.txt,Lab\n2015_Con.txt,-\n")
+    with pytest.warns(UserWarning, match="1 of 2 documents have no party"):
+        records = rhetor.batch(
+            [manifestos], meta=meta, sides_file=sides_file, author_from="party", model="blank:en"
+        )
+    sides = {r["source"].rsplit("/", 1)[-1]: {c["side"] for c in r["claims"]} for r in records}
+    assert sides == {"2015_Con.txt": {AUTHOR}, "2015_Lab.txt": {"labour"}}
+
+
+def test_author_sides_batch_resume_refuses_another_author_field(manifestos, sides_file, tmp_path):
+    out = tmp_path / "out.jsonl"
+    common = ["batch", manifestos, "--name-pattern", "{year}_{party}.txt", "--sides", sides_file]
+    common += ["-m", "blank:en", "-q", "-o", out]
+    assert run(*common).exit_code == 0
+    result = run(*common, "--author-from", "party", "--resume")
+    assert result.exit_code == 1 and "other settings" in result.stderr

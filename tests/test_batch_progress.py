@@ -4,7 +4,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from rhetor.batching.command import time_left_column, worker_count
+from rhetor.batching.command import worker_count
+from rhetor.batching.progress import time_left_column
 
 
 def time_left(elapsed: float, completed: float, total: float) -> str:

@@ -4,21 +4,32 @@ from __future__ import annotations
 
 import contextlib
 import sys
-import time
-from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
+from rhetor.batching.authors import AuthorFrom, check_authors
 from rhetor.batching.inputs import DEFAULT_GLOB, discover
-from rhetor.batching.metadata import attach, check_coverage, load_metadata
-from rhetor.batching.runner import WORKER_GROUP, LocalRunner, Record, Runner, content_hash
+from rhetor.batching.metadata import META_KEY, check_coverage, load_metadata
+from rhetor.batching.progress import Progress, Totals
+from rhetor.batching.runner import WORKER_GROUP, Document, LocalRunner, Record, Runner
+from rhetor.batching.units import (
+    Plan,
+    Unit,
+    fields_of,
+    files_plan,
+    record_fields,
+    table_plan,
+    take,
+    texts_plan,
+    to_score,
+)
 from rhetor.batching.writers import OTHERS, BatchFormat, RecordWriter, done_keys, writer_columns
 from rhetor.errors import ConfigError, InputError
 from rhetor.io.output import LockedOutput, is_special, refuse_input_as_output
 from rhetor.io.textio import shown
 from rhetor.options import AnalyseOptions
-from rhetor.report.model import STANCES
 
 
 @dataclass(frozen=True)
@@ -38,36 +49,18 @@ class BatchOptions:
     meta: Path | None = None  # --meta FILE.csv (rhetor.batching.metadata)
     name_pattern: str | None = None  # --name-pattern "{year}_{party}.txt"
     to_stdout: bool = True  # without output, write records to stdout (False: write none)
-
-
-@dataclass
-class Totals:
-    """Running totals over the records of a batch."""
-
-    scored: int = 0
-    failed: int = 0
-    words: int = 0
-    mentions: Counter = field(default_factory=Counter)
-    stances: defaultdict = field(default_factory=lambda: defaultdict(Counter))
-
-    def add(self, record: Record) -> None:
-        if record.get("error"):
-            self.failed += 1
-            return
-        self.scored += 1
-        self.words += record["stats"]["words"]
-        for row in record["values"]:
-            self.mentions[row["value"]] += row["mentions"]
-        for claim in record["claims"]:
-            if claim["side"]:
-                self.stances[claim["side"]][claim["stance"]] += 1
+    table: Path | None = None  # --table FILE: one document a row (rhetor.batching.table)
+    text_column: str | None = None  # --text-column (default: text)
+    id_column: str | None = None  # --id-column (default: id when present, else row numbers)
+    author_from: str | None = None  # --author-from FIELD (rhetor.batching.authors)
+    side_names: object = None  # the SideNames --author-from maps values with (None: side ids)
 
 
 def side_columns(options: AnalyseOptions) -> list[str]:
     from rhetor.attribution.sides import build_sides
 
     if options.sides:
-        return [spec.id for spec in build_sides(dict(options.sides)).specs]
+        return [spec.id for spec in build_sides(dict(options.sides), options.author).specs]
     return ["author", OTHERS]
 
 
@@ -81,73 +74,94 @@ def batch(
     texts: Sequence[tuple[str, str]] | None = None,
     on_record: Callable[[Record], None] | None = None,
     record_messages: bool = True,
+    inform: Callable[[str], None] | None = None,
 ) -> Totals:
-    """Score every document of ``options.paths`` (or ``texts``: (source, text) pairs);
-    returns the totals. The output is locked before anything is read from it, so a
-    second batch on the same file stops at once, and ``--resume`` reads it only under
-    the lock. ``on_record`` sees each record as it is written; ``record_messages=False``
-    leaves a record's errors and warnings in the record instead of also warning."""
+    """Score every document of ``options.paths`` (or ``texts``: (source, text) pairs, or
+    the rows of ``options.table``); returns the totals. Everything that can be checked
+    (metadata, the table, each document's side) is checked before the output is opened.
+    The output is locked before anything is read from it, so a second batch on the same
+    file stops at once, and ``--resume`` reads it only under the lock. ``on_record``
+    sees each record as it is written; ``record_messages=False`` leaves a record's
+    errors and warnings in the record instead of also warning; ``inform`` hears what
+    the batch recognised (a table, ParlaMint sittings), for the run summary."""
     from rhetor.lexicon.loading import load_lexicons
 
-    warn = warn or _to_stderr
+    warn = warn or to_stderr
     _check(options, texts is not None)
     metadata = load_metadata(options.meta, options.name_pattern)
     value_ids = load_lexicons(
         analyse_options.lexicons, builtin=analyse_options.builtin_lexicons
     ).ids
     sides = side_columns(analyse_options)
-    writer_columns(options.fmt, value_ids, sides, metadata.fields)  # clashes fail before writing
-    settings = settings_fingerprint(analyse_options)
+    author_from = _author_from(options, analyse_options)
+    settings = settings_fingerprint(analyse_options, author_from)
     inputs = _config_inputs(analyse_options)
     given = [p for p in options.paths if p != "-"] if texts is None else []
-    refuse_input_as_output(options.output, [*inputs, *given])
-    documents = None if texts is None else [(name, text.encode("utf-8")) for name, text in texts]
-    with _open_output(options) as handle:
-        stream = handle.stream
-        if documents is None:
-            paths = list(
-                discover(
-                    options.paths,
-                    glob=options.glob,
-                    recursive=options.recursive,
-                    skip=_is_output(options.output),
-                    warn=lambda m: warn(f"warning: {m}"),
-                )
-            )
-            if not paths:
-                raise InputError("no documents to score")
-            refuse_input_as_output(options.output, paths)
-        else:
-            paths = [name for name, _ in documents]
-        for message in check_coverage(metadata, paths):
+    refuse_input_as_output(options.output, [*inputs, *given, *_table_path(options)])
+    plan = _plan(options, texts, warn)
+    fields = record_fields(metadata, plan)
+    writer_columns(options.fmt, value_ids, sides, fields)  # clashes fail before writing
+    for message in check_coverage(metadata, plan.coverage):
+        warn(f"warning: {message}")
+    for note in plan.notes:
+        (inform or (lambda m: None))(note)
+    for message in plan.warnings:
+        warn(f"warning: {message}")
+    if author_from is not None:
+        default = _default_author(analyse_options)
+        metas = (fields_of(unit, metadata, fields) for unit in plan.units())
+        for message in check_authors(author_from, metas, fields, default):
             warn(f"warning: {message}")
+    with _open_output(options) as handle:
         fresh = handle.begin()
         writer = None
         if options.output is not None or options.to_stdout:
             writer = RecordWriter(
-                stream, options.fmt, value_ids, sides, header=fresh, meta_fields=metadata.fields
+                stream=handle.stream,
+                fmt=options.fmt,
+                value_ids=value_ids,
+                side_ids=sides,
+                header=fresh,
+                meta_fields=fields,
             )
+        done: set = set()
         if options.resume and not fresh:
             columns = writer.columns if writer else None
             done = done_keys(options.output, options.fmt, columns=columns, settings=settings)
-            before = len(paths)
-            if documents is None:
-                paths = [p for p in paths if (shown(p), _hash_of(p)) not in done]
-            else:
-                documents = [d for d in documents if (shown(d[0]), content_hash(d[1])) not in done]
-                paths = [name for name, _ in documents]
-            warn(f"resuming: {before - len(paths)} already scored, {len(paths)} to go")
-        runner = runner or make_runner(options, analyse_options, documents=len(paths), warn=warn)
-        if documents is None:
-            records, sizes = runner.run(paths), _sizes(paths)
+        units, count, size = to_score(plan, done, counted=show_progress or bool(done))
+        if done:
+            before = sum(1 for _ in plan.units()) if plan.plain_paths is None else None
+            before = len(plan.plain_paths) if before is None else before
+            warn(f"resuming: {before - count} already scored, {count} to go")
+        runner = runner or make_runner(options, analyse_options, documents=count, warn=warn)
+        pending: defaultdict[str, deque] = defaultdict(deque)
+
+        def feed() -> Iterator[tuple[Unit, dict]]:
+            for unit in units:
+                found = fields_of(unit, metadata, fields) if fields else {}
+                pending[shown(unit.source)].append((unit, found))
+                yield unit, found
+
+        if plan.plain_paths is not None and author_from is None:
+            records = runner.run(unit.source for unit, _ in feed())
         else:
-            records, sizes = runner.run_documents(documents), [len(d) for _, d in documents]
+            records = runner.run_documents(
+                Document(
+                    unit.source,
+                    unit.data,
+                    author_from.side_for(found) if author_from else None,
+                    unit.check_language,
+                )
+                for unit, found in feed()
+            )
         totals = Totals()
         try:
-            with _progress(sizes, show_progress) as tick:
+            with Progress(size, count, show_progress) as tick:
                 for record in records:
                     record["settings"] = settings
-                    record = attach(record, metadata)
+                    unit, found = take(pending, record["source"])
+                    if fields:
+                        record = {**record, META_KEY: found}
                     if writer is not None:
                         _write(writer, record, options.output)
                     totals.add(record)
@@ -157,7 +171,7 @@ def batch(
                         warn(f"error: {record['error']}")
                     for message in (record.get("warnings") or ()) if record_messages else ():
                         warn(f"warning: {message}")
-                    tick(record)
+                    tick(record, unit.size() if (unit and show_progress) else 0)
         finally:
             # Also when interrupted: a JSON array is closed, so the file stays valid.
             if writer is not None:
@@ -165,16 +179,67 @@ def batch(
     return totals
 
 
-def _to_stderr(message: str) -> None:
+def _plan(options: BatchOptions, texts: Sequence[tuple[str, str]] | None, warn) -> Plan:
+    """What to score: the table's rows, the texts, or the files found (with ParlaMint
+    sittings as their utterances)."""
+    if options.table is not None:
+        from rhetor.batching.table import open_table
+
+        return table_plan(open_table(options.table, options.text_column, options.id_column))
+    if texts is not None:
+        return texts_plan([(name, text.encode("utf-8")) for name, text in texts])
+    paths = list(
+        discover(
+            options.paths,
+            glob=options.glob,
+            recursive=options.recursive,
+            skip=_is_output(options.output),
+            warn=lambda m: warn(f"warning: {m}"),
+        )
+    )
+    if not paths:
+        raise InputError("no documents to score")
+    refuse_input_as_output(options.output, paths)
+    return files_plan(paths)
+
+
+def _author_from(options: BatchOptions, analyse_options: AnalyseOptions) -> AuthorFrom | None:
+    if not options.author_from:
+        return None
+    if analyse_options.counts:
+        raise ConfigError("--counts reports no sides, so no --author-from")
+    if not analyse_options.sides:
+        raise ConfigError(
+            f"--author-from {options.author_from}: name the sides its values can be "
+            "(--sides FILE, whose sides may list codes:, or --side)"
+        )
+    from rhetor.attribution.sides import SideNames
+
+    names = options.side_names or SideNames.build(dict(analyse_options.sides))
+    return AuthorFrom(options.author_from, names)
+
+
+def _default_author(options: AnalyseOptions) -> str:
+    from rhetor.attribution.sides import build_sides
+
+    return build_sides(dict(options.sides or {}), options.author).author
+
+
+def _table_path(options: BatchOptions) -> list[str]:
+    return [str(options.table)] if options.table is not None else []
+
+
+def to_stderr(message: str) -> None:
     from rhetor.io.safetext import one_line
 
     print(f"rhetor: {one_line(message)}", file=sys.stderr)
 
 
-def settings_fingerprint(options: AnalyseOptions) -> str:
+def settings_fingerprint(options: AnalyseOptions, author_from: AuthorFrom | None = None) -> str:
     """A short hash of what decides a record's figures besides the document: lexicon and
-    cue-word content, sides and model. Every record carries it, and --resume refuses a
-    file whose records were scored with another."""
+    cue-word content, sides (and which side says "we": ``--author``, ``--author-from``
+    and the names it maps with) and model. Every record carries it, and --resume refuses
+    a file whose records were scored with another."""
     import hashlib
     import json
 
@@ -186,7 +251,11 @@ def settings_fingerprint(options: AnalyseOptions) -> str:
     texts = sorted(text for _, text in given)
     if options.builtin_lexicons:
         texts = [*sorted(text for _, text in builtin_texts()), "--", *texts]
-    payload = json.dumps([texts, options.sides, options.model], ensure_ascii=False)
+    given = [texts, options.sides, options.model]
+    if options.author is not None or author_from is not None:
+        named = [author_from.field, author_from.names.names] if author_from else None
+        given.append([options.author, named])
+    payload = json.dumps(given, ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 
@@ -301,8 +370,10 @@ def worker_count(
 
 
 def _check(options: BatchOptions, texts: bool = False) -> None:
-    if not options.paths and not texts:
-        raise ConfigError("give at least one file or folder, or - to read paths from stdin")
+    if not options.paths and not texts and options.table is None:
+        raise ConfigError(
+            "give at least one file or folder, - to read paths from stdin, or --table FILE"
+        )
     if options.resume and options.force:
         raise ConfigError("--resume and --force contradict each other")
     if options.resume and options.output is None:
@@ -311,6 +382,14 @@ def _check(options: BatchOptions, texts: bool = False) -> None:
         raise ConfigError("--paths-on-workers applies only with --scheduler")
     if texts and options.scheduler:
         raise ConfigError("a Dask scheduler scores files; score texts locally (no scheduler)")
+    if options.table is not None and (options.paths or texts):
+        raise ConfigError("--table is the documents: give no PATH as well")
+    if options.table is not None and (options.meta or options.name_pattern):
+        raise ConfigError(
+            "the rows of --table carry their own metadata: no --meta or --name-pattern"
+        )
+    if options.table is None and (options.text_column or options.id_column):
+        raise ConfigError("--text-column and --id-column choose the columns of --table")
     if options.summary_to_stdout and options.output is None:
         raise ConfigError("--summary prints to stdout, where records go without -o FILE")
     out = options.output
@@ -323,16 +402,6 @@ def _check(options: BatchOptions, texts: bool = False) -> None:
             )
         if not out.parent.is_dir():
             raise InputError(f"{out}: cannot write: folder {out.parent} does not exist")
-
-
-def _hash_of(path: str) -> str | None:
-    """The content hash a worker would record for ``path`` (None if it cannot be read)."""
-    from rhetor.io.textio import read_bytes
-
-    try:
-        return content_hash(read_bytes(path))
-    except InputError:
-        return None
 
 
 class _open_output:
@@ -360,89 +429,3 @@ class _open_output:
     def __exit__(self, *exc) -> None:
         if self.output is not None:
             self.output.__exit__(*exc)
-
-
-class _progress:
-    """A Rich progress bar on stderr, or nothing.
-
-    It counts documents but measures progress in bytes: documents differ in length by
-    orders of magnitude, and a time left reckoned from the first few short ones was far
-    too low. No time left is shown until there is enough to reckon from."""
-
-    def __init__(self, sizes: list[int], enabled: bool) -> None:
-        self.sizes, self.enabled = sizes, enabled
-        self.bar = None
-
-    def __enter__(self):
-        if not self.enabled:
-            return lambda record: None
-        from rich.console import Console
-        from rich.progress import BarColumn, Progress, TextColumn
-
-        self.bar = Progress(
-            TextColumn("scoring"),
-            BarColumn(),
-            TextColumn("{task.fields[done]}/{task.fields[documents]}"),
-            TextColumn("{task.fields[rate]}"),
-            time_left_column()(),
-            console=Console(stderr=True),
-            transient=True,
-        )
-        self.bar.start()
-        total = max(sum(self.sizes), 1)
-        task = self.bar.add_task("scoring", total=total, done=0, documents=len(self.sizes), rate="")
-        started, words, done = time.perf_counter(), [0], [0]
-
-        def tick(record: Record) -> None:
-            words[0] += (record.get("stats") or {}).get("words", 0)
-            size = self.sizes[done[0]] if done[0] < len(self.sizes) else 0
-            done[0] += 1
-            rate = words[0] / max(time.perf_counter() - started, 1e-6)
-            self.bar.update(task, advance=max(size, 1), done=done[0], rate=f"{rate:,.0f} words/s")
-
-        return tick
-
-    def __exit__(self, *exc) -> None:
-        if self.bar is not None:
-            self.bar.stop()
-
-
-def time_left_column():
-    from rich.progress import ProgressColumn
-    from rich.text import Text
-
-    class TimeLeft(ProgressColumn):
-        """Time left from the bytes done so far, once 5 s and 2% of the bytes are past."""
-
-        def render(self, task) -> Text:
-            elapsed = task.elapsed or 0.0
-            if not task.completed or elapsed < 5 or task.completed < 0.02 * (task.total or 1):
-                return Text("time left: …", style="progress.remaining")
-            rate = task.completed / elapsed
-            left = max(0.0, ((task.total or 0) - task.completed) / rate)
-            minutes, seconds = divmod(int(left), 60)
-            hours, minutes = divmod(minutes, 60)
-            return Text(f"{hours}:{minutes:02d}:{seconds:02d} left", style="progress.remaining")
-
-    return TimeLeft
-
-
-def summary_tables(totals: Totals):
-    """Totals per value and per side, as Rich renderables."""
-    from rich.table import Table
-
-    values = Table(title="Values across the batch", title_justify="left")
-    values.add_column("value")
-    values.add_column("mentions", justify="right")
-    values.add_column("per 1,000 words", justify="right")
-    for value, count in sorted(totals.mentions.items()):
-        rate = count * 1000 / totals.words if totals.words else 0.0
-        values.add_row(value, f"{count:,}", f"{rate:.2f}")
-    sides = Table(title="Sides across the batch", title_justify="left")
-    sides.add_column("side")
-    for stance in STANCES:
-        sides.add_column(stance, justify="right")
-    ranked = sorted(totals.stances.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
-    for side, counts in ranked[:20]:
-        sides.add_row(side, *(f"{counts[s]:,}" for s in STANCES))
-    return values, sides
