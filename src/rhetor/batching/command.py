@@ -101,17 +101,17 @@ def batch(
     plan = _plan(options, texts, warn)
     fields = record_fields(metadata, plan)
     writer_columns(options.fmt, value_ids, sides, fields)  # clashes fail before writing
+    said = []
+    if author_from is not None:  # every value checked before anything is said or scored
+        default = _default_author(analyse_options)
+        metas = (fields_of(unit, metadata, fields) for unit in plan.units())
+        said = check_authors(author_from, metas, fields, default)
     for message in check_coverage(metadata, plan.coverage):
         warn(f"warning: {message}")
     for note in plan.notes:
         (inform or (lambda m: None))(note)
-    for message in plan.warnings:
+    for message in [*plan.warnings, *said]:
         warn(f"warning: {message}")
-    if author_from is not None:
-        default = _default_author(analyse_options)
-        metas = (fields_of(unit, metadata, fields) for unit in plan.units())
-        for message in check_authors(author_from, metas, fields, default):
-            warn(f"warning: {message}")
     with _open_output(options) as handle:
         fresh = handle.begin()
         writer = None

@@ -76,7 +76,7 @@ def open_table(path: str | Path, text_column: str | None = None, id_column: str 
                 f"{_shown(path)}: no column {text_column!r} (columns: {', '.join(header)}); "
                 "choose the text with --text-column"
             )
-    if id_column is not None and kind != "jsonl" and id_column not in header:
+    if id_column is not None and id_column not in header:
         raise ConfigError(
             f"{_shown(path)}: no column {id_column!r} for --id-column "
             f"(columns: {', '.join(header)})"
@@ -98,9 +98,9 @@ def open_table(path: str | Path, text_column: str | None = None, id_column: str 
     if not rows:
         raise InputError(f"{_shown(path)}: no rows; a table needs a header and a row a document")
     if kind == "jsonl" and id_column is None and ID_COLUMN in fields:
-        raise ConfigError(
-            f"{_shown(path)}: some rows have an 'id' and some not; give every row one, "
-            "or choose another with --id-column"
+        raise InputError(
+            f"{_shown(path)}: some rows have an 'id' and the first has none; give every "
+            "row one, or choose another with --id-column"
         )
     table = Table(path, kind, text_column, id_column, tuple(fields), rows, size)
     _check_unique(table, digests)
@@ -146,8 +146,16 @@ def _open(path: Path):
 
 
 def _header(path: Path, kind: str) -> list[str]:
+    """The header of a CSV or TSV table; the keys of the first row of a JSONL table
+    (so that an ``id`` there makes ids of every row's)."""
     if kind == "jsonl":
-        return []
+        with _open(path) as stream:
+            try:
+                first = next((line for line in stream if line.strip()), "")
+                data = json.loads(first) if first else {}
+            except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+                return []  # the scan says what is wrong, and where
+        return [str(k) for k in data] if isinstance(data, dict) else []
     with _open(path) as stream:
         try:
             header = next(_reader(stream, kind), None)
@@ -200,6 +208,8 @@ def _csv_rows(table: Table, stream) -> Iterator[Row]:
                 continue
             number += 1
             where = f"{table.name}:{reader.line_num}"
+            if any("\x00" in c for c in cells):
+                raise InputError(f"{where}: a NUL byte: a binary file, not a table")
             if len(cells) != len(header):
                 raise InputError(f"{where}: {len(cells)} cells where the header has {len(header)}")
             row_id = cells[id_at].strip() if id_at is not None else str(number)
@@ -240,7 +250,7 @@ def _jsonl_rows(table: Table, stream) -> Iterator[Row]:
         if table.id_column is not None:
             row_id = _cell(data.get(table.id_column))
             if not row_id:
-                raise InputError(f"{where}: no {table.id_column!r}")
+                raise InputError(f"{where}: no {table.id_column!r} field (the row's id)")
         else:
             row_id = str(number)
         meta = {
@@ -292,11 +302,12 @@ def _digest(row_id: str) -> int:
 
 
 def _check_unique(table: Table, digests: array) -> None:
-    """Ids appear once: the check sorts 8-byte digests (numpy, in place, no Python
-    objects per row), and only when two match reads the table again to name the id."""
+    """Ids appear once: the check sorts the 8-byte digests in place (numpy over the
+    array's own buffer: no copy, no Python object per row), and only when two match
+    reads the table again to name the id."""
     import numpy
 
-    ordered = numpy.frombuffer(digests, dtype=numpy.uint64).copy()
+    ordered = numpy.frombuffer(digests, dtype=numpy.uint64)
     ordered.sort()
     same = ordered[1:][ordered[1:] == ordered[:-1]]
     if not len(same):
