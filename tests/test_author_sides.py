@@ -222,3 +222,104 @@ def test_author_sides_batch_resume_refuses_another_author_field(manifestos, side
     assert run(*common).exit_code == 0
     result = run(*common, "--author-from", "party", "--resume")
     assert result.exit_code == 1 and "other settings" in result.stderr
+
+
+# -- the corpus views: --author-from (formerly --author-as) ---------------------------------------
+
+
+def view_record(source, party, claims, auto=False):
+    sides = ["labour", "conservative", "author"] if not auto else ["author", "the-union"]
+    return {
+        "source": source,
+        "meta": {"party": party},
+        "stats": {"words": 10},
+        "values": [{"value": v, "mentions": 1} for _, v in claims],
+        "sides": [{"id": s, "auto": auto} for s in sides],
+        "claims": [{"side": s, "value": v, "stance": "claims"} for s, v in claims],
+        "error": None,
+    }
+
+
+@pytest.fixture
+def view_records(tmp_path):
+    """Manifestos scored without --author-from: their "we" is 'author', and a file name
+    says 'conservatives' where the sides file says 'conservative'."""
+    path = tmp_path / "records.jsonl"
+    labour = [("author", "fairness"), ("conservative", "democracy")]
+    records = [
+        view_record("labour_2015.txt", "labour", labour),
+        view_record("conservatives_2015.txt", "conservatives", [("author", "democracy")]),
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records))
+    return path
+
+
+def edge_sides(stdout: str) -> set[str]:
+    return {line.split(",")[0] for line in stdout.splitlines()[1:]}
+
+
+def test_author_sides_network_no_longer_makes_two_nodes_for_one_party(view_records, write):
+    result = run("network", view_records, "--csv", "--author-as", "party")
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        "rhetor: error: --author-from party: no side is named by 'conservatives' (1 document); "
+        "list them under a side's codes: in a sides file given with --sides "
+        "(sides: labour, conservative)"
+    ]
+    sides = write("sides.yaml", SIDES_YAML.replace("codes: [Con, 51620]", "codes: [conservatives]"))
+    for option in ("--author-from", "--author-as"):
+        result = run("network", view_records, "--csv", option, "party", "--sides", sides)
+        assert result.exit_code == 0, result.stderr
+        assert edge_sides(result.stdout) == {"labour", "conservative"}
+
+
+def test_author_sides_views_share_the_mapping(view_records, write):
+    import rhetor
+
+    sides = write("sides.yaml", SIDES_YAML.replace("codes: [Con, 51620]", "codes: [conservatives]"))
+    graph = rhetor.network(view_records, author_from="party", sides_file=sides)
+    assert {n["id"] for n in graph["nodes"] if n["kind"] == "side"} == {
+        "side:labour",
+        "side:conservative",
+    }
+    assert rhetor.network(view_records, author_as="party", sides_file=sides) == graph
+    points = rhetor.trends(view_records, by="party", author_from="party", sides_file=sides)
+    series = {p["series"] for p in points["points"] if p["kind"] == "claims"}
+    assert {s.split()[0] for s in series} == {"labour", "conservative"}
+    result = run(
+        "compare", view_records, "--by", "party", "--author-from", "party", "--sides", sides,
+        "--json",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    groups = {g["name"]: set(g["sides"]) for g in json.loads(result.stdout)["groups"]}
+    assert groups == {"conservatives": {"conservative"}, "labour": {"labour", "conservative"}}
+    with pytest.raises(rhetor.ConfigError, match="names the sides of --author-from"):
+        rhetor.trends(view_records, by="party", sides_file=sides)
+
+
+def test_author_sides_views_found_sides_are_named_after_the_value(tmp_path):
+    path = tmp_path / "sotu.jsonl"
+    records = [
+        view_record("1990_d.txt", "d", [("author", "fairness"), ("the-union", "fairness")], True),
+        view_record("1991_r.txt", "r", [("author", "democracy")], True),
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records))
+    result = run("network", path, "--csv", "--author-from", "party")
+    assert result.exit_code == 0, result.stderr
+    assert edge_sides(result.stdout) == {"d", "r", "the-union"}
+
+
+def test_author_sides_batch_author_from_then_network_one_node_per_party(
+    manifestos, sides_file, tmp_path
+):
+    out = tmp_path / "out.jsonl"
+    result = run(
+        "batch", manifestos, "--name-pattern", "{year}_{party}.txt", "--sides", sides_file,
+        "--author-from", "party", "-m", "blank:en", "-q", "-o", out,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    result = run("network", out, "--csv")
+    assert edge_sides(result.stdout) == {"labour", "conservative"}
+    # The records have no 'author' claims left, so --author-from changes nothing.
+    again = run("network", out, "--csv", "--author-from", "party")
+    assert again.exit_code == 0 and again.stdout == result.stdout

@@ -32,16 +32,20 @@ class AuthorFrom:
 
     def value_of(self, fields: Mapping[str, Any]) -> str | None:
         """The document's value of the field; None when it has none."""
-        value = fields.get(self.field)
-        if value is None or isinstance(value, list | dict):
-            return None if not value else str(value)
-        text = str(value).strip()
-        return None if text in NO_VALUE else text
+        return value_text(fields.get(self.field))
 
     def side_for(self, fields: Mapping[str, Any]) -> str | None:
         """The side the document's value names (None: no value, or a value no side has)."""
         value = self.value_of(fields)
         return None if value is None else self.names.side_for(value)
+
+
+def value_text(value: Any) -> str | None:
+    """A metadata value as text; None for no value (empty, or ParlaMint's ``-``)."""
+    if value is None:
+        return None
+    text = ";".join(map(str, value)) if isinstance(value, list) else str(value).strip()
+    return None if text in NO_VALUE else text
 
 
 def check_authors(
@@ -77,7 +81,9 @@ def check_authors(
     return []
 
 
-def unknown_message(option_field: str, unknown: Counter, names: SideNames) -> str:
+def unknown_message(
+    option_field: str, unknown: Counter, names: SideNames, where: str = "the sides file"
+) -> str:
     def show(value: str) -> str:
         short = value if len(value) <= SHOWN_CHARS else value[: SHOWN_CHARS - 1] + "…"
         count = unknown[value]
@@ -88,5 +94,5 @@ def unknown_message(option_field: str, unknown: Counter, names: SideNames) -> st
         listed.append(f"and {len(unknown) - SHOWN_VALUES} more")
     return (
         f"--author-from {option_field}: no side is named by {', '.join(listed)}; "
-        f"list them under a side's codes: in the sides file (sides: {names.describe()})"
+        f"list them under a side's codes: in {where} (sides: {names.describe()})"
     )

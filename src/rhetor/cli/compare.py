@@ -8,7 +8,7 @@ import typer
 
 from rhetor.cli.app import app
 from rhetor.cli.options import (
-    AuthorAsOption,
+    AuthorFromOption,
     BinOption,
     CsvFlag,
     JsonFlag,
@@ -39,7 +39,7 @@ def compare_command(
     only: OnlyOption = None,
     label: LabelOption = None,
     bin_width: BinOption = None,
-    author_as: AuthorAsOption = None,
+    author_from: AuthorFromOption = None,
     json_output: JsonFlag = False,
     csv_output: CsvFlag = False,
     side: SideOption = None,
@@ -59,7 +59,7 @@ def compare_command(
             only=only,
             label=label,
             bin_width=bin_width,
-            author_as=author_as,
+            author_from=author_from,
             sides=side,
             sides_file=sides_file,
             model=model,

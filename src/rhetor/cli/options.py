@@ -140,12 +140,24 @@ BinOption = Annotated[
         help="Put a numeric field into bins of N (1987 in bins of 10 is 1980).",
     ),
 ]
-AuthorAsOption = Annotated[
+AuthorFromOption = Annotated[
     str | None,
     typer.Option(
+        "--author-from",
         "--author-as",
         metavar="FIELD",
-        help="Name each document's 'author' side (its 'we') after its metadata FIELD, e.g. party.",
+        help="Give each document's 'we' (its 'author' side) to the side its metadata FIELD "
+        "names, e.g. party: a side's id, or its label: or codes: in --sides. "
+        "--author-as is its old name.",
+    ),
+]
+RecordSidesOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--sides",
+        metavar="FILE.yaml",
+        help="The sides file the records were scored with: its label: and codes: name "
+        "sides for --author-from.",
     ),
 ]
 LabelOption = Annotated[
@@ -158,14 +170,6 @@ LabelOption = Annotated[
 ]
 CsvFlag = Annotated[bool, typer.Option("--csv", help="Write CSV (tidy rows) instead of a table.")]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace -o FILE if it exists.")]
-
-
-def load_corpus(paths, only, author_as):
-    """The documents of record files, filtered by --only, with --author-as applied."""
-    from rhetor.corpus.records import keep_only, parse_only, read_records
-
-    documents = read_records(paths, author_as=author_as)
-    return keep_only(documents, parse_only(only)) if only else documents
 
 
 def parse_labels(labels) -> dict[str, str]:

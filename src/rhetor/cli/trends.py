@@ -9,12 +9,13 @@ import typer
 
 from rhetor.cli.app import app
 from rhetor.cli.options import (
-    AuthorAsOption,
+    AuthorFromOption,
     BinOption,
     CsvFlag,
     JsonFlag,
     LabelOption,
     OnlyOption,
+    RecordSidesOption,
     check_one_format,
 )
 from rhetor.cli.support import run_guarded, terminal_context, write_output
@@ -51,7 +52,8 @@ def trends_command(
     only: OnlyOption = None,
     label: LabelOption = None,
     bin_width: BinOption = None,
-    author_as: AuthorAsOption = None,
+    author_from: AuthorFromOption = None,
+    sides_file: RecordSidesOption = None,
     json_output: JsonFlag = False,
     csv_output: CsvFlag = False,
 ) -> None:
@@ -71,7 +73,8 @@ def trends_command(
             only=only,
             label=label,
             bin_width=bin_width,
-            author_as=author_as,
+            author_from=author_from,
+            sides_file=sides_file,
         )
         from rhetor.formats.corpus import corpus_text, render_trends
 

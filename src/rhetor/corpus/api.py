@@ -32,11 +32,21 @@ RECORD_SUFFIXES = (".jsonl", ".json", ".ndjson", ".csv")
 # -- reading records ------------------------------------------------------------------------
 
 
-def load_documents(records: Records, *, only: FilterArg = None, author_as: str | None = None):
+def load_documents(
+    records: Records,
+    *,
+    only: FilterArg = None,
+    author_as: str | None = None,
+    author_from: str | None = None,
+    sides_file: PathLike | None = None,
+):
     """The scored documents of record files and record dicts, in order, as
-    :class:`~rhetor.corpus.records.DocumentCounts`, filtered by ``only`` and with the
-    ``author`` side renamed by ``author_as`` (as ``--only`` and ``--author-as`` do)."""
-    from rhetor.corpus.records import from_record, keep_only, read_records, rename_author
+    :class:`~rhetor.corpus.records.DocumentCounts`, filtered by ``only`` and with each
+    document's "we" given to the side its ``author_from`` field names (``--only`` and
+    ``--author-from``, whose old name ``author_as`` still works; see
+    :mod:`rhetor.corpus.authors`; ``sides_file`` gives the sides' labels and codes)."""
+    from rhetor.corpus.authors import author_field, give_author_claims
+    from rhetor.corpus.records import from_record, keep_only, read_records
 
     items = _items(records)
     documents = []
@@ -57,8 +67,11 @@ def load_documents(records: Records, *, only: FilterArg = None, author_as: str |
     flush()
     if not documents:
         raise InputError("no scored documents in the records given")
-    if author_as:
-        rename_author(documents, author_as)
+    field_name = author_field(author_from, author_as)
+    if field_name:
+        give_author_claims(documents, field_name, sides_file)
+    elif sides_file:
+        raise ConfigError("--sides with records names the sides of --author-from; add it")
     filters = only_filters(only)
     return keep_only(documents, filters) if filters else documents
 
@@ -125,6 +138,7 @@ def compare_result(
     sides=None,
     sides_file: PathLike | None = None,
     model: str | None = None,
+    author_from: str | None = None,
 ):
     """The :class:`~rhetor.corpus.compare.Comparison` :func:`compare` returns as data."""
     from rhetor.corpus.compare import compare as compare_groups
@@ -134,7 +148,7 @@ def compare_result(
         by=by,
         only=only,
         bin_width=bin_width,
-        author_as=author_as,
+        author_as=author_from or author_as,
         sides=sides,
         sides_file=sides_file,
         model=model,
@@ -155,6 +169,7 @@ def compare(
     sides=None,
     sides_file: PathLike | None = None,
     model: str | None = None,
+    author_from: str | None = None,
     rows: bool = False,
 ) -> dict[str, Any] | list[dict[str, Any]]:
     """Compare groups of documents, as ``rhetor compare`` does: values and claims per
@@ -166,8 +181,9 @@ def compare(
     grouped with ``by``), record dicts from :func:`rhetor.batch` (grouped with ``by``),
     or a mapping of group name to records. ``only`` ({field: values} or
     ``"FIELD=A,B"``), ``label`` ({group: name} or ``"GROUP=TEXT"``), ``bin_width`` and
-    ``author_as`` are the command's ``--only``, ``--label``, ``--bin`` and
-    ``--author-as``.
+    ``author_from`` are the command's ``--only``, ``--label``, ``--bin`` and
+    ``--author-from`` (``author_as``, its old name, still works); with records,
+    ``sides_file`` gives the labels and codes ``author_from`` maps with.
 
     Returns what ``rhetor compare --json`` prints: ``{"schema", "groups", "keyness"}``,
     each group with ``documents``, ``words``, ``values`` ({value: {"mentions",
@@ -191,7 +207,7 @@ def compare(
         only=only,
         label=label,
         bin_width=bin_width,
-        author_as=author_as,
+        author_as=author_from or author_as,
         sides=sides,
         sides_file=sides_file,
         model=model,
@@ -222,9 +238,11 @@ def compare_groups_of(
     if isinstance(inputs, Mapping) and not _is_record(inputs):
         if by or bin_width:
             raise ConfigError("by and bin_width group records; give a list of records with by")
-        _no_text_options(sides, sides_file, model)
+        _no_text_options(sides, model)
         groups = {
-            str(name): load_documents(records, only=only, author_as=author_as)
+            str(name): load_documents(
+                records, only=only, author_as=author_as, sides_file=sides_file
+            )
             for name, records in inputs.items()
         }
         return _at_least_two(groups)
@@ -234,7 +252,7 @@ def compare_groups_of(
         raise ConfigError("give either text files or batch records, not both")
     if not record_items:
         if by or only or author_as or bin_width:
-            raise ConfigError("--by, --only, --bin and --author-as work on batch records")
+            raise ConfigError("--by, --only, --bin and --author-from work on batch records")
         from rhetor.batching.api import analyse_options
         from rhetor.corpus.records import analyse_documents
 
@@ -243,9 +261,9 @@ def compare_groups_of(
         documents = analyse_documents(paths, options)
         groups = {file_group_name(p, paths): [d] for p, d in zip(paths, documents, strict=True)}
         return _at_least_two(groups)
-    _no_text_options(sides, sides_file, model)
+    _no_text_options(sides, model)
     if by:
-        documents = load_documents(items, only=only, author_as=author_as)
+        documents = load_documents(items, only=only, author_as=author_as, sides_file=sides_file)
         groups = group_documents(documents, by, bin_width=bin_width)
     else:
         if bin_width:
@@ -257,7 +275,9 @@ def compare_groups_of(
             )
         paths = [os.fspath(p) for p in items]
         groups = {
-            file_group_name(p, paths): load_documents([p], only=only, author_as=author_as)
+            file_group_name(p, paths): load_documents(
+                [p], only=only, author_as=author_as, sides_file=sides_file
+            )
             for p in paths
         }
     return _at_least_two(groups)
@@ -269,9 +289,9 @@ def _at_least_two(groups: dict[str, list]) -> dict[str, list]:
     return groups
 
 
-def _no_text_options(sides, sides_file, model) -> None:
-    if sides or sides_file or model:
-        raise ConfigError("--side, --sides and --model apply to text files, not to records")
+def _no_text_options(sides, model) -> None:
+    if sides or model:
+        raise ConfigError("--side and --model apply to text files, not to records")
 
 
 def _is_record(item) -> bool:
@@ -297,6 +317,8 @@ def trends_result(
     label: LabelArg = None,
     bin_width: int | None = None,
     author_as: str | None = None,
+    author_from: str | None = None,
+    sides_file: PathLike | None = None,
 ):
     """The :class:`~rhetor.corpus.trends.Trends` :func:`trends` returns as data (and the
     chart drawn, with ``plot``)."""
@@ -306,7 +328,9 @@ def trends_result(
         from rhetor.formats.charts import check_chart_target
 
         check_chart_target(Path(plot))
-    documents = load_documents(records, only=only, author_as=author_as)
+    documents = load_documents(
+        records, only=only, author_as=author_as, author_from=author_from, sides_file=sides_file
+    )
     values = [value] if isinstance(value, str) else value
     try:
         found = find_trends(
@@ -338,6 +362,8 @@ def trends(
     label: LabelArg = None,
     bin_width: int | None = None,
     author_as: str | None = None,
+    author_from: str | None = None,
+    sides_file: PathLike | None = None,
     rows: bool = False,
 ) -> dict[str, Any] | list[dict[str, Any]]:
     """Rate per 1,000 words of each value (and of each side's stances) over a metadata
@@ -348,8 +374,9 @@ def trends(
     metadata: ``meta=`` or ``name_pattern=``). ``by``: the field along x; ``group``:
     one series per value of this field; ``value``: only these values; ``plot``: also
     draw the chart to a .png or .svg file (needs matplotlib), titled ``title``.
-    ``only``, ``label``, ``bin_width`` and ``author_as`` are ``--only``, ``--label``,
-    ``--bin`` and ``--author-as``.
+    ``only``, ``label``, ``bin_width``, ``author_from`` and ``sides_file`` are
+    ``--only``, ``--label``, ``--bin``, ``--author-from`` (``author_as``, its old name,
+    still works) and ``--sides``.
 
     Returns what ``rhetor trends --json`` prints: ``{"schema", "by", "group", "bin",
     "points"}``, a point per (x, group, kind, series) with ``documents``, ``words``,
@@ -377,6 +404,8 @@ def trends(
         label=label,
         bin_width=bin_width,
         author_as=author_as,
+        author_from=author_from,
+        sides_file=sides_file,
     )
     return found.csv_rows() if rows else found.to_dict()
 

@@ -23,6 +23,8 @@ def network_result(
     only: FilterArg = None,
     bin_width: int | None = None,
     author_as: str | None = None,
+    author_from: str | None = None,
+    sides_file: PathLike | None = None,
 ):
     """The edges (:class:`~rhetor.corpus.network.Edge`) :func:`network` returns as data,
     with the GraphML file written when ``output`` is given."""
@@ -33,7 +35,9 @@ def network_result(
     target = Path(output) if output is not None else None
     if target is not None:
         check_graphml_target(target, force)
-    documents = load_documents(records, only=only, author_as=author_as)
+    documents = load_documents(
+        records, only=only, author_as=author_as, author_from=author_from, sides_file=sides_file
+    )
     if bin_width and not slice_by:
         raise ConfigError("--bin needs --slice")
     edges = network_edges(documents, slice_by=slice_by, bin_width=bin_width, min_weight=min_weight)
@@ -67,6 +71,8 @@ def network(
     only: FilterArg = None,
     bin_width: int | None = None,
     author_as: str | None = None,
+    author_from: str | None = None,
+    sides_file: PathLike | None = None,
     rows: bool = False,
 ) -> dict[str, list[dict[str, Any]]] | list[dict[str, Any]]:
     """The two-mode side-value network of ``rhetor network``: one edge per (side, value,
@@ -74,8 +80,9 @@ def network(
 
     ``records``: record files or record dicts from :func:`rhetor.batch`. ``output``:
     also write GraphML there (needs networkx; an existing file only with ``force``).
-    ``slice_by``, ``min_weight``, ``only``, ``bin_width`` and ``author_as`` are the
-    command's ``--slice``, ``--min-weight``, ``--only``, ``--bin`` and ``--author-as``.
+    ``slice_by``, ``min_weight``, ``only``, ``bin_width``, ``author_from`` and
+    ``sides_file`` are the command's ``--slice``, ``--min-weight``, ``--only``, ``--bin``,
+    ``--author-from`` (``author_as``, its old name, still works) and ``--sides``.
 
     Returns ``{"nodes": [...], "edges": [...]}``: nodes ``{"id": "side:S" or
     "value:V", "label", "kind": "side" or "value"}`` (sides first), edges ``{"source",
@@ -101,6 +108,8 @@ def network(
         only=only,
         bin_width=bin_width,
         author_as=author_as,
+        author_from=author_from,
+        sides_file=sides_file,
     )
     if rows:
         return csv_values(edge_rows(edges), CSV_COLUMNS)

@@ -39,6 +39,7 @@ class DocumentCounts:
     claims: Counter = field(default_factory=Counter)  # (side, value, stance) -> claims
     sides_given: bool = True  # False when the sides were found in the text
     author: str = AUTHOR  # the side that says "we" (renamed by author_as)
+    side_ids: tuple[str, ...] = ()  # the sides the record was scored with (given or found)
 
     def pooled_claims(self) -> Counter:
         """Claims with found sides pooled as batch's CSV pools them: the author's side
@@ -125,7 +126,8 @@ def from_record(record: Mapping, path: Path | str = "<records>") -> DocumentCoun
     meta = {str(k): str(v) for k, v in meta.items()} if isinstance(meta, Mapping) else {}
     sides = record.get("sides") or []
     given = not any(isinstance(s, Mapping) and s.get("auto") for s in sides)
-    return DocumentCounts(str(record["source"]), meta, words, values, claims, given)
+    ids = tuple(str(s["id"]) for s in sides if isinstance(s, Mapping) and s.get("id"))
+    return DocumentCounts(str(record["source"]), meta, words, values, claims, given, side_ids=ids)
 
 
 def _from_csv(path: Path) -> Iterator[DocumentCounts]:
@@ -139,6 +141,7 @@ def _from_csv(path: Path) -> Iterator[DocumentCounts]:
         meta_fields = []
     value_columns = [c for c in header if c.endswith("_mentions") and "__" not in c]
     claim_columns = [c for c in header if c.count("__") == 2 and c.rsplit("__", 1)[1] in STANCES]
+    side_ids = tuple(dict.fromkeys(c.split("__")[0] for c in claim_columns))
     for number, row in enumerate(rows, 2):
         if row.get("error"):
             continue
@@ -151,6 +154,7 @@ def _from_csv(path: Path) -> Iterator[DocumentCounts]:
                 Counter(
                     {tuple(c.split("__")): int(row[c]) for c in claim_columns if int(row[c] or 0)}
                 ),
+                side_ids=side_ids,
             )
         except (TypeError, ValueError):
             raise InputError(f"{path}:{number}: a count is not a whole number") from None
