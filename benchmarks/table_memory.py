@@ -67,19 +67,20 @@ def read_all(path: Path) -> None:
 
 
 def batch_all(path: Path, out: Path, mode: str, sides: Path) -> None:
+    from rhetor.attribution.sides import side_names
     from rhetor.batching.api import analyse_options
     from rhetor.batching.command import BatchOptions, batch
     from rhetor.batching.writers import BatchFormat
 
     if mode == "counts":
         options = analyse_options(counts=True)
-        author_from = None
+        author_from = names = None
     else:
         options = analyse_options(model="blank:en", sides_file=sides)
-        author_from = "party"
+        author_from, names = "party", side_names(dict(options.sides), sides)
     batch(
         BatchOptions((), fmt=BatchFormat.csv, output=out, force=True, quiet=True, table=path,
-                     author_from=author_from),
+                     author_from=author_from, side_names=names),
         options,
         warn=lambda message: None,
     )  # fmt: skip

@@ -199,3 +199,22 @@ def test_table_python_api_and_two_workers(write):
         {"conservative"},
         {"labour"},
     ]
+
+
+def test_table_on_a_dask_cluster_gives_the_local_records(write, sides_file, tmp_path):
+    pytest.importorskip("distributed")
+    path = write(
+        "t.csv", "id,party,text\na,Lab,We stand for fairness.\nb,Con,We defend democracy.\n"
+    )
+    common = ["batch", "--table", path, "--sides", sides_file, "--author-from", "party"]
+    common += ["-m", "blank:en", "-q"]
+    assert run(*common, "-j", "1", "-o", tmp_path / "local.jsonl").exit_code == 0
+    result = run(*common, "--scheduler", "local:1", "-o", tmp_path / "dask.jsonl")
+    assert result.exit_code == 0, result.stderr
+
+    def by_source(name):
+        return sorted(records_of(tmp_path / name), key=lambda r: r["source"])
+
+    ours, theirs = by_source("local.jsonl"), by_source("dask.jsonl")
+    assert theirs == ours
+    assert [{c["side"] for c in r["claims"]} for r in theirs] == [{"labour"}, {"conservative"}]

@@ -130,8 +130,8 @@ def batch(
             done = done_keys(options.output, options.fmt, columns=columns, settings=settings)
         units, count, size = to_score(plan, done, counted=show_progress or bool(done))
         if done:
-            before = sum(1 for _ in plan.units()) if plan.plain_paths is None else None
-            before = len(plan.plain_paths) if before is None else before
+            paths = plan.plain_paths
+            before = len(paths) if paths is not None else sum(1 for _ in plan.units())
             warn(f"resuming: {before - count} already scored, {count} to go")
         runner = runner or make_runner(options, analyse_options, documents=count, warn=warn)
         pending: defaultdict[str, deque] = defaultdict(deque)
@@ -156,7 +156,7 @@ def batch(
             )
         totals = Totals()
         try:
-            with Progress(size, count, show_progress) as tick:
+            with Progress(size, count or 0, show_progress) as tick:
                 for record in records:
                     record["settings"] = settings
                     unit, found = take(pending, record["source"])

@@ -187,16 +187,17 @@ def record_fields(metadata: Metadata, plan: Plan) -> list[str]:
     return [*metadata.fields, *plan.fields]
 
 
-def to_score(plan: Plan, done: set, *, counted: bool) -> tuple[Iterable[Unit], int, int]:
-    """The units left to score, how many and their bytes (counted only when asked:
-    counting reads a table once more)."""
+def to_score(plan: Plan, done: set, *, counted: bool) -> tuple[Iterable[Unit], int | None, int]:
+    """The units left to score, how many (None: not counted) and their bytes (counted
+    only when asked: counting reads a table once more)."""
     if plan.plain_paths is not None:
         units = list(not_done(plan.units(), done))
         return units, len(units), sum(u.size() for u in units) if counted else 0
+    if not counted:
+        return not_done(plan.units(), done), None, 0
     count = size = 0
-    if counted:
-        for unit in not_done(plan.units(), done):
-            count, size = count + 1, size + unit.size()
+    for unit in not_done(plan.units(), done):
+        count, size = count + 1, size + unit.size()
     return not_done(plan.units(), done), count, size
 
 
