@@ -181,3 +181,10 @@ def test_parlamint_mixed_folder_missing_rows_and_resume(tmp_path):
     result = run("batch", tmp_path, "-m", "blank:en", "-o", out, "--resume")
     assert "resuming: 3 already scored, 1 to go" in result.stderr
     assert [r["source"] for r in records_of(out.read_text())][-1] == "u3"
+
+
+def test_parlamint_meta_file_is_no_document_of_its_own(tmp_path):
+    sitting(tmp_path, "ParlaMint-GB_2020-01-01", [("u1", "CON", "", "A", "Fairness.")])
+    result = run("batch", tmp_path, "-g", "*", "-m", "blank:en", "-q")
+    assert result.exit_code == 0, result.output
+    assert [r["source"] for r in records_of(result.stdout)] == ["u1"]

@@ -80,6 +80,7 @@ class Sitting:
     government: tuple[str, ...]
     corpus: str  # ParlaMint-GB, ParlaMint-FR-en, or the file name when it says nothing
     language: str | None  # None: the name does not say
+    missing: int = 0  # utterances with no row in the meta file
 
     @property
     def english(self) -> bool:
@@ -124,7 +125,10 @@ def sitting_of(path: str) -> Sitting | None:
         party = row.get(PARTY_COLUMN, "").strip()
         if row.get(STATUS_COLUMN, "").strip().casefold() == GOVERNMENT_STATUS and party:
             government.setdefault(party)
-    count = sum(1 for _ in _utterances(path))
+    count = missing = 0
+    for uid, _ in _utterances(path):
+        count += 1
+        missing += uid not in rows
     found = _NAME.match(Path(path).name)
     if found:
         country, english = found.group(1), bool(found.group(2))
@@ -133,7 +137,7 @@ def sitting_of(path: str) -> Sitting | None:
     else:
         corpus, language = Path(path).name, None
     columns = tuple(c for c in header if c != ID_COLUMN)
-    return Sitting(path, str(meta), columns, count, tuple(government), corpus, language)
+    return Sitting(path, str(meta), columns, count, tuple(government), corpus, language, missing)
 
 
 def utterances(sitting: Sitting) -> Iterator[Utterance]:
@@ -146,12 +150,6 @@ def utterances(sitting: Sitting) -> Iterator[Utterance]:
         meta.pop(ID_COLUMN, None)
         meta[GOVERNMENT_FIELD] = list(sitting.government)
         yield Utterance(uid, text, meta)
-
-
-def missing_rows(sitting: Sitting) -> int:
-    """How many utterances have no row in the meta file."""
-    _, rows = _meta_rows(Path(sitting.meta_path))
-    return sum(1 for uid, _ in _utterances(sitting.path) if uid not in rows)
 
 
 def _utterances(path: str) -> Iterator[tuple[str, str]]:

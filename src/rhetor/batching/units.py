@@ -57,7 +57,7 @@ class Plan:
 
 def files_plan(paths: list[str]) -> Plan:
     """Files, each a unit, except ParlaMint sittings: a unit per utterance."""
-    from rhetor.batching.parlamint import GOVERNMENT_FIELD, missing_rows, sitting_of, utterances
+    from rhetor.batching.parlamint import GOVERNMENT_FIELD, sitting_of, utterances
     from rhetor.io.textio import shown
 
     sittings = {}
@@ -65,6 +65,9 @@ def files_plan(paths: list[str]) -> Plan:
         sitting = sitting_of(path)
         if sitting is not None:
             sittings[path] = sitting
+    if sittings:  # a sitting's meta file is not a document of its own (--glob "*")
+        metas = {os.path.realpath(s.meta_path) for s in sittings.values()}
+        paths = [p for p in paths if os.path.realpath(p) not in metas]
     if not sittings:
         return Plan(lambda: (Unit(p, meta_key=p) for p in paths), coverage=paths, plain_paths=paths)
     columns: dict[str, None] = {}
@@ -72,10 +75,9 @@ def files_plan(paths: list[str]) -> Plan:
     for path, sitting in sittings.items():
         columns.update(dict.fromkeys(sitting.columns))
         plan.notes.append(f"{shown(path)}: {sitting.describe()}, a record each")
-        missing = missing_rows(sitting)
-        if missing:
+        if sitting.missing:
             plan.warnings.append(
-                f"{shown(path)}: {missing} utterances have no row in "
+                f"{shown(path)}: {sitting.missing} utterances have no row in "
                 f"{shown(sitting.meta_path)}; their metadata fields are empty"
             )
         if sitting.language is not None and not sitting.english:
