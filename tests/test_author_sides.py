@@ -177,6 +177,12 @@ def test_author_sides_batch_unknown_value_is_one_line_before_any_scoring(
     assert len(lines) == 1 and lines[0].startswith("rhetor: error: --author-from party: ")
     assert "'LD' (1 document), 'SNP' (1 document)" in lines[0]
     assert not out.exists()  # nothing written, not even an empty file
+    out.write_text("earlier records\n")
+    result = run(
+        "batch", manifestos, "--name-pattern", "{year}_{party}.txt", "--sides", sides_file,
+        "--author-from", "party", "-m", "blank:en", "-o", out, "--force",
+    )  # fmt: skip
+    assert result.exit_code == 2 and out.read_text() == "earlier records\n"  # not emptied
 
 
 @pytest.mark.parametrize(

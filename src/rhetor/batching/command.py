@@ -98,21 +98,23 @@ def batch(
     inputs = _config_inputs(analyse_options)
     given = [p for p in options.paths if p != "-"] if texts is None else []
     refuse_input_as_output(options.output, [*inputs, *given, *_table_path(options)])
-    plan = _plan(options, texts, warn)
-    fields = record_fields(metadata, plan)
-    writer_columns(options.fmt, value_ids, sides, fields)  # clashes fail before writing
-    said = []
-    if author_from is not None:  # every value checked before anything is said or scored
-        default = _default_author(analyse_options)
-        metas = (fields_of(unit, metadata, fields) for unit in plan.units())
-        said = check_authors(author_from, metas, fields, default)
-    for message in check_coverage(metadata, plan.coverage):
-        warn(f"warning: {message}")
-    for note in plan.notes:
-        (inform or (lambda m: None))(note)
-    for message in [*plan.warnings, *said]:
-        warn(f"warning: {message}")
     with _open_output(options) as handle:
+        # Locked before the documents are read (a path list on stdin can take long), so a
+        # second batch on the same output stops at once; nothing is written until begin().
+        plan = _plan(options, texts, warn)
+        fields = record_fields(metadata, plan)
+        writer_columns(options.fmt, value_ids, sides, fields)  # clashes fail before writing
+        said = []
+        if author_from is not None:  # every value checked before anything is said or scored
+            default = _default_author(analyse_options)
+            metas = (fields_of(unit, metadata, fields) for unit in plan.units())
+            said = check_authors(author_from, metas, fields, default)
+        for message in check_coverage(metadata, plan.coverage):
+            warn(f"warning: {message}")
+        for note in plan.notes:
+            (inform or (lambda m: None))(note)
+        for message in [*plan.warnings, *said]:
+            warn(f"warning: {message}")
         fresh = handle.begin()
         writer = None
         if options.output is not None or options.to_stdout:
@@ -411,21 +413,30 @@ class _open_output:
         self.options = options
         self.output: LockedOutput | None = None
         self.stream = sys.stdout
+        self.created = self.begun = False
 
     def __enter__(self) -> _open_output:
         out = self.options.output
         if out is not None:
+            self.created = not out.exists() and not out.is_symlink()
             self.output = LockedOutput(out, append=self.options.resume).__enter__()
             self.stream = self.output.stream
         return self
 
     def begin(self) -> bool:
         """Empty the file unless resuming; True if the output starts fresh (a header)."""
+        self.begun = True
         if self.output is None:
             return True
         self.output.begin()
         return self.output.empty
 
     def __exit__(self, *exc) -> None:
-        if self.output is not None:
-            self.output.__exit__(*exc)
+        if self.output is None:
+            return
+        if exc[0] is not None and self.created and not self.begun:
+            # Stopped by a check before anything was written: leave no empty file behind.
+            with contextlib.suppress(OSError):
+                if self.output.target.stat().st_size == 0:
+                    self.output.target.unlink()
+        self.output.__exit__(*exc)
