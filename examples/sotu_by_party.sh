@@ -21,15 +21,15 @@ if [ ! -s "$records" ]; then
         -j "${JOBS:-2}" -q -o "$records"
 fi
 # Democrats (d) against Republicans (r); the president's "we" counts for the party.
-parties="--only party=d,r --author-as party --label d=Democratic --label r=Republican"
+parties="--only party=d,r --author-from party --label d=Democratic --label r=Republican"
 # shellcheck disable=SC2086  # $parties is several options on purpose
 rhetor compare "$records" --by party $parties > "$out/compare.txt"
 rhetor compare "$records" --by party $parties --csv > "$out/compare.csv"
 rhetor trends "$records" --by year --group party $parties --bin 10 --csv \
     --title "State of the Union: value mentions per 1,000 words, by decade" --plot "$here/../docs/sotu_trends.png" > "$out/trends.csv"
 # The network keeps the party codes (d, r) as side names; light edges left out.
-rhetor network "$records" --only party=d,r --author-as party --min-weight 3 \
+rhetor network "$records" --only party=d,r --author-from party --min-weight 3 \
     -o "$out/sotu.graphml" --force
-rhetor network "$records" --only party=d,r --author-as party --slice year --bin 50 --csv \
+rhetor network "$records" --only party=d,r --author-from party --slice year --bin 50 --csv \
     > "$out/network.csv"
 echo "outputs in $out" >&2

@@ -80,7 +80,7 @@ def main() -> None:
     if not claims.exists():
         rhetor(*batch, "-f", "claims", "-o", str(claims))
     # Each manifesto's "we" (the author side) counts for its own party.
-    party = ["--author-as", "party"]
+    party = ["--author-from", "party"]
     labels = ["--label", "labour=Labour", "--label", "conservative=Conservative"]
     rhetor("compare", str(records), "--by", "party", *party, *labels, stdout=out / "compare.txt")
     rhetor(

@@ -118,6 +118,23 @@ def test_parliament_debate_sides_add_titles():
     assert sides["reds"][:4] == DEBATE["reds"]  # the given aliases first, unchanged
 
 
+def test_parliament_debate_sides_own_side_of_a_named_author():
+    """With the speaker's side named (--author, --author-from), "my hon. Friend" is
+    that side's, not the side that lists "we"."""
+    sides = debate_sides(DEBATE, ["reds"], load_cues().parliament, author="Blues")
+    assert "my hon. Friend" in sides["blues"] and "my hon. Friend" not in sides["reds"]
+    assert "the Government" in sides["reds"]
+
+
+@needs_model
+def test_parliament_author_and_government_together():
+    text = "We will always stand up for fairness. The Government have abandoned fairness."
+    found = triples(
+        text, {"reds": ["Reds"], "blues": ["Blues"]}, author="reds", government=["blues"]
+    )
+    assert found == {("fairness", "reds", "claims"), ("fairness", "blues", "opposes")}
+
+
 def test_parliament_debate_sides_refuse_an_unknown_government():
     with pytest.raises(ConfigError, match="--government names no side: greens"):
         debate_sides(DEBATE, ["greens"], load_cues().parliament)

@@ -222,14 +222,20 @@ def test_cli_network_graphml_matches_counts_from_the_records(records_file, tmp_p
     assert len(edge_ids) == len(set(edge_ids)) == len(expected)  # unique, as GraphML requires
 
 
-def test_cli_network_slices_and_author_as_in_the_edge_list(records_file):
-    result = CliRunner().invoke(
-        app, ["network", str(records_file), "--csv", "--slice", "year", "--author-as", "party"]
-    )
+PARTY_SIDES = (
+    "labour: {aliases: [Labour], codes: [lab]}\ntories: {aliases: [Tories], codes: [con]}\n"
+)
+
+
+def test_cli_network_slices_and_author_from_in_the_edge_list(records_file, tmp_path):
+    sides = tmp_path / "sides.yaml"
+    sides.write_text(PARTY_SIDES)
+    args = ["network", str(records_file), "--csv", "--slice", "year"]
+    result = CliRunner().invoke(app, [*args, "--author-from", "party", "--sides", str(sides)])
     assert result.exit_code == 0, result.stderr
     rows = [line.split(",") for line in result.stdout.splitlines()[1:]]
     assert {r[5] for r in rows} == {"1990", "1991", "1992"}
-    assert "author" not in {r[0] for r in rows} and {"con", "lab"} <= {r[0] for r in rows}
+    assert {r[0] for r in rows} == {"labour", "tories"}  # one node per party, no 'author'
     total = sum(int(r[3]) for r in rows)
     claimed = sum(
         1
@@ -358,7 +364,9 @@ def test_cli_compare_text_files_each_a_group(write):
     assert groups["tories"]["values"]["fairness"]["mentions"] == 0
 
 
-def test_cli_trends_json_labels_and_author_as(records_file):
+def test_cli_trends_json_labels_and_author_from(records_file, tmp_path):
+    sides = tmp_path / "sides.yaml"
+    sides.write_text(PARTY_SIDES)
     result = CliRunner().invoke(
         app,
         [
@@ -368,8 +376,10 @@ def test_cli_trends_json_labels_and_author_as(records_file):
             "year",
             "--group",
             "party",
-            "--author-as",
+            "--author-from",
             "party",
+            "--sides",
+            str(sides),
             "--label",
             "lab=Labour",
             "--json",
@@ -379,7 +389,8 @@ def test_cli_trends_json_labels_and_author_as(records_file):
     data = json.loads(result.stdout)
     assert {p["group"] for p in data["values"]} == {"con", "Labour"}
     sides = {p["side"] for p in data["claims"]}
-    assert "author" not in sides and sides & {"con", "lab"}
+    assert "author" not in sides
+    assert sides == {"labour", "tories"}  # one side per party, named by its codes
 
 
 @pytest.mark.parametrize("suffix", [".png", ".svg"])

@@ -27,7 +27,6 @@ class Analyser:
     """A loaded pipeline plus compiled lexicons and sides: turns texts into Reports."""
 
     def __init__(self, options: AnalyseOptions, lexicons: LexiconSet | None = None) -> None:
-        from rhetor.attribution.sides import build_sides
         from rhetor.nlp.extract import model_info
         from rhetor.nlp.pipeline import load_pipeline, resolve_model_name
 
@@ -38,19 +37,21 @@ class Analyser:
             texts = tuple(iter_lexicon_texts(options.lexicons))
         lexicons = lexicons or cached_lexicons(texts, options.builtin_lexicons)
         cues = cached_cues(texts)
-        given = dict(options.sides) if options.sides else None
-        if options.government:
-            from rhetor.attribution.parliament import debate_sides
+        if options.government and not options.sides:
             from rhetor.errors import ConfigError
 
-            if given is None:
-                raise ConfigError("--government names sides: give them with --side or --sides")
-            given = debate_sides(given, options.government, cues.parliament)
-        sides = build_sides(given) if given else None
+            raise ConfigError("--government names sides: give them with --side or --sides")
+        sides = (
+            given_sides(options.sides, options.author, options.government, cues)
+            if options.sides
+            else None
+        )
         # Named entities only help to find sides; leave the recogniser out otherwise.
         # The rule for punctuation after marks is added when a text needs it (_parse).
         self.nlp = load_pipeline(resolve_model_name(options.model), ner=sides is None, marks=False)
         self.component = _component(lexicons, cues, sides)
+        self.sides = sides
+        self._parts = (lexicons, cues)
         self.value_ids = lexicons.ids
         self.model = model_info(self.nlp)
         self.chunk_chars = min(self.nlp.max_length, DEFAULT_CHUNK_CHARS)
@@ -60,23 +61,59 @@ class Analyser:
 
             self.cache = DocCache(options.cache, self.nlp)
 
-    def analyse(self, text: str, *, source: str | None = None, warnings=()) -> Report:
-        """The report of ``text``; its warnings are ``warnings`` plus the language check's."""
-        report, _ = next(self.analyse_many([(text, None)]))
+    def analyse(
+        self,
+        text: str,
+        *,
+        source: str | None = None,
+        warnings=(),
+        author: str | None = None,
+        government: Sequence[str] | None = None,
+    ) -> Report:
+        """The report of ``text``; its warnings are ``warnings`` plus the language check's.
+        ``author``: the given side that says "we" in this text; ``government``: the given
+        sides that govern as it is spoken (None: as the options say)."""
+        speaker = (author, None if government is None else tuple(government))
+        report, _ = next(self.analyse_many([(text, speaker)], sides_of=lambda given: given))
         return replace(
             report,
             source=source,
             warnings=(*warnings, *self.check_language(text, source), *report.warnings),
         )
 
-    def analyse_doc(self, doc, *, source: str | None = None) -> Report:
+    def analyse_doc(
+        self,
+        doc,
+        *,
+        source: str | None = None,
+        author: str | None = None,
+        government: tuple[str, ...] | None = None,
+    ) -> Report:
         """The report of a Doc this analyser's pipeline has already parsed (from a
-        cache, or from ``nlp.pipe`` elsewhere). The Doc gains rhetor's annotations."""
+        cache, or from ``nlp.pipe`` elsewhere). The Doc gains rhetor's annotations.
+        ``author``: the given side that says "we" in it; ``government``: the given sides
+        that govern (None: as the options say)."""
         from rhetor.nlp.extract import build_report
 
+        component = self.component_for(author, government)
         return build_report(
-            self.component(doc), source=source, model=self.model, value_ids=self.value_ids
+            component(doc), source=source, model=self.model, value_ids=self.value_ids
         )
+
+    def component_for(self, author: str | None = None, government: tuple[str, ...] | None = None):
+        """The component whose sides give the first-person plural to ``author`` and the
+        government's names to ``government`` (None: as the options say)."""
+        from rhetor.errors import SidesError
+
+        author = self.options.author if author is None else author
+        government = self.options.government if government is None else government
+        if (author, government) == (self.options.author, self.options.government):
+            return self.component
+        if self.sides is None:
+            who = author or ", ".join(government)
+            raise SidesError(f"a document's sides ({who}) need given sides (--side, --sides)")
+        sides = given_sides(self.options.sides, author, government, self._parts[1])
+        return _component(*self._parts, sides)
 
     def check_language(self, text: str, source: str | None) -> tuple[str, ...]:
         """A warning when an English pipeline is given text that is not English."""
@@ -87,12 +124,15 @@ class Analyser:
         warning = english_warning(text, source, self.model.name)
         return (warning,) if warning else ()
 
-    def analyse_many(self, items: Iterable[tuple[str, Any]]):
+    def analyse_many(self, items: Iterable[tuple[str, Any]], sides_of=None):
         """(Report, context) for each (text, context), in order, parsing in batches of a
         bounded number of characters (see :mod:`rhetor.nlp.chunking`).
 
         Long texts are cut into pieces; the pieces of one text are parsed one after
         another and their reports merged, with offsets into the whole text.
+        ``sides_of(context)``, when given, is (author, government) for each text: the side
+        that says "we" in it and the sides that govern as it is spoken (either None: as
+        the options say).
         """
 
         def pieces():
@@ -104,7 +144,8 @@ class Analyser:
         parts: list[Report] = []
         notes: list[str] = []
         for doc, (_, start, count, length, context), piece_notes in self._parse(pieces()):
-            report = self.analyse_doc(doc)
+            author, government = sides_of(context) if sides_of else (None, None)
+            report = self.analyse_doc(doc, author=author, government=government)
             parts.append(_shift_report(report, start) if start else report)
             notes.extend(piece_notes)
             if len(parts) == count:
@@ -205,7 +246,23 @@ def lexicon_stamp(paths: Sequence[str]) -> tuple:
     return tuple(stamp)
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=64)
+def given_sides(given: tuple, author: str | None, government: tuple[str, ...], cues: Cues):
+    """The :class:`~rhetor.attribution.sides.Sides` of the given sides (frozen, as in
+    :class:`AnalyseOptions`): "we" held by ``author`` (None: by the side that lists it),
+    and in debate the government's names given to ``government`` and a member's names
+    for their own party to the author's side (:mod:`rhetor.attribution.parliament`)."""
+    from rhetor.attribution.sides import build_sides
+
+    sides = dict(given)
+    if government:
+        from rhetor.attribution.parliament import debate_sides
+
+        sides = debate_sides(sides, government, cues.parliament, author=author)
+    return build_sides(sides, author)
+
+
+@lru_cache(maxsize=64)
 def _component(lexicons: LexiconSet, cues: Cues, sides):
     from rhetor.nlp.component import RhetorComponent
 
@@ -238,6 +295,7 @@ def analyse(
     cache: str | Path | None = None,
     min_confidence: float | None = None,
     government: Sequence[str] = (),
+    author: str | None = None,
 ) -> Report:
     """Analyse ``text`` and return its :class:`~rhetor.report.model.Report`.
 
@@ -248,10 +306,14 @@ def analyse(
     same text is parsed once however often it is scored; ``min_confidence``: the
     confidence at or above which a claim counts (None: the shipped model's threshold);
     ``government``: in debate, the sides that govern (the first holds "the Government",
-    "the Minister"; see :mod:`rhetor.attribution.parliament`).
+    "the Minister"; see :mod:`rhetor.attribution.parliament`); ``author``: the side of
+    ``sides`` that says "we" in this text (its id, label or code, ignoring case), e.g. the
+    party of a speaker, so that no claim goes to a side called ``author``.
     """
     cache_dir = str(cache) if cache is not None else None
     frozen_sides = AnalyseOptions.freeze_sides(sides)
+    if author is not None:
+        author = author_side(sides, author, "author")
     if isinstance(lexicons, LexiconSet):
         options = AnalyseOptions(
             model=model,
@@ -259,6 +321,7 @@ def analyse(
             cache=cache_dir,
             min_confidence=min_confidence,
             government=tuple(government),
+            author=author,
         )
         return Analyser(options, lexicons).analyse(text, source=source)
     paths = tuple(str(p) for p in (lexicons or ()))
@@ -270,6 +333,23 @@ def analyse(
             cache=cache_dir,
             min_confidence=min_confidence,
             government=tuple(government),
+            author=author,
         )
     )
     return analyser.analyse(text, source=source)
+
+
+def author_side(sides, value: str, option: str = "--author", names=None) -> str:
+    """The id of the side ``value`` names (its id, label or code, ignoring case; see
+    :class:`rhetor.attribution.sides.SideNames`); a value that names no side, or no
+    sides given, is a :class:`~rhetor.errors.ConfigError`."""
+    from rhetor.attribution.sides import SideNames
+    from rhetor.errors import ConfigError
+
+    if not sides:
+        raise ConfigError(f"{option} {value}: name the sides it can be (--side or --sides)")
+    names = names or SideNames.build(dict(sides))
+    found = names.side_for(value)
+    if found is None:
+        raise ConfigError(f"{option} {value}: no side is named so (sides: {names.describe()})")
+    return found

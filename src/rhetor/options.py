@@ -28,6 +28,10 @@ class AnalyseOptions:
     min_confidence: float | None = None
     """Claims whose confidence is at or above it count in the matrix and the views;
     None takes the shipped model's threshold (see :mod:`rhetor.confidence`)."""
+    author: str | None = None
+    """The given side that holds the first-person plural ("we", "our"): the side the
+    document's metadata names (``--author``). None: the side that lists "we", else the
+    built-in ``author``."""
     counts: bool = False
     """Counts mode (see :mod:`rhetor.counts`): value counts at dictionary speed, with no
     parse and no sides."""

@@ -21,26 +21,40 @@ def debate_sides(
     government: Sequence[str],
     words: Parliament,
     first_person: Sequence[str] = ("we", "us", "our"),
+    *,
+    author: str | None = None,
 ) -> dict[str, list[str]]:
     """The sides with parliament's names for the government and the author's side added.
 
     ``government``: side names, the first of which holds the government's titles (the
-    senior partner of a coalition). A name that is no side is a :class:`ConfigError`."""
+    senior partner of a coalition). A name that is no side is a :class:`ConfigError`.
+    ``author``: the side the speaker belongs to (``--author``, ``--author-from``), which
+    a member calls "my hon. Friend"; None: the side that lists "we"."""
     out = {name: list(aliases) for name, aliases in sides.items()}
     if government:
-        unknown = [g for g in government if _find(out, g) is None]
-        if unknown:
-            raise ConfigError(
-                f"--government names no side: {', '.join(unknown)} (the sides are {', '.join(out)})"
-            )
-        _add(out[_find(out, government[0])], words.government_titles)
-    lowered = {f.lower() for f in first_person}
-    author = next(
-        (name for name, aliases in out.items() if lowered & {a.lower() for a in aliases}), None
-    )
+        _add(out[government_sides(out, government)[0]], words.government_titles)
+    if author is not None:
+        author = _find(out, author)
+    else:
+        lowered = {f.lower() for f in first_person}
+        author = next(
+            (name for name, aliases in out.items() if lowered & {a.lower() for a in aliases}),
+            None,
+        )
     if author is not None:
         _add(out[author], words.own_side_titles)
     return out
+
+
+def government_sides(sides: Mapping[str, Sequence[str]], government: Sequence[str]) -> list[str]:
+    """The ids of the sides ``government`` names (ignoring case), in its order; a name
+    that is no side is a :class:`ConfigError`."""
+    unknown = [g for g in government if _find(sides, g) is None]
+    if unknown:
+        raise ConfigError(
+            f"--government names no side: {', '.join(unknown)} (the sides are {', '.join(sides)})"
+        )
+    return [_find(sides, g) for g in government]
 
 
 def _find(sides: Mapping[str, Sequence[str]], name: str) -> str | None:

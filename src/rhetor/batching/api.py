@@ -32,13 +32,15 @@ def analyse_options(
     model: str | None = None,
     cache: PathLike | None = None,
     counts: bool = False,
+    government: Sequence[str] | str | None = None,
 ):
     """The :class:`~rhetor.options.AnalyseOptions` for the options the commands share
     (``--side``, ``--sides``, ``--lexicon``, ``--no-default-lexicons``, ``--model``,
-    ``--cache``, ``--counts``), checked as the command line checks them.
+    ``--cache``, ``--counts``, ``--government``), checked as the command line checks them.
 
     ``sides``: a mapping of side name to aliases (``{"labour": ["we", "Labour"]}``), or
     ``--side`` strings (``["labour=we,Labour"]``); merged with ``sides_file``.
+    ``government``: side names, or one ``"SIDE[,SIDE]"`` string.
 
     Example:
         >>> analyse_options(sides={"labour": ["we"]}, model="blank:en").sides
@@ -58,7 +60,16 @@ def analyse_options(
         sides=AnalyseOptions.freeze_sides(given),
         cache=os.fspath(cache) if cache else None,
         counts=counts,
+        government=_government(government),
     )
+
+
+def _government(given: Sequence[str] | str | None) -> tuple[str, ...]:
+    """``--government SIDE[,SIDE]`` as side names: a string of names or a sequence."""
+    if not given:
+        return ()
+    items = given.split(",") if isinstance(given, str) else [str(g) for g in given]
+    return tuple(g.strip() for g in items if g.strip())
 
 
 def given_sides(sides: SidesArg, sides_file: PathLike | None) -> dict[str, list[str]]:
@@ -91,8 +102,13 @@ def _paths(given: Sequence[PathLike] | PathLike | None) -> list[PathLike]:
 
 
 def batch(
-    paths_or_texts: Iterable[PathLike] | Mapping[str, str] | PathLike,
+    paths_or_texts: Iterable[PathLike] | Mapping[str, str] | PathLike | None = None,
     *,
+    table: PathLike | None = None,
+    text_column: str | None = None,
+    id_column: str | None = None,
+    author_from: str | None = None,
+    government: Sequence[str] | str | None = None,
     glob: str = "*.txt",
     recursive: bool = False,
     output: PathLike | None = None,
@@ -115,8 +131,20 @@ def batch(
     """Score many documents: one record per document, as ``rhetor batch`` writes them.
 
     ``paths_or_texts``: files and folders (a folder gives its files matching ``glob``,
-    with ``recursive`` its subfolders' too), or a mapping of source name to text for
-    texts held in memory. A string is always a path, never a text.
+    with ``recursive`` its subfolders' too; a ParlaMint sitting, a ``.txt`` file beside
+    its ``-meta.tsv``, gives one record per utterance), or a mapping of source name to
+    text for texts held in memory. A string is always a path, never a text. ``table``:
+    instead, a CSV, TSV or JSONL file with one document a row, the text in
+    ``text_column`` (default ``text``), the id (the record's source) in ``id_column``
+    (default ``id`` when present, else the row number), every other column metadata.
+
+    ``author_from``: a metadata field whose value names each document's side, the one
+    that says "we" (a side's id, ``label:`` or ``codes:`` in ``sides_file``, ignoring
+    case); a value that no side names is a :class:`~rhetor.errors.ConfigError`.
+    ``government``: in debate, the sides that govern (``["conservatives"]``, or
+    ``"SIDE[,SIDE]"``; the first holds "the Government", "the Minister"); without it,
+    each utterance of a ParlaMint sitting is spoken under its Coalition parties, mapped
+    to the sides as ``author_from`` maps values (see :mod:`rhetor.batching.authors`).
 
     Returns the records in input order (with ``scheduler``, in completion order): the
     dicts of the JSONL output, each with ``source``, ``stats``, ``values``, ``sides``,
@@ -157,11 +185,22 @@ def batch(
         raise ConfigError(f"jobs {jobs}: give 1 or more")
     texts = _texts(paths_or_texts)
     paths = () if texts is not None else tuple(os.fspath(p) for p in _paths(paths_or_texts))
+    table_path = Path(table) if table is not None else None
     out = Path(output) if output is not None else None
     meta_path = Path(meta) if meta is not None else None
     from rhetor.io.output import refuse_input_as_output
 
     refuse_input_as_output(out, [Path(p) for p in (sides_file, meta_path) if p])
+    chosen_options = analyse_options(
+        sides=sides,
+        sides_file=sides_file,
+        lexicons=lexicons,
+        no_default_lexicons=no_default_lexicons,
+        model=model,
+        cache=cache,
+        counts=counts,
+        government=government,
+    )
     options = BatchOptions(
         paths=paths,
         glob=glob,
@@ -177,15 +216,11 @@ def batch(
         meta=meta_path,
         name_pattern=name_pattern,
         to_stdout=False,
-    )
-    chosen_options = analyse_options(
-        sides=sides,
-        sides_file=sides_file,
-        lexicons=lexicons,
-        no_default_lexicons=no_default_lexicons,
-        model=model,
-        cache=cache,
-        counts=counts,
+        table=table_path,
+        text_column=text_column,
+        id_column=id_column,
+        author_from=author_from,
+        side_names=_names(chosen_options, sides_file),
     )
     records: list[Record] = []
     run_batch(
@@ -199,11 +234,21 @@ def batch(
     return records
 
 
+def _names(options, sides_file):
+    """The names --author-from and a sitting's government map values with: side ids,
+    and a sides file's labels and codes."""
+    if not options.sides:
+        return None
+    from rhetor.attribution.sides import side_names
+
+    return side_names(dict(options.sides), sides_file)
+
+
 def _texts(given) -> list[tuple[str, str]] | None:
     """(name, text) pairs when ``given`` is a mapping of texts; None for paths."""
     from rhetor.errors import InputError
 
-    if not isinstance(given, Mapping):
+    if given is None or not isinstance(given, Mapping):
         return None
     texts = []
     for name, text in given.items():

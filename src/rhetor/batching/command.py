@@ -4,15 +4,35 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
+from rhetor.batching.authors import (
+    AuthorFrom,
+    GovernmentFrom,
+    author_from_option,
+    check_document_sides,
+    check_government,
+    default_author,
+    government_from_metadata,
+)
 from rhetor.batching.inputs import DEFAULT_GLOB, discover
-from rhetor.batching.metadata import attach, check_coverage, load_metadata
-from rhetor.batching.progress import Progress
-from rhetor.batching.runner import WORKER_GROUP, LocalRunner, Record, Runner, content_hash
+from rhetor.batching.metadata import META_KEY, check_coverage, load_metadata
+from rhetor.batching.progress import Progress, Totals
+from rhetor.batching.runner import WORKER_GROUP, Document, LocalRunner, Record, Runner
+from rhetor.batching.units import (
+    Plan,
+    Unit,
+    fields_of,
+    files_plan,
+    record_fields,
+    table_plan,
+    take,
+    texts_plan,
+    to_score,
+)
 from rhetor.batching.writers import OTHERS, BatchFormat, RecordWriter, done_keys, writer_columns
 from rhetor.errors import ConfigError, InputError
 from rhetor.io.output import LockedOutput, is_special, refuse_input_as_output
@@ -37,36 +57,18 @@ class BatchOptions:
     meta: Path | None = None  # --meta FILE.csv (rhetor.batching.metadata)
     name_pattern: str | None = None  # --name-pattern "{year}_{party}.txt"
     to_stdout: bool = True  # without output, write records to stdout (False: write none)
-
-
-@dataclass
-class Totals:
-    """Running totals over the records of a batch."""
-
-    scored: int = 0
-    failed: int = 0
-    words: int = 0
-    mentions: Counter = field(default_factory=Counter)
-    stances: defaultdict = field(default_factory=lambda: defaultdict(Counter))
-
-    def add(self, record: Record) -> None:
-        if record.get("error"):
-            self.failed += 1
-            return
-        self.scored += 1
-        self.words += record["stats"]["words"]
-        for row in record["values"]:
-            self.mentions[row["value"]] += row["mentions"]
-        for claim in record["claims"]:
-            if claim["side"] and claim.get("counted") is not False:
-                self.stances[claim["side"]][claim["stance"]] += 1
+    table: Path | None = None  # --table FILE: one document a row (rhetor.batching.table)
+    text_column: str | None = None  # --text-column (default: text)
+    id_column: str | None = None  # --id-column (default: id when present, else row numbers)
+    author_from: str | None = None  # --author-from FIELD (rhetor.batching.authors)
+    side_names: object = None  # the SideNames --author-from maps values with (None: side ids)
 
 
 def side_columns(options: AnalyseOptions) -> list[str]:
     from rhetor.attribution.sides import build_sides
 
     if options.sides:
-        return [spec.id for spec in build_sides(dict(options.sides)).specs]
+        return [spec.id for spec in build_sides(dict(options.sides), options.author).specs]
     return ["author", OTHERS]
 
 
@@ -80,73 +82,105 @@ def batch(
     texts: Sequence[tuple[str, str]] | None = None,
     on_record: Callable[[Record], None] | None = None,
     record_messages: bool = True,
+    inform: Callable[[str], None] | None = None,
 ) -> Totals:
-    """Score every document of ``options.paths`` (or ``texts``: (source, text) pairs);
-    returns the totals. The output is locked before anything is read from it, so a
-    second batch on the same file stops at once, and ``--resume`` reads it only under
-    the lock. ``on_record`` sees each record as it is written; ``record_messages=False``
-    leaves a record's errors and warnings in the record instead of also warning."""
+    """Score every document of ``options.paths`` (or ``texts``: (source, text) pairs, or
+    the rows of ``options.table``); returns the totals. Everything that can be checked
+    (metadata, the table, each document's side) is checked before the output is opened.
+    The output is locked before anything is read from it, so a second batch on the same
+    file stops at once, and ``--resume`` reads it only under the lock. ``on_record``
+    sees each record as it is written; ``record_messages=False`` leaves a record's
+    errors and warnings in the record instead of also warning; ``inform`` hears what
+    the batch recognised (a table, ParlaMint sittings), for the run summary."""
     from rhetor.lexicon.loading import load_lexicons
 
-    warn = warn or _to_stderr
+    warn = warn or to_stderr
     _check(options, texts is not None)
     metadata = load_metadata(options.meta, options.name_pattern)
     value_ids = load_lexicons(
         analyse_options.lexicons, builtin=analyse_options.builtin_lexicons
     ).ids
     sides = side_columns(analyse_options)
-    writer_columns(options.fmt, value_ids, sides, metadata.fields)  # clashes fail before writing
-    settings = settings_fingerprint(analyse_options)
+    analyse_options = check_government(analyse_options)
+    author_from = author_from_option(options.author_from, analyse_options, options.side_names)
     inputs = _config_inputs(analyse_options)
     given = [p for p in options.paths if p != "-"] if texts is None else []
-    refuse_input_as_output(options.output, [*inputs, *given])
-    documents = None if texts is None else [(name, text.encode("utf-8")) for name, text in texts]
+    refuse_input_as_output(options.output, [*inputs, *given, *_table_path(options)])
     with _open_output(options) as handle:
-        stream = handle.stream
-        if documents is None:
-            paths = list(
-                discover(
-                    options.paths,
-                    glob=options.glob,
-                    recursive=options.recursive,
-                    skip=_is_output(options.output),
-                    warn=lambda m: warn(f"warning: {m}"),
-                )
+        # Locked before the documents are read (a path list on stdin can take long), so a
+        # second batch on the same output stops at once; nothing is written until begin().
+        plan = _plan(options, texts, warn)
+        fields = record_fields(metadata, plan)
+        writer_columns(options.fmt, value_ids, sides, fields)  # clashes fail before writing
+        government_from = government_from_metadata(
+            plan.government_field, analyse_options, options.side_names
+        )
+        settings = settings_fingerprint(analyse_options, author_from, government_from)
+        said = []
+        if author_from or government_from:  # every value checked before anything is scored
+            said = check_document_sides(
+                (fields_of(unit, metadata, fields) for unit in plan.units()),
+                fields,
+                default_author(analyse_options),
+                author_from=author_from,
+                government_from=government_from,
             )
-            if not paths:
-                raise InputError("no documents to score")
-            refuse_input_as_output(options.output, paths)
-        else:
-            paths = [name for name, _ in documents]
-        for message in check_coverage(metadata, paths):
+        for message in check_coverage(metadata, plan.coverage):
+            warn(f"warning: {message}")
+        for note in plan.notes:
+            (inform or (lambda m: None))(note)
+        for message in [*plan.warnings, *said]:
             warn(f"warning: {message}")
         fresh = handle.begin()
         writer = None
         if options.output is not None or options.to_stdout:
             writer = handle.writer = RecordWriter(
-                stream, options.fmt, value_ids, sides, header=fresh, meta_fields=metadata.fields
+                stream=handle.stream,
+                fmt=options.fmt,
+                value_ids=value_ids,
+                side_ids=sides,
+                header=fresh,
+                meta_fields=fields,
             )
+        done: set = set()
         if options.resume and not fresh:
             columns = writer.columns if writer else None
             done = done_keys(options.output, options.fmt, columns=columns, settings=settings)
-            before = len(paths)
-            if documents is None:
-                paths = [p for p in paths if (shown(p), _hash_of(p)) not in done]
-            else:
-                documents = [d for d in documents if (shown(d[0]), content_hash(d[1])) not in done]
-                paths = [name for name, _ in documents]
-            warn(f"resuming: {before - len(paths)} already scored, {len(paths)} to go")
-        runner = runner or make_runner(options, analyse_options, documents=len(paths), warn=warn)
-        if documents is None:
-            records, sizes = runner.run(paths), _sizes(paths)
+        units, count, size = to_score(plan, done, counted=show_progress or bool(done))
+        if done:
+            paths = plan.plain_paths
+            before = len(paths) if paths is not None else sum(1 for _ in plan.units())
+            warn(f"resuming: {before - count} already scored, {count} to go")
+        runner = runner or make_runner(options, analyse_options, documents=count, warn=warn)
+        pending: defaultdict[str, deque] = defaultdict(deque)
+
+        def feed() -> Iterator[tuple[Unit, dict]]:
+            for unit in units:
+                found = fields_of(unit, metadata, fields) if fields else {}
+                pending[shown(unit.source)].append((unit, found))
+                yield unit, found
+
+        if plan.plain_paths is not None and not (author_from or government_from):
+            records = runner.run(unit.source for unit, _ in feed())
         else:
-            records, sizes = runner.run_documents(documents), [len(d) for _, d in documents]
+            records = runner.run_documents(
+                Document(
+                    unit.source,
+                    unit.data,
+                    author_from.side_for(found) if author_from else None,
+                    unit.check_language,
+                    government_from.sides_for(found) if government_from else None,
+                )
+                for unit, found in feed()
+            )
         totals = Totals()
         try:
-            with Progress(sizes, show_progress) as tick:
+            with Progress(size, count or 0, show_progress) as tick:
                 for record in records:
                     record["settings"] = settings
-                    record = attach(record, metadata)
+                    unit, found = take(pending, record["source"])
+                    if fields:
+                        record = {**record, META_KEY: found}
                     if writer is not None:
                         _write(writer, record, options.output)
                     totals.add(record)
@@ -156,7 +190,7 @@ def batch(
                         warn(f"error: {record['error']}")
                     for message in (record.get("warnings") or ()) if record_messages else ():
                         warn(f"warning: {message}")
-                    tick(record)
+                    tick(record, unit.size() if (unit and show_progress) else 0)
         finally:
             # Also when interrupted: a JSON array is closed, so the file stays valid.
             if writer is not None:
@@ -164,16 +198,50 @@ def batch(
     return totals
 
 
-def _to_stderr(message: str) -> None:
+def _plan(options: BatchOptions, texts: Sequence[tuple[str, str]] | None, warn) -> Plan:
+    """What to score: the table's rows, the texts, or the files found (with ParlaMint
+    sittings as their utterances)."""
+    if options.table is not None:
+        from rhetor.batching.table import open_table
+
+        return table_plan(open_table(options.table, options.text_column, options.id_column))
+    if texts is not None:
+        return texts_plan([(name, text.encode("utf-8")) for name, text in texts])
+    paths = list(
+        discover(
+            options.paths,
+            glob=options.glob,
+            recursive=options.recursive,
+            skip=_is_output(options.output),
+            warn=lambda m: warn(f"warning: {m}"),
+        )
+    )
+    if not paths:
+        raise InputError("no documents to score")
+    refuse_input_as_output(options.output, paths)
+    return files_plan(paths)
+
+
+def _table_path(options: BatchOptions) -> list[str]:
+    return [str(options.table)] if options.table is not None else []
+
+
+def to_stderr(message: str) -> None:
     from rhetor.io.safetext import one_line
 
     print(f"rhetor: {one_line(message)}", file=sys.stderr)
 
 
-def settings_fingerprint(options: AnalyseOptions) -> str:
+def settings_fingerprint(
+    options: AnalyseOptions,
+    author_from: AuthorFrom | None = None,
+    government_from: GovernmentFrom | None = None,
+) -> str:
     """A short hash of what decides a record's figures besides the document: lexicon and
-    cue-word content, sides and model. Every record carries it, and --resume refuses a
-    file whose records were scored with another."""
+    cue-word content, sides (and which side says "we": ``--author``, ``--author-from``
+    and the names it maps with; which govern: ``--government``, or the documents'
+    metadata) and model. Every record carries it, and --resume refuses a file whose
+    records were scored with another."""
     import hashlib
     import json
 
@@ -185,7 +253,14 @@ def settings_fingerprint(options: AnalyseOptions) -> str:
     texts = sorted(text for _, text in given)
     if options.builtin_lexicons:
         texts = [*sorted(text for _, text in builtin_texts()), "--", *texts]
-    payload = json.dumps([texts, options.sides, options.model], ensure_ascii=False)
+    given = [texts, options.sides, options.model]
+    if options.author is not None or author_from is not None:
+        named = [author_from.field, author_from.names.names] if author_from else None
+        given.append([options.author, named])
+    if options.government or government_from is not None:
+        named = [government_from.field, government_from.names.names] if government_from else None
+        given.append({"government": [list(options.government), named]})
+    payload = json.dumps(given, ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 
@@ -228,18 +303,6 @@ def _holds_records(path: Path) -> bool:
     except OSError:
         return False
     return not head or head.startswith((b'{"schema": "rhetor.', b"[\n", b"source,"))
-
-
-def _sizes(paths: list[str]) -> list[int]:
-    import os
-
-    sizes = []
-    for path in paths:
-        try:
-            sizes.append(os.stat(path).st_size)
-        except (OSError, ValueError):  # ValueError: a NUL byte in a listed path
-            sizes.append(0)
-    return sizes
 
 
 def _close(writer: RecordWriter) -> None:
@@ -308,8 +371,10 @@ def worker_count(
 
 
 def _check(options: BatchOptions, texts: bool = False) -> None:
-    if not options.paths and not texts:
-        raise ConfigError("give at least one file or folder, or - to read paths from stdin")
+    if not options.paths and not texts and options.table is None:
+        raise ConfigError(
+            "give at least one file or folder, - to read paths from stdin, or --table FILE"
+        )
     if options.resume and options.force:
         raise ConfigError("--resume and --force contradict each other")
     if options.resume and options.output is None:
@@ -328,6 +393,14 @@ def _check(options: BatchOptions, texts: bool = False) -> None:
         raise ConfigError("--paths-on-workers applies only with --scheduler")
     if texts and options.scheduler:
         raise ConfigError("a Dask scheduler scores files; score texts locally (no scheduler)")
+    if options.table is not None and (options.paths or texts):
+        raise ConfigError("--table is the documents: give no PATH as well")
+    if options.table is not None and (options.meta or options.name_pattern):
+        raise ConfigError(
+            "the rows of --table carry their own metadata: no --meta or --name-pattern"
+        )
+    if options.table is None and (options.text_column or options.id_column):
+        raise ConfigError("--text-column and --id-column choose the columns of --table")
     if options.summary_to_stdout and options.output is None:
         raise ConfigError("--summary prints to stdout, where records go without -o FILE")
     out = options.output
@@ -340,16 +413,6 @@ def _check(options: BatchOptions, texts: bool = False) -> None:
             )
         if not out.parent.is_dir():
             raise InputError(f"{out}: cannot write: folder {out.parent} does not exist")
-
-
-def _hash_of(path: str) -> str | None:
-    """The content hash a worker would record for ``path`` (None if it cannot be read)."""
-    from rhetor.io.textio import read_bytes
-
-    try:
-        return content_hash(read_bytes(path))
-    except InputError:
-        return None
 
 
 class _open_output:

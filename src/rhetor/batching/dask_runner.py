@@ -24,7 +24,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from rhetor.batching.runner import Record, content_hash, error_record, score_documents
+from rhetor.batching.runner import Document, Record, content_hash, error_record, score_documents
 from rhetor.errors import ConfigError, InputError
 from rhetor.nlp.chunking import char_batches
 from rhetor.options import AnalyseOptions
@@ -34,7 +34,7 @@ BATCH_BYTES = 1_000_000  # per task: big enough to amortise a round trip, small 
 BATCH_DOCS = 4
 ATTEMPTS = 2  # a document whose task fails this often gets an error record
 
-Item = tuple[str, "bytes | None"]
+Item = Document
 
 
 def import_dask():
@@ -73,8 +73,13 @@ class DaskRunner:
         self.in_flight_per_worker = in_flight_per_worker
 
     def run(self, paths: Iterable[str]) -> Iterator[Record]:
+        return self.run_documents(Document(path) for path in paths)
+
+    def run_documents(self, documents: Iterable[Document]) -> Iterator[Record]:
+        """As :meth:`run`, for documents whose bytes the client has (the rows of a table,
+        the utterances of a ParlaMint sitting) or that carry their side."""
         with self._connect() as client:
-            yield from self._stream(client, paths)
+            yield from self._stream(client, documents)
 
     # -- connecting ---------------------------------------------------------------------
 
@@ -106,7 +111,7 @@ class DaskRunner:
 
     # -- streaming ----------------------------------------------------------------------
 
-    def _stream(self, client, paths: Iterable[str]) -> Iterator[Record]:
+    def _stream(self, client, documents: Iterable[Document]) -> Iterator[Record]:
         from distributed import as_completed
 
         # The options travel with every task rather than scattered once: a few hundred
@@ -115,7 +120,7 @@ class DaskRunner:
         finished = as_completed()
         tasks: dict = {}
         retry: list[Task] = []
-        batches = self._batches(paths)
+        batches = self._batches(documents)
         exhausted = False
 
         def submit(task: Task) -> None:
@@ -148,14 +153,12 @@ class DaskRunner:
                 yield from after_failure(task, problem, retry)
             future.release()
 
-    def _batches(self, paths: Iterable[str]) -> Iterator[list[Item] | Record]:
-        """Batches of (path, bytes) of at most BATCH_BYTES and BATCH_DOCS, or of
-        (path, None) when workers read the paths; a document the client cannot read
-        becomes an error record, yielded before the batch read after it."""
+    def _batches(self, documents: Iterable[Document]) -> Iterator[list[Item] | Record]:
+        """Batches of documents with their bytes of at most BATCH_BYTES and BATCH_DOCS,
+        or with only their paths when workers read the paths; a document the client
+        cannot read becomes an error record, yielded before the batch read after it."""
         unreadable: list[Record] = []
-        items = (
-            ((path, None) for path in paths) if self.paths_on_workers else _read(paths, unreadable)
-        )
+        items = documents if self.paths_on_workers else _read(documents, unreadable)
         for batch in char_batches(items, _size, budget=BATCH_BYTES, max_items=BATCH_DOCS):
             yield from unreadable
             unreadable.clear()
@@ -209,16 +212,19 @@ def _size(item: Item) -> int:
     return len(item[1] or b"")  # paths the workers read weigh nothing here
 
 
-def _read(paths: Iterable[str], unreadable: list[Record]) -> Iterator[Item]:
-    """(path, bytes) for each readable path; error records for the rest go to
-    ``unreadable``."""
+def _read(documents: Iterable[Document], unreadable: list[Record]) -> Iterator[Item]:
+    """Each document with its bytes (read here when it came as a path); error records
+    for the paths that cannot be read go to ``unreadable``."""
     from rhetor.io.textio import read_bytes
 
-    for path in paths:
+    for document in documents:
+        if document.data is not None:
+            yield document
+            continue
         try:
-            yield path, read_bytes(path)
+            yield document._replace(data=read_bytes(document.source))
         except InputError as exc:
-            unreadable.append(error_record(path, content_hash(None), str(exc)))
+            unreadable.append(error_record(document.source, content_hash(None), str(exc)))
 
 
 def after_failure(task: Task, problem: str, retry: list[Task]) -> Iterator[Record]:
@@ -230,7 +236,7 @@ def after_failure(task: Task, problem: str, retry: list[Task]) -> Iterator[Recor
     if task.attempt < ATTEMPTS:
         retry.append(Task(task.items, task.attempt + 1))
         return
-    path, data = task.items[0]
+    path, data = task.items[0][:2]
     yield error_record(path, content_hash(data), f"{path}: failed on the cluster: {problem}")
 
 

@@ -350,6 +350,9 @@ def attach(record: dict, metadata: Metadata) -> dict:
 
 
 def meta_of(record: Mapping) -> dict[str, str]:
-    """The metadata fields of a record read back from JSONL (empty if none)."""
+    """The metadata fields of a record read back from JSONL (empty if none), as CSV
+    cells: a list (a ParlaMint sitting's ``government``) is its items joined by ``;``."""
     meta = record.get(META_KEY)
-    return dict(meta) if isinstance(meta, Mapping) else {}
+    if not isinstance(meta, Mapping):
+        return {}
+    return {k: ";".join(map(str, v)) if isinstance(v, list) else v for k, v in meta.items()}

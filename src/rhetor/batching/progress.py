@@ -1,28 +1,54 @@
-"""What ``rhetor batch`` shows on stderr as it runs: a progress bar, and the summary
-tables at the end."""
+"""What a batch shows while and after it runs: the progress bar, the running totals and
+the summary tables."""
 
 from __future__ import annotations
 
 import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 
 from rhetor.batching.runner import Record
 from rhetor.report.model import STANCES
 
 
+@dataclass
+class Totals:
+    """Running totals over the records of a batch."""
+
+    scored: int = 0
+    failed: int = 0
+    words: int = 0
+    mentions: Counter = field(default_factory=Counter)
+    stances: defaultdict = field(default_factory=lambda: defaultdict(Counter))
+
+    def add(self, record: Record) -> None:
+        if record.get("error"):
+            self.failed += 1
+            return
+        self.scored += 1
+        self.words += record["stats"]["words"]
+        for row in record["values"]:
+            self.mentions[row["value"]] += row["mentions"]
+        for claim in record["claims"]:  # counted claims only, as in the matrix
+            if claim["side"] and claim.get("counted") is not False:
+                self.stances[claim["side"]][claim["stance"]] += 1
+
+
 class Progress:
-    """A Rich progress bar on stderr, or nothing.
+    """A Rich progress bar on stderr, or nothing; ``tick(record, size)`` after each
+    record, ``size`` the bytes of its document.
 
     It counts documents but measures progress in bytes: documents differ in length by
     orders of magnitude, and a time left reckoned from the first few short ones was far
     too low. No time left is shown until there is enough to reckon from."""
 
-    def __init__(self, sizes: list[int], enabled: bool) -> None:
-        self.sizes, self.enabled = sizes, enabled
+    def __init__(self, total_bytes: int, documents: int, enabled: bool) -> None:
+        self.total, self.documents, self.enabled = total_bytes, documents, enabled
         self.bar = None
 
     def __enter__(self):
         if not self.enabled:
-            return lambda record: None
+            return lambda record, size: None
         from rich.console import Console
         from rich.progress import BarColumn, Progress, TextColumn
 
@@ -36,13 +62,12 @@ class Progress:
             transient=True,
         )
         self.bar.start()
-        total = max(sum(self.sizes), 1)
-        task = self.bar.add_task("scoring", total=total, done=0, documents=len(self.sizes), rate="")
+        total = max(self.total, 1)
+        task = self.bar.add_task("scoring", total=total, done=0, documents=self.documents, rate="")
         started, words, done = time.perf_counter(), [0], [0]
 
-        def tick(record: Record) -> None:
+        def tick(record: Record, size: int) -> None:
             words[0] += (record.get("stats") or {}).get("words", 0)
-            size = self.sizes[done[0]] if done[0] < len(self.sizes) else 0
             done[0] += 1
             rate = words[0] / max(time.perf_counter() - started, 1e-6)
             self.bar.update(task, advance=max(size, 1), done=done[0], rate=f"{rate:,.0f} words/s")
@@ -74,9 +99,9 @@ def time_left_column():
     return TimeLeft
 
 
-def summary_tables(totals):
-    """Totals per value and per side (a :class:`~rhetor.batching.command.Totals`), as Rich
-    renderables; value and side names shown as they are, never read as markup."""
+def summary_tables(totals: Totals):
+    """Totals per value and per side, as Rich renderables; value and side names shown
+    as they are, never read as markup."""
     from rich.table import Table
     from rich.text import Text
 

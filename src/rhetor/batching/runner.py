@@ -13,9 +13,10 @@ import hashlib
 import multiprocessing
 import os
 import signal
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from rhetor.errors import InputError
 from rhetor.options import AnalyseOptions
@@ -25,8 +26,20 @@ Record = dict[str, Any]
 WORKER_GROUP = 4  # documents a worker parses together (spaCy's batch_size counts documents)
 
 
+class Document(NamedTuple):
+    """One document for a worker: its source name and bytes (None: read the source as
+    a path), and how to score it."""
+
+    source: str
+    data: bytes | None = None
+    author: str | None = None  # the given side that says "we" in it (None: the sides' own)
+    check_language: bool = True  # False: the batch has already warned about its language
+    government: tuple[str, ...] | None = None  # the given sides that govern (None: --government)
+
+
 class Runner(Protocol):
-    """What the batch command needs from an executor."""
+    """What the batch command needs from an executor (``run_documents`` too, for
+    documents that are not plain files)."""
 
     def run(self, paths: Iterable[str]) -> Iterator[Record]: ...
 
@@ -41,26 +54,32 @@ def score_paths(paths: Iterable[str], analyser) -> Iterator[Record]:
     return score_documents(((path, None) for path in paths), analyser)
 
 
-def score_documents(items: Iterable[tuple[str, bytes | None]], analyser) -> Iterator[Record]:
-    """As :func:`score_paths`, for (path, bytes) pairs whose bytes were read elsewhere
-    (None: read the path here)."""
+def score_documents(
+    items: Iterable[tuple[str, bytes | None] | Document], analyser
+) -> Iterator[Record]:
+    """As :func:`score_paths`, for :class:`Document` items or (path, bytes) pairs whose
+    bytes were read elsewhere (None: read the path here)."""
     from rhetor.io.textio import decode, read_bytes, shown
 
     def load():
-        for path, given in items:
-            data = given
+        for item in items:
+            path, data, author, check, government = (
+                item if isinstance(item, Document) else Document(*item)
+            )
             try:
                 if data is None:
                     data = read_bytes(path)
                 document = decode(data, path)
             except InputError as exc:
                 # an empty text keeps its place in the stream; its record is the error
-                yield "", (path, content_hash(data), None, str(exc))
+                yield "", (path, content_hash(data), None, str(exc), (None, None))
                 continue
-            warnings = (*document.warnings, *analyser.check_language(document.text, path))
-            yield document.text, (path, content_hash(data), warnings, None)
+            checked = analyser.check_language(document.text, path) if check else ()
+            warnings = (*document.warnings, *checked)
+            yield document.text, (path, content_hash(data), warnings, None, (author, government))
 
-    for report, (path, sha256, warnings, error) in analyser.analyse_many(load()):
+    scored = analyser.analyse_many(load(), sides_of=lambda context: context[4])
+    for report, (path, sha256, warnings, error, _) in scored:
         if error:
             yield error_record(path, sha256, error)
             continue
@@ -99,12 +118,12 @@ class LocalRunner:
         context = multiprocessing.get_context("spawn")
         with context.Pool(self.jobs, initializer=_init_worker, initargs=(self.options,)) as pool:
             # Small groups: speeches are long, and one slow group must not hold others back.
-            for records in pool.imap(_score_in_worker, _groups(paths, WORKER_GROUP)):
-                yield from records
+            groups = _groups(paths, WORKER_GROUP)
+            yield from in_order(pool, _score_in_worker, groups, IN_FLIGHT_PER_WORKER * self.jobs)
 
-    def run_documents(self, items: Iterable[tuple[str, bytes]]) -> Iterator[Record]:
-        """As :meth:`run`, for (source name, bytes) pairs read or made elsewhere (the
-        texts of :func:`rhetor.batch`)."""
+    def run_documents(self, items: Iterable[tuple[str, bytes] | Document]) -> Iterator[Record]:
+        """As :meth:`run`, for :class:`Document` items or (source name, bytes) pairs read
+        or made elsewhere (the texts of :func:`rhetor.batch`, the rows of a table)."""
         if self.jobs == 1:
             from rhetor.api import get_analyser
 
@@ -112,8 +131,25 @@ class LocalRunner:
             return
         context = multiprocessing.get_context("spawn")
         with context.Pool(self.jobs, initializer=_init_worker, initargs=(self.options,)) as pool:
-            for records in pool.imap(_score_items_in_worker, _groups(items, WORKER_GROUP)):
-                yield from records
+            groups = _groups(items, WORKER_GROUP)
+            window = IN_FLIGHT_PER_WORKER * self.jobs
+            yield from in_order(pool, _score_items_in_worker, groups, window)
+
+
+IN_FLIGHT_PER_WORKER = 2  # groups queued per worker: enough to keep it busy, no more
+
+
+def in_order(pool, func, groups: Iterable[list[Any]], window: int) -> Iterator[Record]:
+    """``pool.imap(func, groups)`` flattened, with at most ``window`` groups in flight:
+    ``imap`` reads its whole input ahead, and the rows of a large table must not all
+    sit in memory waiting for a worker."""
+    pending: deque = deque()
+    for group in groups:
+        pending.append(pool.apply_async(func, (group,)))
+        if len(pending) >= window:
+            yield from pending.popleft().get()
+    while pending:
+        yield from pending.popleft().get()
 
 
 _worker_analyser = None
@@ -155,7 +191,7 @@ def _score_in_worker(paths: list[str]) -> list[Record]:
     return list(score_paths(paths, _worker_analyser))
 
 
-def _score_items_in_worker(items: list[tuple[str, bytes]]) -> list[Record]:
+def _score_items_in_worker(items: list[tuple[str, bytes] | Document]) -> list[Record]:
     return list(score_documents(items, _worker_analyser))
 
 

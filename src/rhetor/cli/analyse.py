@@ -62,6 +62,15 @@ def analyse_command(
     ] = False,
     side: SideOption = None,
     sides_file: SidesFileOption = None,
+    author: Annotated[
+        str | None,
+        typer.Option(
+            "--author",
+            metavar="SIDE",
+            help="The side that says 'we' in this document (its id, label: or codes: in "
+            "--sides), e.g. the speaker's party; no claim then goes to 'author'.",
+        ),
+    ] = None,
     lexicon: LexiconOption = None,
     no_default_lexicons: NoDefaultLexiconsOption = False,
     model: ModelOption = None,
@@ -89,6 +98,7 @@ def analyse_command(
             counts=counts,
             min_confidence=min_confidence,
             government=government,
+            author=author,
         )
         analyse(file, options, chosen, output, summary=summary, side_styles=_styles(sides_file))
 

@@ -28,12 +28,14 @@ from rhetor.errors import ConfigError
 @app.command("batch")
 def batch_command(
     paths: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(
             metavar="PATH...",
-            help="Files and folders to score; - reads paths from stdin, one a line.",
+            show_default=False,
+            help="Files and folders to score; - reads paths from stdin, one a line. A .txt "
+            "file beside a -meta.tsv is a ParlaMint sitting: one record per utterance.",
         ),
-    ],
+    ] = None,
     glob: Annotated[
         str, typer.Option("--glob", "-g", help="Which files to take from folders.")
     ] = "*.txt",
@@ -127,6 +129,55 @@ def batch_command(
             "({year:d}: digits; *: text to skip).",
         ),
     ] = None,
+    table: Annotated[
+        Path | None,
+        typer.Option(
+            "--table",
+            metavar="FILE",
+            help="Score the rows of a CSV, TSV or JSONL table, one document a row (instead "
+            "of PATH); the other columns are metadata.",
+        ),
+    ] = None,
+    text_column: Annotated[
+        str | None,
+        typer.Option(
+            "--text-column",
+            metavar="NAME",
+            show_default=False,
+            help="The column of --table that holds the text (default: text).",
+        ),
+    ] = None,
+    id_column: Annotated[
+        str | None,
+        typer.Option(
+            "--id-column",
+            metavar="NAME",
+            show_default=False,
+            help="The column of --table that holds each row's id, the record's source "
+            "(default: id if there is one, else the row number).",
+        ),
+    ] = None,
+    author_from: Annotated[
+        str | None,
+        typer.Option(
+            "--author-from",
+            metavar="FIELD",
+            help="Give each document's 'we' to the side its metadata FIELD names (a side's "
+            "id, label: or codes: in --sides), e.g. party; a value no side names is an error.",
+        ),
+    ] = None,
+    government: Annotated[
+        str | None,
+        typer.Option(
+            "--government",
+            metavar="SIDE[,SIDE]",
+            help='Debate: the sides that govern. The first holds "the Government", "the '
+            'Minister" and the other offices; the speaker\'s side is also "my hon. Friend". '
+            "Without it, each utterance of a ParlaMint sitting is spoken under its "
+            "Coalition parties (mapped to sides as --author-from maps values). Needs --side "
+            "or --sides.",
+        ),
+    ] = None,
     side: SideOption = None,
     sides_file: SidesFileOption = None,
     lexicon: LexiconOption = None,
@@ -150,8 +201,23 @@ def batch_command(
         from rhetor.io.output import refuse_input_as_output
 
         refuse_input_as_output(output, [p for p in (sides_file, meta) if p])
+        analyse_options = build_options(
+            model,
+            lexicon,
+            no_default_lexicons,
+            side,
+            sides_file,
+            cache=cache,
+            counts=counts,
+            government=government,
+        )
+        names = None
+        if analyse_options.sides:  # what --author-from and a sitting's government map with
+            from rhetor.attribution.sides import side_names
+
+            names = side_names(dict(analyse_options.sides), sides_file)
         options = BatchOptions(
-            paths=tuple(paths),
+            paths=tuple(paths or ()),
             glob=glob,
             recursive=recursive,
             fmt=chosen,
@@ -165,9 +231,11 @@ def batch_command(
             paths_on_workers=paths_on_workers,
             meta=meta,
             name_pattern=name_pattern,
-        )
-        analyse_options = build_options(
-            model, lexicon, no_default_lexicons, side, sides_file, cache=cache, counts=counts
+            table=table,
+            text_column=text_column,
+            id_column=id_column,
+            author_from=author_from,
+            side_names=names,
         )
         code = batch(options, analyse_options)
         raise typer.Exit(code)
@@ -180,13 +248,23 @@ def batch(options, analyse_options) -> int:
     from rich.console import Console
 
     from rhetor.batching.command import batch as run_batch
+    from rhetor.batching.command import to_stderr as say
     from rhetor.batching.progress import summary_tables
 
     show_progress = not options.quiet and sys.stderr.isatty()
-    totals = run_batch(options, analyse_options, show_progress=show_progress)
+    notes: list[str] = []
+
+    def inform(note: str) -> None:
+        notes.append(note)
+        if not options.quiet:
+            say(note)
+
+    totals = run_batch(options, analyse_options, show_progress=show_progress, inform=inform)
     if options.summary_to_stdout or not options.quiet:
         console = Console(stderr=not options.summary_to_stdout, highlight=False)
         for table in summary_tables(totals):
             console.print(table)
+    if notes:
+        say(notes[-1])  # what was scored: a table's rows, ParlaMint's utterances
     print(f"{totals.scored} scored, {totals.failed} failed", file=sys.stderr)
     return 1 if totals.failed else 0

@@ -9,6 +9,7 @@ import typer
 from rhetor.cli.app import app
 from rhetor.cli.options import (
     AuthorAsOption,
+    AuthorFromOption,
     BinOption,
     CsvFlag,
     JsonFlag,
@@ -40,6 +41,7 @@ def compare_command(
     only: OnlyOption = None,
     label: LabelOption = None,
     bin_width: BinOption = None,
+    author_from: AuthorFromOption = None,
     author_as: AuthorAsOption = None,
     json_output: JsonFlag = False,
     csv_output: CsvFlag = False,
@@ -85,6 +87,7 @@ def compare_command(
             only=only,
             label=label,
             bin_width=bin_width,
+            author_from=author_from,
             author_as=author_as,
             sides=side,
             sides_file=sides_file,

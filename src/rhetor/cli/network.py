@@ -10,10 +10,12 @@ import typer
 from rhetor.cli.app import app
 from rhetor.cli.options import (
     AuthorAsOption,
+    AuthorFromOption,
     BinOption,
     CsvFlag,
     ForceOption,
     OnlyOption,
+    RecordSidesOption,
 )
 from rhetor.cli.support import run_guarded, write_output
 from rhetor.errors import ConfigError
@@ -50,7 +52,9 @@ def network_command(
     force: ForceOption = False,
     only: OnlyOption = None,
     bin_width: BinOption = None,
+    author_from: AuthorFromOption = None,
     author_as: AuthorAsOption = None,
+    sides_file: RecordSidesOption = None,
 ) -> None:
     """Side-value network: one edge per (side, value, stance), weighted by claims."""
 
@@ -67,7 +71,9 @@ def network_command(
             force=force,
             only=only,
             bin_width=bin_width,
+            author_from=author_from,
             author_as=author_as,
+            sides_file=sides_file,
         )
         if csv_output:
             from rhetor.corpus.network import csv_columns, edge_rows

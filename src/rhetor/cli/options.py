@@ -108,8 +108,10 @@ def build_options(
     counts=False,
     min_confidence=None,
     government=None,
+    author=None,
 ):
-    """The frozen options object the library takes, from the CLI's option values."""
+    """The frozen options object the library takes, from the CLI's option values
+    (``author``: ``--author SIDE``, a side's id, label or code)."""
     from rhetor.errors import ConfigError
     from rhetor.options import AnalyseOptions
 
@@ -118,6 +120,14 @@ def build_options(
         raise ConfigError("--counts reports no sides: leave out --side and --sides")
     if counts and cache:
         raise ConfigError("--counts parses nothing, so there is nothing to --cache")
+    if author is not None:
+        from rhetor.api import author_side
+        from rhetor.attribution.sides import side_names
+
+        if counts:
+            raise ConfigError("--counts reports no sides, so no --author")
+        names = side_names(given, sides_file) if given else None
+        author = author_side(given, author, "--author", names)
     return AnalyseOptions(
         model=model,
         lexicons=tuple(str(p) for p in lexicon or ()),
@@ -127,6 +137,7 @@ def build_options(
         counts=counts,
         min_confidence=min_confidence,
         government=tuple(g.strip() for g in (government or "").split(",") if g.strip()),
+        author=author,
     )
 
 
@@ -163,12 +174,24 @@ BinOption = Annotated[
         help="Put a numeric field into bins of N (1987 in bins of 10 is 1980).",
     ),
 ]
-AuthorAsOption = Annotated[
+AuthorFromOption = Annotated[
     str | None,
     typer.Option(
-        "--author-as",
+        "--author-from",
         metavar="FIELD",
-        help="Name each document's 'author' side (its 'we') after its metadata FIELD, e.g. party.",
+        help="Give each document's 'we' (its 'author' side) to the side its metadata FIELD "
+        "names, e.g. party: a side's id, or its label: or codes: in --sides.",
+    ),
+]
+# --author-from's old name, still taken; hidden, so that --help fits 80 columns.
+AuthorAsOption = Annotated[str | None, typer.Option("--author-as", metavar="FIELD", hidden=True)]
+RecordSidesOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--sides",
+        metavar="FILE.yaml",
+        help="The sides file the records were scored with: its label: and codes: name "
+        "sides for --author-from.",
     ),
 ]
 LabelOption = Annotated[
@@ -181,14 +204,6 @@ LabelOption = Annotated[
 ]
 CsvFlag = Annotated[bool, typer.Option("--csv", help="Write CSV (tidy rows) instead of a table.")]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace -o FILE if it exists.")]
-
-
-def load_corpus(paths, only, author_as):
-    """The documents of record files, filtered by --only, with --author-as applied."""
-    from rhetor.corpus.records import keep_only, parse_only, read_records
-
-    documents = read_records(paths, author_as=author_as)
-    return keep_only(documents, parse_only(only)) if only else documents
 
 
 def parse_labels(labels) -> dict[str, str]:

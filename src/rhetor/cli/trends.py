@@ -10,11 +10,13 @@ import typer
 from rhetor.cli.app import app
 from rhetor.cli.options import (
     AuthorAsOption,
+    AuthorFromOption,
     BinOption,
     CsvFlag,
     JsonFlag,
     LabelOption,
     OnlyOption,
+    RecordSidesOption,
     check_one_format,
     check_table,
 )
@@ -90,7 +92,9 @@ def trends_command(
     only: OnlyOption = None,
     label: LabelOption = None,
     bin_width: BinOption = None,
+    author_from: AuthorFromOption = None,
     author_as: AuthorAsOption = None,
+    sides_file: RecordSidesOption = None,
     json_output: JsonFlag = False,
     csv_output: CsvFlag = False,
 ) -> None:
@@ -114,7 +118,9 @@ def trends_command(
             only=only,
             label=label,
             bin_width=bin_width,
+            author_from=author_from,
             author_as=author_as,
+            sides_file=sides_file,
             width=width,
             height=height,
             dpi=dpi,

@@ -16,99 +16,23 @@ a list of :class:`~rhetor.corpus.network.Edge`).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from rhetor.errors import ConfigError, InputError
+from rhetor.corpus.inputs import (
+    FilterArg,
+    LabelArg,
+    PathLike,
+    Records,
+    csv_values,
+    load_documents,
+    parse_labels,
+    record_items,
+)
+from rhetor.errors import ConfigError
 
-PathLike = str | os.PathLike
-Records = Iterable[PathLike | Mapping[str, Any]] | PathLike
-FilterArg = Mapping[str, str | Sequence[str]] | Sequence[str] | str | None
-LabelArg = Mapping[str, str] | Sequence[str] | str | None
 RECORD_SUFFIXES = (".jsonl", ".json", ".ndjson", ".csv")
-
-
-# -- reading records ------------------------------------------------------------------------
-
-
-def load_documents(records: Records, *, only: FilterArg = None, author_as: str | None = None):
-    """The scored documents of record files and record dicts, in order, as
-    :class:`~rhetor.corpus.records.DocumentCounts`, filtered by ``only`` and with the
-    ``author`` side renamed by ``author_as`` (as ``--only`` and ``--author-as`` do)."""
-    from rhetor.corpus.records import from_record, keep_only, read_records, rename_author
-
-    items = _items(records)
-    documents = []
-    files: list[PathLike] = []
-
-    def flush() -> None:
-        if files:
-            documents.extend(read_records(files))
-            files.clear()
-
-    for item in items:
-        if isinstance(item, Mapping):
-            flush()
-            if not item.get("error"):
-                documents.append(from_record(item))
-        else:
-            files.append(item)
-    flush()
-    if not documents:
-        raise InputError("no scored documents in the records given")
-    if author_as:
-        rename_author(documents, author_as)
-    filters = only_filters(only)
-    return keep_only(documents, filters) if filters else documents
-
-
-def _items(records: Records) -> list:
-    if isinstance(records, str | os.PathLike | Mapping):
-        return [records]
-    items = list(records)
-    if not items:
-        raise ConfigError("give at least one records file or record")
-    for item in items:
-        if not isinstance(item, str | os.PathLike | Mapping):
-            raise ConfigError(f"records: expected paths or record dicts, not {type(item).__name__}")
-    return items
-
-
-def only_filters(only: FilterArg) -> dict[str, set[str]]:
-    """``only`` as {field: allowed values}: a mapping (``{"party": ["lab", "con"]}``) or
-    ``--only`` strings (``"party=lab,con"``)."""
-    from rhetor.corpus.records import parse_only
-
-    if not only:
-        return {}
-    if isinstance(only, Mapping):
-        chosen: dict[str, set[str]] = {}
-        for name, values in only.items():
-            values = [values] if isinstance(values, str) else values
-            chosen.setdefault(str(name), set()).update(str(v) for v in values)
-        return chosen
-    return parse_only([only] if isinstance(only, str) else only)
-
-
-def parse_labels(labels: LabelArg) -> dict[str, str]:
-    """``labels`` as {group: shown name}: a mapping, or ``--label GROUP=TEXT`` strings."""
-    if not labels:
-        return {}
-    if isinstance(labels, Mapping):
-        return {str(k): str(v) for k, v in labels.items()}
-    found = {}
-    for text in [labels] if isinstance(labels, str) else labels:
-        group, sep, label = text.partition("=")
-        if not sep or not group.strip() or not label.strip():
-            raise ConfigError(f"--label {text!r}: expected GROUP=TEXT")
-        found[group.strip()] = label.strip()
-    return found
-
-
-def csv_values(rows: list[dict[str, Any]], columns: Sequence[str]) -> list[dict[str, Any]]:
-    """Rows with every column, blanks as None (the CSV writes them as empty cells)."""
-    return [{c: (None if row.get(c, "") == "" else row[c]) for c in columns} for row in rows]
 
 
 # -- compare --------------------------------------------------------------------------------
@@ -126,8 +50,10 @@ def compare_result(
     sides_file: PathLike | None = None,
     model: str | None = None,
     correction: str = "williams",
+    author_from: str | None = None,
 ):
     """The :class:`~rhetor.corpus.compare.Comparison` :func:`compare` returns as data."""
+    from rhetor.corpus.authors import author_field
     from rhetor.corpus.compare import compare as compare_groups
     from rhetor.corpus.keyness import CORRECTIONS
 
@@ -139,7 +65,7 @@ def compare_result(
         by=by,
         only=only,
         bin_width=bin_width,
-        author_as=author_as,
+        author_as=author_field(author_from, author_as),
         sides=sides,
         sides_file=sides_file,
         model=model,
@@ -160,6 +86,7 @@ def compare(
     sides=None,
     sides_file: PathLike | None = None,
     model: str | None = None,
+    author_from: str | None = None,
     correction: str = "williams",
     rows: bool = False,
     table: str = "keyness",
@@ -173,9 +100,11 @@ def compare(
     grouped with ``by``), record dicts from :func:`rhetor.batch` (grouped with ``by``),
     or a mapping of group name to records. ``only`` ({field: values} or
     ``"FIELD=A,B"``), ``label`` ({group: name} or ``"GROUP=TEXT"``), ``bin_width`` and
-    ``author_as`` are the command's ``--only``, ``--label``, ``--bin`` and
-    ``--author-as``; ``correction`` is ``--correction`` (``"williams"``, the default,
-    ``"yates"`` or ``"none"``).
+    ``author_from`` are the command's ``--only``, ``--label``, ``--bin`` and
+    ``--author-from`` (``author_as``, its old name, still works); with records,
+    ``sides_file`` gives the labels and codes ``author_from`` maps with;
+    ``correction`` is ``--correction`` (``"williams"``, the default, ``"yates"`` or
+    ``"none"``).
 
     Returns what ``rhetor compare --json`` prints: ``{"schema", "measure",
     "correction", "groups", "keyness", "values"}``, each group with ``documents``,
@@ -206,6 +135,7 @@ def compare(
         label=label,
         bin_width=bin_width,
         author_as=author_as,
+        author_from=author_from,
         sides=sides,
         sides_file=sides_file,
         model=model,
@@ -233,20 +163,22 @@ def compare_groups_of(
     if isinstance(inputs, Mapping) and not _is_record(inputs):
         if by or bin_width:
             raise ConfigError("by and bin_width group records; give a list of records with by")
-        _no_text_options(sides, sides_file, model)
+        _no_text_options(sides, model)
         groups = {
-            str(name): load_documents(records, only=only, author_as=author_as)
+            str(name): load_documents(
+                records, only=only, author_as=author_as, sides_file=sides_file
+            )
             for name, records in inputs.items()
         }
         return _at_least_two(groups)
-    items = _items(inputs)
+    items = record_items(inputs)
     _each_once([p for p in items if not isinstance(p, Mapping)])
-    record_items = [p for p in items if _is_record(p) or _is_records_file(p)]
-    if record_items and len(record_items) != len(items):
+    given_records = [p for p in items if _is_record(p) or _is_records_file(p)]
+    if given_records and len(given_records) != len(items):
         raise ConfigError("give either text files or batch records, not both")
-    if not record_items:
+    if not given_records:
         if by or only or author_as or bin_width:
-            raise ConfigError("--by, --only, --bin and --author-as work on batch records")
+            raise ConfigError("--by, --only, --bin and --author-from work on batch records")
         from rhetor.batching.api import analyse_options
         from rhetor.corpus.records import analyse_documents
 
@@ -255,9 +187,9 @@ def compare_groups_of(
         documents = analyse_documents(paths, options)
         groups = {file_group_name(p, paths): [d] for p, d in zip(paths, documents, strict=True)}
         return _at_least_two(groups)
-    _no_text_options(sides, sides_file, model)
+    _no_text_options(sides, model)
     if by:
-        documents = load_documents(items, only=only, author_as=author_as)
+        documents = load_documents(items, only=only, author_as=author_as, sides_file=sides_file)
         groups = group_documents(documents, by, bin_width=bin_width)
     else:
         if bin_width:
@@ -269,7 +201,9 @@ def compare_groups_of(
             )
         paths = [os.fspath(p) for p in items]
         groups = {
-            file_group_name(p, paths): load_documents([p], only=only, author_as=author_as)
+            file_group_name(p, paths): load_documents(
+                [p], only=only, author_as=author_as, sides_file=sides_file
+            )
             for p in paths
         }
     return _at_least_two(groups)
@@ -304,9 +238,9 @@ def _at_least_two(groups: dict[str, list]) -> dict[str, list]:
     return groups
 
 
-def _no_text_options(sides, sides_file, model) -> None:
-    if sides or sides_file or model:
-        raise ConfigError("--side, --sides and --model apply to text files, not to records")
+def _no_text_options(sides, model) -> None:
+    if sides or model:
+        raise ConfigError("--side and --model apply to text files, not to records")
 
 
 def _is_record(item) -> bool:
@@ -332,6 +266,8 @@ def trends_result(
     label: LabelArg = None,
     bin_width: int | None = None,
     author_as: str | None = None,
+    author_from: str | None = None,
+    sides_file: PathLike | None = None,
     width: float | None = None,
     height: float | None = None,
     dpi: int | None = None,
@@ -342,7 +278,7 @@ def trends_result(
     chart drawn, with ``plot``; ``warn`` is told what a crowded chart leaves out)."""
     from rhetor.corpus.trends import trends as find_trends
 
-    records = _items(records)  # a generator is read once
+    records = record_items(records)  # a generator is read once
     if plot is not None:
         from rhetor.formats.charts import ChartSize, check_chart_target
         from rhetor.io.output import refuse_input_as_output
@@ -350,7 +286,9 @@ def trends_result(
         check_chart_target(Path(plot))
         refuse_input_as_output(Path(plot), [r for r in records if not isinstance(r, Mapping)])
         size = ChartSize.checked(width, height, dpi)
-    documents = load_documents(records, only=only, author_as=author_as)
+    documents = load_documents(
+        records, only=only, author_as=author_as, author_from=author_from, sides_file=sides_file
+    )
     values = [value] if isinstance(value, str) else value
     try:
         found = find_trends(
@@ -382,6 +320,8 @@ def trends(
     label: LabelArg = None,
     bin_width: int | None = None,
     author_as: str | None = None,
+    author_from: str | None = None,
+    sides_file: PathLike | None = None,
     rows: bool = False,
     table: str = "values",
     width: float | None = None,
@@ -399,8 +339,9 @@ def trends(
     draw the chart to a .png, .svg or .pdf file (needs matplotlib), titled ``title``,
     ``width`` by ``height`` inches at ``dpi``, panels on one y-scale unless
     ``free_y`` (at most 24 values and 12 groups, the heaviest; a ``UserWarning`` names
-    what was left out). ``only``, ``label``, ``bin_width`` and ``author_as`` are
-    ``--only``, ``--label``, ``--bin`` and ``--author-as``.
+    what was left out). ``only``, ``label``, ``bin_width``, ``author_from`` and
+    ``sides_file`` are ``--only``, ``--label``, ``--bin``, ``--author-from``
+    (``author_as``, its old name, still works) and ``--sides``.
 
     Returns what ``rhetor trends --json`` prints: ``{"schema", "by", "group", "bin",
     "interval", "values", "claims"}``: the rows of the two tidy tables, a row per (x,
@@ -435,6 +376,8 @@ def trends(
         label=label,
         bin_width=bin_width,
         author_as=author_as,
+        author_from=author_from,
+        sides_file=sides_file,
         width=width,
         height=height,
         dpi=dpi,

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from rhetor.corpus.api import FilterArg, PathLike, Records, csv_values, load_documents
+from rhetor.corpus.inputs import FilterArg, PathLike, Records, csv_values, load_documents
 from rhetor.errors import ConfigError, InputError
 
 
@@ -25,6 +25,8 @@ def network_result(
     only: FilterArg = None,
     bin_width: int | None = None,
     author_as: str | None = None,
+    author_from: str | None = None,
+    sides_file: PathLike | None = None,
 ):
     """The edges (:class:`~rhetor.corpus.network.Edge`) :func:`network` returns as data,
     with the GraphML file written when ``output`` is given."""
@@ -39,7 +41,9 @@ def network_result(
 
         check_graphml_target(target, force)
         refuse_input_as_output(target, [r for r in items if not isinstance(r, Mapping)])
-    documents = load_documents(items, only=only, author_as=author_as)
+    documents = load_documents(
+        items, only=only, author_as=author_as, author_from=author_from, sides_file=sides_file
+    )
     if bin_width and not slice_by:
         raise ConfigError("--bin needs --slice")
     edges = network_edges(documents, slice_by=slice_by, bin_width=bin_width, min_weight=min_weight)
@@ -79,6 +83,8 @@ def network(
     only: FilterArg = None,
     bin_width: int | None = None,
     author_as: str | None = None,
+    author_from: str | None = None,
+    sides_file: PathLike | None = None,
     rows: bool = False,
 ) -> dict[str, list[dict[str, Any]]] | list[dict[str, Any]]:
     """The two-mode side-value network of ``rhetor network``: one edge per (side, value,
@@ -86,8 +92,9 @@ def network(
 
     ``records``: record files or record dicts from :func:`rhetor.batch`. ``output``:
     also write GraphML there (needs networkx; an existing file only with ``force``).
-    ``slice_by``, ``min_weight``, ``only``, ``bin_width`` and ``author_as`` are the
-    command's ``--slice``, ``--min-weight``, ``--only``, ``--bin`` and ``--author-as``.
+    ``slice_by``, ``min_weight``, ``only``, ``bin_width``, ``author_from`` and
+    ``sides_file`` are the command's ``--slice``, ``--min-weight``, ``--only``, ``--bin``,
+    ``--author-from`` (``author_as``, its old name, still works) and ``--sides``.
 
     Returns ``{"nodes": [...], "edges": [...]}``: nodes ``{"id": "side:S" or
     "value:V", "label", "kind": "side" or "value"}`` (sides first), edges ``{"source",
@@ -114,6 +121,8 @@ def network(
         only=only,
         bin_width=bin_width,
         author_as=author_as,
+        author_from=author_from,
+        sides_file=sides_file,
     )
     if rows:
         return csv_values(edge_rows(edges), csv_columns(edges))

@@ -40,6 +40,7 @@ class DocumentCounts:
     claims: Counter = field(default_factory=Counter)  # (side, value, stance) -> claims
     sides_given: bool = True  # False when the sides were found in the text
     author: str = AUTHOR  # the side that says "we" (renamed by author_as)
+    side_ids: tuple[str, ...] = ()  # the sides the record was scored with (given or found)
 
     def pooled_claims(self) -> Counter:
         """Claims with found sides pooled as batch's CSV pools them: the author's side
@@ -209,7 +210,10 @@ def from_record(record: Mapping, path: Path | str = "<records>", line: int = 0) 
     meta = {str(k): str(v) for k, v in meta.items()} if isinstance(meta, Mapping) else {}
     sides = record.get("sides") or []
     given = not any(isinstance(s, Mapping) and s.get("auto") for s in sides)
-    return DocumentCounts(str(record["source"]), meta, words, counts, Counter(found), given)
+    ids = tuple(str(s["id"]) for s in sides if isinstance(s, Mapping) and s.get("id"))
+    return DocumentCounts(
+        str(record["source"]), meta, words, counts, Counter(found), given, side_ids=ids
+    )
 
 
 def _from_csv(path: Path) -> Iterator[DocumentCounts]:
@@ -224,16 +228,20 @@ def _from_csv(path: Path) -> Iterator[DocumentCounts]:
         meta_fields = []
     value_columns = [c for c in header if c.endswith("_mentions") and "__" not in c]
     claim_columns = [c for c in header if c.count("__") == 2 and c.rsplit("__", 1)[1] in STANCES]
+    side_ids = tuple(dict.fromkeys(c.split("__")[0] for c in claim_columns))
     try:
         for number, row in rows:
             if row.get("error"):
                 continue
-            yield _csv_counts(row, f"{path}:{number}", meta_fields, value_columns, claim_columns)
+            where = f"{path}:{number}"
+            yield _csv_counts(row, where, meta_fields, value_columns, claim_columns, side_ids)
     except csv.Error as exc:
         raise InputError(f"{path}: malformed CSV: {exc}") from None
 
 
-def _csv_counts(row, where, meta_fields, value_columns, claim_columns) -> DocumentCounts:
+def _csv_counts(
+    row, where, meta_fields, value_columns, claim_columns, side_ids=()
+) -> DocumentCounts:
     def count(column: str) -> int:
         cell = row.get(column) or "0" if column in claim_columns else row.get(column)
         try:
@@ -247,6 +255,7 @@ def _csv_counts(row, where, meta_fields, value_columns, claim_columns) -> Docume
         count("words"),
         Counter({c[: -len("_mentions")]: count(c) for c in value_columns}),
         Counter({tuple(c.split("__")): n for c in claim_columns if (n := count(c))}),
+        side_ids=tuple(side_ids),
     )
 
 

@@ -99,12 +99,22 @@ class CountsAnalyser:
         warning = english_warning(text, source, self.model.name)
         return (warning,) if warning else ()
 
-    def analyse(self, text: str, *, source: str | None = None, warnings=()) -> Report:
-        report = self.count(text)
+    def analyse(
+        self,
+        text: str,
+        *,
+        source: str | None = None,
+        warnings=(),
+        author: str | None = None,
+        government=None,
+    ) -> Report:
+        report = self.count(text)  # counts mode has no sides, so no author nor government
         return _with(report, source, (*warnings, *self.check_language(text, source)))
 
-    def analyse_many(self, items: Iterable[tuple[str, Any]]) -> Iterator[tuple[Report, Any]]:
-        for text, context in items:
+    def analyse_many(
+        self, items: Iterable[tuple[str, Any]], sides_of=None
+    ) -> Iterator[tuple[Report, Any]]:
+        for text, context in items:  # no sides in counts mode: ``sides_of`` is not asked
             yield self.count(text), context
 
     def count(self, text: str) -> Report:
