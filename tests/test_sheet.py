@@ -129,8 +129,8 @@ def test_cli_gold_writes_a_file_and_says_what_it_read(write, tmp_path):
     result = runner.invoke(app, ["gold", str(path), "-o", str(out), "--side", "tories=Tories"])
     assert result.exit_code == 0, result.stderr
     assert result.stderr.strip() == (
-        "4 passages (0 whole documents scored in place) from 7 rows: 2 confirmed, "
-        "2 corrected, 2 wrong, 0 right value with no side, 0 not a value, 1 added"
+        "4 passages from 7 rows: 2 confirmed, 2 corrected, 2 wrong, 0 right value with no "
+        "side, 0 not a value, 1 added; 0 whole documents scored in place"
     )
     assert len(load_gold(out)) == 4
     again = runner.invoke(app, ["gold", str(path), "-o", str(out)])
@@ -212,7 +212,7 @@ def test_sheet_documents_are_scored_in_place_on_their_checked_sentences(write, t
     gold = tmp_path / "gold.yaml"
     made = runner.invoke(app, ["gold", str(sheet_path), "-o", str(gold), *side])
     assert made.exit_code == 0, made.stderr
-    assert "1 whole documents scored in place" in made.stderr
+    assert "; 1 whole documents scored in place" in made.stderr
     passage = load_gold(gold)[0]
     assert passage.text == text and len(passage.spans) == 2
     assert passage.values == frozenset({"democracy"})

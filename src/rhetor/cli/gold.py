@@ -47,10 +47,10 @@ def gold_command(
         folder = output.parent if output is not None else None
         write_output(gold_yaml(passages, sides, sheet=sheet.name, folder=folder), output)
         typer.echo(
-            f"{len(passages)} passages ({summary.documents} whole documents scored in place) "
-            f"from {summary.rows} rows: {summary.confirmed} confirmed, {summary.corrected} "
-            f"corrected, {summary.wrong} wrong, {summary.no_side} right value with no side, "
-            f"{summary.not_value} not a value, {summary.added} added",
+            f"{len(passages)} passages from {summary.rows} rows: {summary.confirmed} confirmed, "
+            f"{summary.corrected} corrected, {summary.wrong} wrong, {summary.no_side} right "
+            f"value with no side, {summary.not_value} not a value, {summary.added} added; "
+            f"{summary.documents} whole documents scored in place",
             err=True,
         )
 
