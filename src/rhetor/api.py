@@ -16,7 +16,14 @@ from rhetor.attribution.cues import Cues
 from rhetor.confidence import score_report
 from rhetor.lexicon.files import iter_lexicon_texts
 from rhetor.lexicon.model import LexiconSet
-from rhetor.nlp.chunking import DEFAULT_CHUNK_CHARS, char_batches, chunk_spans
+from rhetor.nlp.chunking import (
+    DEFAULT_CHUNK_CHARS,
+    SENTENCE_CAP,
+    char_batches,
+    chunk_spans,
+    cut_warning,
+    sentence_cuts,
+)
 from rhetor.nlp.pipeline import split_after_marks_for
 from rhetor.options import AnalyseOptions
 from rhetor.report.model import Report, Side, Stats, count_values
@@ -92,26 +99,34 @@ class Analyser:
         bounded number of characters (see :mod:`rhetor.nlp.chunking`).
 
         Long texts are cut into pieces; the pieces of one text are parsed one after
-        another and their reports merged, with offsets into the whole text.
+        another and their reports merged, with offsets into the whole text. Over-long
+        sentences are cut for the parser, with a warning (:mod:`rhetor.nlp.sentcap`).
         """
+
+        capped = SENTENCE_CAP in self.nlp.pipe_names
 
         def pieces():
             for number, (text, context) in enumerate(items):
                 spans = list(chunk_spans(text, self.chunk_chars))
                 for start, end in spans:
-                    yield text[start:end], (number, start, len(spans), len(text), context)
+                    piece = text[start:end]
+                    cuts = len(sentence_cuts(piece)) if capped else 0
+                    yield piece, (number, start, len(spans), len(text), context, cuts)
 
         parts: list[Report] = []
         notes: list[str] = []
-        for doc, (_, start, count, length, context), piece_notes in self._parse(pieces()):
+        cut = 0
+        for doc, (_, start, count, length, context, cuts), piece_notes in self._parse(pieces()):
             report = self.analyse_doc(doc)
             parts.append(_shift_report(report, start) if start else report)
             notes.extend(piece_notes)
+            cut += cuts
             if len(parts) == count:
                 whole = parts[0] if count == 1 else self._merge(parts, length)
                 whole = score_report(whole, self.options.min_confidence)
+                notes.extend([cut_warning(cut)] if cut else [])
                 yield (replace(whole, warnings=tuple(notes)) if notes else whole), context
-                parts, notes = [], []
+                parts, notes, cut = [], [], 0
 
     def _parse(self, pieces):
         """(Doc, context, warnings) for each (text, context), in order: from the parse
