@@ -28,6 +28,10 @@ class AnalyseOptions:
     min_confidence: float | None = None
     """Claims whose confidence is at or above it count in the matrix and the views;
     None takes the shipped model's threshold (see :mod:`rhetor.confidence`)."""
+    parse_all: bool = False
+    """Parse every sentence. By default, with sides given, only the sentences that can
+    yield a claim are parsed (see :mod:`rhetor.nlp.selection`); found sides always parse
+    everything."""
     counts: bool = False
     """Counts mode (see :mod:`rhetor.counts`): value counts at dictionary speed, with no
     parse and no sides."""

@@ -16,6 +16,7 @@ from rhetor.cli.options import (
     MinConfidenceOption,
     ModelOption,
     NoDefaultLexiconsOption,
+    ParseAllOption,
     SideOption,
     SidesFileOption,
     build_options,
@@ -69,6 +70,7 @@ def analyse_command(
     cache: CacheOption = None,
     min_confidence: MinConfidenceOption = None,
     government: GovernmentOption = None,
+    parse_all: ParseAllOption = False,
 ) -> None:
     """Report the values a document invokes, which side holds each, and the evidence."""
     chosen = OutputFormat.json if json_output else fmt
@@ -89,6 +91,7 @@ def analyse_command(
             counts=counts,
             min_confidence=min_confidence,
             government=government,
+            parse_all=parse_all,
         )
         analyse(file, options, chosen, output, summary=summary, side_styles=_styles(sides_file))
 

@@ -17,6 +17,7 @@ from rhetor.cli.options import (
     LexiconOption,
     ModelOption,
     NoDefaultLexiconsOption,
+    ParseAllOption,
     SideOption,
     SidesFileOption,
     build_options,
@@ -134,6 +135,7 @@ def batch_command(
     model: ModelOption = None,
     counts: CountsOption = False,
     cache: CacheOption = None,
+    parse_all: ParseAllOption = False,
 ) -> None:
     """Score many documents: one record per document, streamed as each finishes."""
 
@@ -167,7 +169,14 @@ def batch_command(
             name_pattern=name_pattern,
         )
         analyse_options = build_options(
-            model, lexicon, no_default_lexicons, side, sides_file, cache=cache, counts=counts
+            model,
+            lexicon,
+            no_default_lexicons,
+            side,
+            sides_file,
+            cache=cache,
+            counts=counts,
+            parse_all=parse_all,
         )
         code = batch(options, analyse_options)
         raise typer.Exit(code)

@@ -98,7 +98,7 @@ def sentence_cuts(text: str, limit: int = MAX_SENTENCE_WORDS) -> list[int]:
 
 def cut_warning(cuts: int, limit: int = MAX_SENTENCE_WORDS) -> str:
     return (
-        f"the text has {cuts} stretch{'es' if cuts != 1 else ''} of more than {limit} words "
-        "with no sentence end (. ! ? or a line break): cut into sentences of at most "
-        f"{limit} words for the parser"
+        f"the text runs for more than {limit} words with no sentence end (. ! ? or a line "
+        f"break): {cuts} sentence{'s' if cuts != 1 else ''} opened for the parser, so that "
+        f"none is longer than {limit} words"
     )
