@@ -1,11 +1,11 @@
 """Parse what can yield a claim: the sentences around value mentions, found cheaply.
 
 The parse is nearly all of rhetor's cost, and most sentences of a speech hold no value
-word. With sides given, a text is first read the cheap way: counts mode's tokeniser
-and word-form table find every place a value term could begin
-(:meth:`rhetor.counts.vocabulary.Vocabulary.search_starts`, before any sense condition,
-so a superset of what the full matcher finds), and the sides' aliases are matched on
-spaCy's tokens alone. Sentences are cut at sentence-final punctuation, line breaks and
+word. With sides given, a text is first read the cheap way: counts mode's tokeniser,
+word-form table and matcher find every place a value term could begin
+(:func:`candidate_starts`: before sense conditions, excludes and limits on the part of
+speech, so wherever the full matcher could find one), and the sides' aliases are matched on
+spaCy's tokens alone. Sentences are cut at sentence-final punctuation, blank lines and
 the cap on sentence length (:func:`rhetor.nlp.chunking.sentence_cuts`). Only these are
 parsed, each run of consecutive ones as one piece of text (offsets stay those of the
 whole text):
@@ -35,9 +35,11 @@ from itertools import accumulate, pairwise
 
 from rhetor.nlp.chunking import sentence_cuts
 
-# A sentence ends after . ! ? (and closing quotes or brackets) before white space, or
-# at a line break; white space after the end belongs to the sentence.
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])|\n\s*")
+# A sentence ends after . ! ? (and closing quotes or brackets) and white space before a
+# capital or a digit, or at a blank line; white space after the end belongs to the
+# sentence. A single line break is no end: the parser runs a line ending in ":" or in no
+# mark on into the next ("... by:\nCodifying ..."), so a piece cut there would differ.
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])|\n[^\S\n]*\n\s*")
 # Words before a full stop that seldom ends a sentence: titles, initials.
 _NOT_AN_END = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sr|Jr|Gen|Sen|Rep|Gov|Rev|Hon|No|vs)|\b[A-Z])\.\s+$"
