@@ -9,7 +9,8 @@ is a binary search.
 
 The index is kept per Doc (weakly: it goes with the Doc) and built on first use;
 :func:`forget` drops it where a component starts on a Doc whose sentences may have
-changed. No spaCy import: only Doc attributes are read.
+changed. No spaCy import: only Doc attributes are read (and a token's own ``sent`` for
+other token sequences, such as counts mode's).
 """
 
 from __future__ import annotations
@@ -75,15 +76,27 @@ def forget(doc) -> None:
 
 def sent_bounds(token) -> tuple[int, int]:
     """(start, end) of the token's sentence: ``token.sent.start, token.sent.end``."""
+    if not _indexable(token.doc):
+        sent = token.sent
+        return sent.start, sent.end
     return sentences(token.doc).bounds(token.i)
 
 
 def sent_span(token):
     """The token's sentence as a Span, as ``token.sent``."""
+    if not _indexable(token.doc):
+        return token.sent
     start, end = sentences(token.doc).bounds(token.i)
     return token.doc[start:end]
 
 
 def sent_root(token):
     """The root of the token's sentence, as ``token.sent.root``."""
+    if not _indexable(token.doc):
+        return token.sent.root
     return sentences(token.doc).root(token.doc, token.i)
+
+
+def _indexable(doc) -> bool:
+    """A spaCy Doc; counts mode's light segments know their sentences themselves."""
+    return hasattr(doc, "to_array")

@@ -34,15 +34,18 @@ from dataclasses import dataclass, field
 from itertools import accumulate, pairwise
 
 from rhetor.nlp.chunking import sentence_cuts
+from rhetor.nlp.pipeline import TITLE_ABBREVIATIONS
 
 # A sentence ends after . ! ? (and closing quotes or brackets) and white space before a
 # capital or a digit, or at a blank line; white space after the end belongs to the
 # sentence. A single line break is no end: the parser runs a line ending in ":" or in no
 # mark on into the next ("... by:\nCodifying ..."), so a piece cut there would differ.
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])|\n[^\S\n]*\n\s*")
-# Words before a full stop that seldom ends a sentence: titles, initials.
+# Words before a full stop that seldom ends a sentence: titles (and the tokenizer's own,
+# "hon.", "Rt."), initials.
+_TITLES = sorted({t.rstrip(".") for t in TITLE_ABBREVIATIONS} | {"Mr", "Mrs", "Ms", "Dr", "St"})
 _NOT_AN_END = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sr|Jr|Gen|Sen|Rep|Gov|Rev|Hon|No|vs)|\b[A-Z])\.\s+$"
+    rf"(?:\b(?:{'|'.join(_TITLES)}|Sr|Jr|Gen|Sen|Rep|Gov|Rev|No|vs)|\b[A-Z])\.\s+$"
 )
 # "let's": the one contraction whose lemma (us) a side's alias matches
 _LET_US = re.compile(r"\blet('s)\b", re.IGNORECASE)  # not ’s: the parse keeps its lemma
@@ -54,7 +57,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     ends = [
         m.end()
         for m in _SENTENCE_END.finditer(text)
-        if m.end() < len(text) and not _NOT_AN_END.search(text, max(0, m.start() - 5), m.end())
+        if m.end() < len(text) and not _NOT_AN_END.search(text, max(0, m.start() - 8), m.end())
     ]
     bounds = sorted({0, *ends, *sentence_cuts(text), len(text)})
     return [(a, b) for a, b in pairwise(bounds) if a < b] or [(0, 0)]
