@@ -130,3 +130,22 @@ def test_found_sides_parse_everything():
 
     assert Analyser(AnalyseOptions()).selector is None
     assert Analyser(AnalyseOptions(sides=AnalyseOptions.freeze_sides(SIDES))).selector
+
+
+def test_the_next_sentence_is_parsed_only_when_a_rule_could_read_it():
+    flags = select_sentences(4, {1}, set(), set(), followers=set())
+    assert [k for k, keep in enumerate(flags) if keep] == [1]
+    flags = select_sentences(4, {1}, set(), set(), followers={2})
+    assert [k for k, keep in enumerate(flags) if keep] == [1, 2]
+
+
+@needs_model
+def test_what_a_rule_reads_in_the_next_sentence():
+    from rhetor.api import Analyser
+    from rhetor.options import AnalyseOptions
+
+    selector = Analyser(AnalyseOptions(sides=AnalyseOptions.freeze_sides(SIDES))).selector
+    assert selector.reads_next("Instead they cut wages to the bone last spring.")
+    assert selector.reads_next("We will.")  # an elliptical clause
+    assert selector.reads_next("We agree with them on the whole of this matter.")
+    assert not selector.reads_next("The weather in the north was grey and cold all week.")

@@ -65,8 +65,8 @@ class Analyser:
         if sides is not None and not options.parse_all and "parser" in self.nlp.pipe_names:
             from rhetor.nlp.selection import Selector
 
-            aliases, english = self.component.aliases, cues.english
-            self.selector = Selector(self.nlp, options, lexicons, sides, aliases, english)
+            aliases = self.component.aliases
+            self.selector = Selector(self.nlp, options, lexicons, sides, aliases, cues)
         self.cache = None
         if options.cache:
             from rhetor.io.cache import DocCache

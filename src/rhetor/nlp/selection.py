@@ -10,8 +10,9 @@ the cap on sentence length (:func:`rhetor.nlp.chunking.sentence_cuts`). Only the
 parsed, each run of consecutive ones as one piece of text (offsets stay those of the
 whole text):
 
-- a sentence where a value term could begin, and the sentence after it (the contrast,
-  rebuttal, agreement and ellipsis rules read it);
+- a sentence where a value term could begin, and the sentence after it when a rule
+  could read it there (:meth:`Selector.reads_next`: a contrast marker, a time lapse,
+  agreement, a rebuttal phrase, a pronoun object, or a clause of six words or fewer);
 - the sentence before, when the value's sentence opens with a pronoun that may stand
   for a thing ("It will bring fairness": whether "it" has a noun to stand for);
 - when those sentences hold a pronoun that may stand for a side ("they", "its", "you"),
@@ -33,6 +34,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import accumulate, pairwise
 
+from rhetor.attribution.cues import cue_key
 from rhetor.nlp.chunking import sentence_cuts
 from rhetor.nlp.pipeline import TITLE_ABBREVIATIONS
 
@@ -50,6 +52,15 @@ _NOT_AN_END = re.compile(
 # "let's": the one contraction whose lemma (us) a side's alias matches
 _LET_US = re.compile(r"\blet('s)\b", re.IGNORECASE)  # not ’s: the parse keeps its lemma
 FOCUS_SENTENCES = 6  # as rhetor.attribution.holders.FOCUS_SENTENCES
+_WORDS = re.compile(r"\w+")
+_AGREEING = (
+    "agre",
+    "concur",
+    "side",
+    "sidi",
+    "stand",
+    "stood",
+)  # the agreement rule's verbs  # as rhetor.attribution.holders.FOCUS_SENTENCES
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -71,16 +82,18 @@ def select_sentences(
     paragraphs: set[int] = frozenset(),
     things: set[int] = frozenset(),
     reach: int = FOCUS_SENTENCES,
+    followers: set[int] | None = None,
 ) -> list[bool]:
     """Which of ``count`` sentences to parse, given the sentences where a value term may
     begin (``candidates``), those that name a side other than the author's
     (``naming``), those with a pronoun that may stand for a side (``pronouns``) and
     those that open a paragraph (``paragraphs``) and those with a pronoun that may stand
-    for a thing (``things``). See the module's docstring."""
+    for a thing (``things``). The sentence after a candidate is parsed when it is in
+    ``followers`` (None: always). See the module's docstring."""
     chosen = [False] * count
     for k in sorted(candidates):
         chosen[k] = True
-        if k + 1 < count:
+        if k + 1 < count and (followers is None or k + 1 in followers):
             chosen[k + 1] = True
         if k in things and k > 0 and k not in paragraphs:
             chosen[k - 1] = True  # "It ..." stands for a noun before it, if there is one
@@ -123,7 +136,7 @@ class Plan:
 class Selector:
     """Plans which sentences of a text are parsed (see the module's docstring)."""
 
-    def __init__(self, nlp, options, lexicons, sides, aliases, english) -> None:
+    def __init__(self, nlp, options, lexicons, sides, aliases, cues) -> None:
         from dataclasses import replace
 
         from rhetor.counts import CountsAnalyser
@@ -132,12 +145,34 @@ class Selector:
         self.nlp = nlp
         self.aliases = aliases
         self.author = sides.author
+        english = cues.english
         pronouns = sorted({*english.third_person, *english.second_person}, key=len, reverse=True)
         alternatives = "|".join(map(re.escape, pronouns))
         self.pronouns = re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
         self.persons = frozenset({*pronouns, *english.first_person_plural})
+        st = cues.stance
+        self.next_words = frozenset(
+            {*st.contrast_markers, *st.contrast_words, *st.time_lapses}
+            | {*english.singular_object_pronouns, *english.later_plural_pronouns}
+        )
+        self.rebuttals = st.rebuttals
         things = "|".join(map(re.escape, sorted(english.thing_pronouns)))
         self.things = re.compile(rf"[\"'“‘(\s]*(?:{things})\b", re.IGNORECASE)
+
+    def reads_next(self, sentence: str) -> bool:
+        """Could a rule read this sentence as the one after a value's: a contrast marker,
+        a time lapse, agreement, a rebuttal phrase, a pronoun object, or an elliptical
+        clause ("We will.")?"""
+        words = _WORDS.findall(sentence.lower())
+        if len(words) <= 6 or not self.next_words.isdisjoint(words):
+            return True
+        if any(w.startswith(_AGREEING) for w in words):
+            return True
+        return any(
+            cue_key(" ".join(words[i : i + n])) in self.rebuttals
+            for n in range(1, 5)
+            for i in range(len(words) - n + 1)
+        )
 
     def plan(self, text: str) -> Plan:
         spans = sentence_spans(text)
@@ -165,7 +200,14 @@ class Selector:
             sides.append((k, match.entry.value))
             if match.entry.value != self.author and doc[match.start].lower_ not in self.persons:
                 naming.add(k)
-        chosen = select_sentences(len(spans), candidates, naming, pronouns, paragraphs, things)
+        followers = {
+            k + 1
+            for k in candidates
+            if k + 1 < len(spans) and self.reads_next(text[spans[k + 1][0] : spans[k + 1][1]])
+        }
+        chosen = select_sentences(
+            len(spans), candidates, naming, pronouns, paragraphs, things, followers=followers
+        )
         unparsed = Counter(side for k, side in sides if not chosen[k])
         estimate = sum(1 for k, (s, e) in enumerate(spans) if not chosen[k] and text[s:e].strip())
         return Plan(regions(spans, chosen), words, estimate, unparsed)
