@@ -148,4 +148,5 @@ def test_what_a_rule_reads_in_the_next_sentence():
     assert selector.reads_next("Instead they cut wages to the bone last spring.")
     assert selector.reads_next("We will.")  # an elliptical clause
     assert selector.reads_next("We agree with them on the whole of this matter.")
-    assert not selector.reads_next("The weather in the north was grey and cold all week.")
+    assert not selector.reads_next("The weather in the north was grey and cold for a week.")
+    assert selector.reads_next("The weather in the north was grey and cold all week.")  # all
