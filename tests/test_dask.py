@@ -109,3 +109,18 @@ def test_dask_failed_batch_is_split_then_given_up_per_document():
     assert record["source"] == "b.txt" and "failed on the cluster" in record["error"]
     assert record["sha256"] is not None
     assert retry == [Task((("a.txt", b"a"),), 2)]  # its neighbour still gets its second try
+
+
+@needs_model
+def test_dask_selective_parse_gives_the_local_records(folder, tmp_path):
+    """With sides given only the sentences that can yield a claim are parsed, on the
+    workers as locally; --parse-all reaches the workers too."""
+    pytest.importorskip("distributed")
+    sides = ["--side", "gov=Ministers,government", "--side", "us=we,our"]
+    for extra in ([], ["--parse-all"]):
+        common = ["batch", str(folder), "-q", *sides, *extra]
+        local, dask = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
+        runner.invoke(app, [*common, "-j", "1", "-o", str(local)])
+        runner.invoke(app, [*common, "--scheduler", "local:1", "-o", str(dask)])
+        assert records(dask) == records(local)
+        assert len(records(local)) == 6

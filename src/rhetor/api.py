@@ -16,7 +16,14 @@ from rhetor.attribution.cues import Cues
 from rhetor.confidence import score_report
 from rhetor.lexicon.files import iter_lexicon_texts
 from rhetor.lexicon.model import LexiconSet
-from rhetor.nlp.chunking import DEFAULT_CHUNK_CHARS, char_batches, chunk_spans
+from rhetor.nlp.chunking import (
+    DEFAULT_CHUNK_CHARS,
+    SENTENCE_CAP,
+    char_batches,
+    chunk_spans,
+    cut_warning,
+    sentence_cuts,
+)
 from rhetor.nlp.pipeline import split_after_marks_for
 from rhetor.options import AnalyseOptions
 from rhetor.report.model import Report, Side, Stats, count_values
@@ -55,6 +62,12 @@ class Analyser:
         self.value_ids = lexicons.ids
         self.model = model_info(self.nlp)
         self.chunk_chars = min(self.nlp.max_length, DEFAULT_CHUNK_CHARS)
+        self.selector = None
+        if sides is not None and not options.parse_all and "parser" in self.nlp.pipe_names:
+            from rhetor.nlp.selection import Selector
+
+            aliases = self.component.aliases
+            self.selector = Selector(self.nlp, options, lexicons, sides, aliases, cues)
         self.cache = None
         if options.cache:
             from rhetor.io.cache import DocCache
@@ -129,30 +142,57 @@ class Analyser:
         bounded number of characters (see :mod:`rhetor.nlp.chunking`).
 
         Long texts are cut into pieces; the pieces of one text are parsed one after
-        another and their reports merged, with offsets into the whole text.
+        another and their reports merged, with offsets into the whole text. Over-long
+        sentences are cut for the parser, with a warning (:mod:`rhetor.nlp.sentcap`).
         ``sides_of(context)``, when given, is (author, government) for each text: the side
         that says "we" in it and the sides that govern as it is spoken (either None: as
         the options say).
         """
 
+        capped = SENTENCE_CAP in self.nlp.pipe_names
+
         def pieces():
-            for number, (text, context) in enumerate(items):
-                spans = list(chunk_spans(text, self.chunk_chars))
-                for start, end in spans:
-                    yield text[start:end], (number, start, len(spans), len(text), context)
+            for text, context in items:
+                chunks = list(chunk_spans(text, self.chunk_chars))
+                cuts = sum(len(sentence_cuts(text[a:b])) for a, b in chunks) if capped else 0
+                ranges, plan = chunks, None
+                if self.selector is not None:  # only the sentences that can yield a claim
+                    ranges, plan = self._select(text, chunks)
+                whole = (len(ranges), len(text), context, cuts, plan)
+                for start, end in ranges:
+                    yield text[start:end], (start, whole)
 
         parts: list[Report] = []
         notes: list[str] = []
-        for doc, (_, start, count, length, context), piece_notes in self._parse(pieces()):
+        for doc, (start, whole), piece_notes in self._parse(pieces()):
+            count, length, context, cuts, plan = whole
             author, government = sides_of(context) if sides_of else (None, None)
             report = self.analyse_doc(doc, author=author, government=government)
             parts.append(_shift_report(report, start) if start else report)
             notes.extend(piece_notes)
             if len(parts) == count:
-                whole = parts[0] if count == 1 else self._merge(parts, length)
-                whole = score_report(whole, self.options.min_confidence)
-                yield (replace(whole, warnings=tuple(notes)) if notes else whole), context
+                if plan is not None:
+                    merged = self._merge(parts, length, plan)
+                else:
+                    merged = parts[0] if count == 1 else self._merge(parts, length)
+                merged = score_report(merged, self.options.min_confidence)
+                notes.extend([cut_warning(cuts)] if cuts else [])
+                yield (replace(merged, warnings=tuple(notes)) if notes else merged), context
                 parts, notes = [], []
+
+    def _select(self, text: str, chunks):
+        """The character ranges of ``text`` to parse, and what the rest adds (words,
+        sentences, mentions of sides): see :mod:`rhetor.nlp.selection`."""
+        from collections import Counter
+
+        ranges, words, sentences, sides = [], 0, 0, Counter()
+        for start, end in chunks:
+            plan = self.selector.plan(text[start:end])
+            ranges += [(start + a, start + b) for a, b in plan.regions]
+            words += plan.words
+            sentences += plan.sentences
+            sides.update(plan.side_mentions)
+        return ranges or [(0, 0)], (words, sentences, sides)
 
     def _parse(self, pieces):
         """(Doc, context, warnings) for each (text, context), in order: from the parse
@@ -176,17 +216,23 @@ class Analyser:
         for (_, context), doc, warnings in zip(group, docs, notes, strict=True):
             yield doc, context, tuple(warnings)
 
-    def _merge(self, pieces: Sequence[Report], characters: int) -> Report:
+    def _merge(self, pieces: Sequence[Report], characters: int, plan=None) -> Report:
+        """One report of the pieces of a text; ``plan`` (words, sentences, mentions of
+        sides) is what the text's unparsed sentences add (see :meth:`_select`)."""
         words = sum(p.stats.words for p in pieces)
         matches = tuple(m for p in pieces for m in p.matches)
         sentences = sum(p.stats.sentences for p in pieces)
+        sides = merge_sides(p.sides for p in pieces)
+        if plan is not None:
+            words, sentences = plan[0], sentences + plan[1]
+            sides = tuple(replace(s, mentions=s.mentions + plan[2].get(s.id, 0)) for s in sides)
         return Report(
             source=None,
             model=self.model,
             stats=Stats(characters=characters, words=words, sentences=sentences),
             values=count_values(matches, self.value_ids, words),
             matches=matches,
-            sides=merge_sides(p.sides for p in pieces),
+            sides=sides,
             claims=tuple(c for p in pieces for c in p.claims),
         )
 

@@ -32,6 +32,10 @@ class AnalyseOptions:
     """The given side that holds the first-person plural ("we", "our"): the side the
     document's metadata names (``--author``). None: the side that lists "we", else the
     built-in ``author``."""
+    parse_all: bool = False
+    """Parse every sentence. By default, with sides given, only the sentences that can
+    yield a claim are parsed (see :mod:`rhetor.nlp.selection`); found sides always parse
+    everything."""
     counts: bool = False
     """Counts mode (see :mod:`rhetor.counts`): value counts at dictionary speed, with no
     parse and no sides."""

@@ -11,6 +11,7 @@ from rhetor.attribution.context import (
     verb_stance,
 )
 from rhetor.attribution.verbs import clause_stance, on_value
+from rhetor.sentindex import sent_bounds
 
 
 def relative_clause(ctx: Context) -> None:
@@ -47,10 +48,9 @@ def anaphoric_object(ctx: Context) -> None:
     en = ctx.cues.english
     pronouns = en.later_plural_pronouns if plural else en.singular_object_pronouns
     inside = {t.i for t in carrier.subtree}
-    sent = carrier.sent
-    end = sent.end
+    _, end = sent_bounds(carrier)
     if end < len(ctx.doc):
-        end = ctx.doc[end].sent.end
+        _, end = sent_bounds(ctx.doc[end])
     for token in ctx.doc[carrier.right_edge.i + 1 : end]:
         if token.i in inside:
             continue

@@ -105,7 +105,8 @@ class Context:
     root: object
     phrase: object
     levels: list
-    others: Sequence[Mention] = ()  # every mention in the Doc
+    others: Sequence[Mention] = ()  # every mention in the Doc, in order of their starts
+    other_starts: Sequence[int] = ()  # their starts, for a binary search
     findings: list[Finding] = field(default_factory=list)
     reading: Reading = field(default_factory=Reading)  # state that crosses rules
     # set by the engine: the name of the rule running, which its findings carry

@@ -5,6 +5,7 @@ against it (contrast). The first finding rules to run."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 
 from rhetor.attribution import tree
@@ -19,6 +20,7 @@ from rhetor.attribution.stance import (
     CLAIMS,
     flip,
 )
+from rhetor.sentindex import sent_bounds, sent_root
 
 
 def self_claim(ctx: Context) -> None:
@@ -141,10 +143,10 @@ def _with_complements(verb_token) -> list:
 def _next_sentence_root(clause) -> list:
     """The root of the sentence after the clause's, when the clause is a main clause:
     "X promised V. Instead it ..." contrasts across the full stop."""
-    sent = clause.sent
-    if clause.i != sent.root.i or sent.end >= len(clause.doc):
+    _, end = sent_bounds(clause)
+    if clause.i != sent_root(clause).i or end >= len(clause.doc):
         return []
-    return [clause.doc[sent.end].sent.root]
+    return [sent_root(clause.doc[end])]
 
 
 def _done_by_another(ctx: Context, verb_token, side: str) -> bool:
@@ -158,7 +160,11 @@ def _vice_within(ctx: Context, clause) -> str | None:
     """A vice of the same value inside the clause, as its text."""
     low, high = clause.left_edge.i, clause.right_edge.i
     m = ctx.mention
-    for other in ctx.others:
-        if other.value == m.value and other.polarity == "vice" and low <= other.start <= high:
+    others = ctx.others  # in order of their starts: only those inside the clause are read
+    for k in range(bisect_left(ctx.other_starts, low), len(others)):
+        other = others[k]
+        if other.start > high:
+            break
+        if other.value == m.value and other.polarity == "vice":
             return ctx.doc[other.start : other.end].text
     return None

@@ -22,6 +22,7 @@ from rhetor.attribution.stance import (
     base_stance,
     flip,
 )
+from rhetor.sentindex import sent_bounds, sent_root, sent_span
 
 
 def elliptical_possessive(ctx: Context) -> None:
@@ -31,7 +32,7 @@ def elliptical_possessive(ctx: Context) -> None:
     if not possessed:
         return
     m = ctx.mention
-    for token in ctx.doc[m.start].sent:
+    for token in sent_span(ctx.doc[m.start]):
         if token.i < m.end or token.lower_ not in ctx.cues.english.independent_possessives:
             continue
         holder = ctx.sides.resolve(token)
@@ -65,9 +66,9 @@ def _elliptical_auxiliaries(clause) -> list:
     """Auxiliaries standing for a verb phrase: in a conjunct of the clause, or as the
     root of the next sentence."""
     candidates = [c for c in clause.children if c.dep_ == "conj"]
-    sent = clause.sent
-    if sent.end < len(clause.doc):
-        candidates.append(clause.doc[sent.end].sent.root)
+    _, end = sent_bounds(clause)
+    if end < len(clause.doc):
+        candidates.append(sent_root(clause.doc[end]))
     return [
         aux
         for aux in candidates
@@ -119,10 +120,10 @@ def agreement(ctx: Context) -> None:
     held = {f.side: f for f in ctx.findings if f.side and f.side != author}
     if not held or any(f.side == author for f in ctx.findings):
         return
-    sent = ctx.doc[ctx.mention.start].sent
-    if sent.end >= len(ctx.doc):
+    _, end = sent_bounds(ctx.doc[ctx.mention.start])
+    if end >= len(ctx.doc):
         return
-    root = ctx.doc[sent.end].sent.root
+    root = sent_root(ctx.doc[end])
     subject = tree.subject_of(root)
     if subject is None or not is_author(ctx, subject):
         return

@@ -37,8 +37,10 @@ class Attributor:
         self, doc, mentions: Sequence[Mention], sides: SideIndex
     ) -> list[tuple[Mention, Finding]]:
         found = []
+        others = sorted(mentions, key=lambda m: m.start)
+        starts = [m.start for m in others]
         for mention in mentions:
-            findings = self._mention(doc, mention, sides, mentions)
+            findings = self._mention(doc, mention, sides, others, starts)
             found.extend((mention, f) for f in _dedupe(findings))
         return found
 
@@ -54,10 +56,10 @@ class Attributor:
             found.append((m, Finding(side, base, None, None, rule)))
         return found
 
-    def _mention(self, doc, m: Mention, sides: SideIndex, others) -> list[Finding]:
+    def _mention(self, doc, m: Mention, sides: SideIndex, others, starts) -> list[Finding]:
         root = tree.span_root(doc, m.start, m.end)
         phrase = tree.phrase_head(root)
-        ctx = Context(doc, m, sides, self.cues, root, phrase, [], others=others, names=self._names)
+        ctx = Context(doc, m, sides, self.cues, root, phrase, [], others, starts, names=self._names)
         ctx.levels = tree.noun_levels(phrase, self._is_frame(ctx), self.cues.stance.against_preps)
         for rule in self.rules:
             ctx.rule = rule.name  # the rule's findings carry the name the engine gives it

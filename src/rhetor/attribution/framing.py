@@ -27,6 +27,7 @@ from rhetor.attribution.stance import (
     REPORTED,
     flip,
 )
+from rhetor.sentindex import sent_root, sent_span
 
 
 def hypothetical(ctx: Context) -> None:
@@ -64,7 +65,7 @@ def question(ctx: Context) -> None:
 
     A question about time or number ("When will the referendum be held?") makes no
     claim: nobody holds the value."""
-    sent = ctx.doc[ctx.mention.start].sent
+    sent = sent_span(ctx.doc[ctx.mention.start])
     found = _question(sent)
     if found is None:
         return
@@ -79,7 +80,7 @@ def question(ctx: Context) -> None:
     holder = ctx.sides.resolve(subject)
     if holder is None or holder.side is None or holder.side == ctx.sides.author:
         return
-    root = sent.root
+    root = sent_root(sent[0])
     words = [root, *root.children, *subject.children]
     doubt = any(ctx.is_cue(w, st.doubt_words) for w in words) or root.lemma_ == "be"
     concede = negated_verb(ctx, root) or tree.verb_key(root) in st.factive_verbs
@@ -111,7 +112,7 @@ def _question(sent):
         return None
     first = sent.doc[sent.start]
     opener = first if first.tag_ in {"WRB", "WDT", "WP"} else None
-    root = sent.root
+    root = sent_root(first)
     subject = tree.subject_of(root)
     auxiliaries = [c for c in root.children if c.dep_ in {"aux", "auxpass"}]
     if root.lemma_ == "be" and subject is not None and root.i < subject.i:

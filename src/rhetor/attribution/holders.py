@@ -13,11 +13,12 @@ unless a thing was named since: "They published a plan. It promises ...").
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from rhetor.attribution.cues import English, builtin_cues
 from rhetor.lexicon.model import normalise
+from rhetor.sentindex import sent_bounds, sentences
 
 # How many sentences back a pronoun may look for its side: the paragraph, at most this.
 FOCUS_SENTENCES = 6
@@ -112,7 +113,7 @@ class SideIndex:
             return Holder(found.side, token.i, token.i + 1, "relative") if found else None
         # The parser often attaches "that seeks" to the root: take the nearest noun
         # phrase before it in the sentence that names a side.
-        floor = token.sent.start
+        floor, _ = sent_bounds(token)
         for mention in self._before(token.i, floor):
             if not mention.pronoun:
                 return Holder(mention.side, token.i, token.i + 1, "relative")
@@ -148,8 +149,9 @@ class SideIndex:
         the paragraph before it ("Minister, tell them why your government ...", "Will
         you, Prime Minister, ..."): "you" and "your" stand for it."""
         floor = _paragraph_floor(token, FOCUS_SENTENCES)
-        for mention in self._before(len(self.doc), floor):
-            if mention.start > token.sent.end or mention.pronoun or mention.side == self.author:
+        _, end = sent_bounds(token)
+        for mention in self._before(len(self.doc), floor, last=end):
+            if mention.pronoun or mention.side == self.author:
                 continue
             if _set_off(self.doc, mention):
                 return Holder(mention.side, token.i, token.i + 1, "pronoun")
@@ -202,10 +204,14 @@ class SideIndex:
                 return True
         return False
 
-    def _before(self, i: int, floor: int):
-        """Mentions ending before token ``i`` and starting at or after ``floor``, nearest first."""
+    def _before(self, i: int, floor: int, last: int | None = None):
+        """Mentions ending before token ``i`` and starting at or after ``floor`` (and at
+        or before ``last``), nearest first. Only those mentions are visited."""
         index = bisect_left(self.starts, i)
-        for mention in reversed(self.mentions[:index]):
+        if last is not None:
+            index = min(index, bisect_right(self.starts, last))
+        for k in range(index - 1, -1, -1):
+            mention = self.mentions[k]
             if mention.start < floor:
                 break
             if mention.end <= i:
@@ -215,10 +221,11 @@ class SideIndex:
 def _set_off(doc, mention: SideMention) -> bool:
     """Is the mention a name in address: opening its sentence before a comma, or between
     commas, or between a comma and the sentence's end ("Minister, ...", "..., Minister?")?"""
-    first, last = doc[mention.start], doc[mention.end - 1]
-    before = doc[mention.start - 1].text if mention.start > first.sent.start else ""
-    after = doc[mention.end].text if mention.end < last.sent.end else ""
-    opens = mention.start == first.sent.start or before in {",", "—", "-"}
+    first_start, _ = sent_bounds(doc[mention.start])
+    _, last_end = sent_bounds(doc[mention.end - 1])
+    before = doc[mention.start - 1].text if mention.start > first_start else ""
+    after = doc[mention.end].text if mention.end < last_end else ""
+    opens = mention.start == first_start or before in {",", "—", "-"}
     if before == "" or (before in {",", "—", "-"}):
         return opens and after in {",", "?", "!", "."} and not (before == "" and after != ",")
     return False
@@ -264,12 +271,14 @@ def _paragraph_floor(token, back: int) -> int:
     """The start of the sentence ``back`` sentences before ``token``'s, or of its
     paragraph (a blank line) if that is nearer."""
     doc = token.doc
-    sent = token.sent
+    index = sentences(doc)
+    n = index.number(token.i)
     for _ in range(back):
-        if sent.start == 0 or paragraph_break(doc, sent.start):
+        start = index.starts[n]
+        if start == 0 or paragraph_break(doc, start):
             break
-        sent = doc[sent.start - 1].sent
-    return sent.start
+        n -= 1
+    return index.starts[n]
 
 
 def paragraph_break(doc, start: int) -> bool:

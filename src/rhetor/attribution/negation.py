@@ -12,6 +12,7 @@ from __future__ import annotations
 from rhetor.attribution.cues import Negation
 from rhetor.attribution.tree import span_root
 from rhetor.lexicon.model import normalise
+from rhetor.sentindex import sent_bounds
 
 _CLAUSE_POS = {"VERB", "AUX"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
@@ -81,7 +82,7 @@ def _negated_in_tree(token, cues: Negation) -> bool:
 
 
 def _negated_in_window(doc, start: int, cues: Negation) -> bool:
-    sent_start = doc[start].sent.start if doc.has_annotation("SENT_START") else 0
+    sent_start = sent_bounds(doc[start])[0] if doc.has_annotation("SENT_START") else 0
     window = doc[max(sent_start, start - _WINDOW) : start]
     if any(_negates(t, cues) for t in window):
         return True

@@ -25,6 +25,7 @@ from rhetor.attribution.context import Context, join_cue, negated_verb
 from rhetor.attribution.cues import cue_key
 from rhetor.attribution.holders import paragraph_break
 from rhetor.attribution.stance import APPROPRIATES, CLAIMS, REPORTED
+from rhetor.sentindex import sent_root, sent_span
 
 # the longest cue phrase a sentence is searched for, in words
 _LONGEST_CUE = 4
@@ -54,7 +55,7 @@ def _answer(ctx: Context, reported: bool) -> str | None:
     the sentence only reported words are answered ("X told us V, and yet ..."): talk
     beside a contrasting clause ("X praise V but cut wages") is the contrast rule's."""
     st = ctx.cues.stance
-    sent = ctx.doc[ctx.mention.start].sent
+    sent = sent_span(ctx.doc[ctx.mention.start])
     for token in ctx.doc[ctx.mention.end : sent.end] if reported else ():
         if token.dep_ in {"cc", "advmod"} and ctx.is_cue(token, st.contrast_markers):
             return cue_key(token.text)
@@ -76,8 +77,9 @@ def _echo_denied(ctx: Context, sent) -> str | None:
     his prudence. Prudence is not selling off the gold ..."): the author's own reading
     set against the side's."""
     word = ctx.doc[ctx.mention.end - 1].lemma_.lower()
-    subject = tree.subject_of(sent.root)
-    if subject is None or subject.lemma_.lower() != word or not negated_verb(ctx, sent.root):
+    root = sent_root(sent[0])
+    subject = tree.subject_of(root)
+    if subject is None or subject.lemma_.lower() != word or not negated_verb(ctx, root):
         return None
     return f"{word} is not"
 
@@ -87,9 +89,10 @@ def _time_lapse(ctx: Context, sent) -> str | None:
     had ...", "A week later they ..."): an adverbial of its main verb, before it,
     measured by a span of time ("later in the debate" is not a lapse)."""
     st = ctx.cues.stance
-    for token in ctx.doc[sent.start : sent.root.i]:
+    root = sent_root(sent[0])
+    for token in ctx.doc[sent.start : root.i]:
         if (
-            token.head.i == sent.root.i
+            token.head.i == root.i
             and token.dep_ in {"prep", "advmod"}
             and ctx.is_cue(token, st.time_lapses)
             and any(ctx.is_cue(c, st.time_units) for c in token.children)
@@ -101,7 +104,7 @@ def _time_lapse(ctx: Context, sent) -> str | None:
 def _next_sentence(doc, sent):
     if sent.end >= len(doc) or paragraph_break(doc, sent.end):
         return None
-    return doc[sent.end].sent
+    return sent_span(doc[sent.end])
 
 
 def _phrase_in(span, words) -> str | None:

@@ -16,6 +16,7 @@ from rhetor.cli.options import (
     MinConfidenceOption,
     ModelOption,
     NoDefaultLexiconsOption,
+    ParseAllOption,
     SideOption,
     SidesFileOption,
     build_options,
@@ -78,6 +79,7 @@ def analyse_command(
     cache: CacheOption = None,
     min_confidence: MinConfidenceOption = None,
     government: GovernmentOption = None,
+    parse_all: ParseAllOption = False,
 ) -> None:
     """Report the values a document invokes, which side holds each, and the evidence."""
     chosen = OutputFormat.json if json_output else fmt
@@ -99,6 +101,7 @@ def analyse_command(
             min_confidence=min_confidence,
             government=government,
             author=author,
+            parse_all=parse_all,
         )
         analyse(file, options, chosen, output, summary=summary, side_styles=_styles(sides_file))
 

@@ -17,6 +17,7 @@ from rhetor.cli.options import (
     LexiconOption,
     ModelOption,
     NoDefaultLexiconsOption,
+    ParseAllOption,
     SideOption,
     SidesFileOption,
     build_options,
@@ -185,6 +186,7 @@ def batch_command(
     model: ModelOption = None,
     counts: CountsOption = False,
     cache: CacheOption = None,
+    parse_all: ParseAllOption = False,
 ) -> None:
     """Score many documents: one record per document, streamed as each finishes."""
 
@@ -210,6 +212,7 @@ def batch_command(
             cache=cache,
             counts=counts,
             government=government,
+            parse_all=parse_all,
         )
         names = None
         if analyse_options.sides:  # what --author-from and a sitting's government map with

@@ -129,7 +129,9 @@ class CompiledLexicons:
             found = apply_senses(tokens, found)
         return resolve_overlaps(apply_excludes(found))
 
-    def candidates(self, tokens: Sequence[TokenLike], has_pos: bool = True) -> list[Candidate]:
+    def candidates(
+        self, tokens: Sequence[TokenLike], has_pos: bool | None = True
+    ) -> list[Candidate]:
         """Every term and exclude phrase found, before sense conditions, excludes and
         overlaps: what the words alone give (counts mode remembers it per run of words)."""
         # NFD accents and invisible characters inside a word do not hide it (textnorm).
@@ -240,12 +242,14 @@ def _derived_keys(term: Term, forms: str) -> list[str]:
     return sorted(stem + form for form in word_forms(last, term.pos, forms))
 
 
-def _pos_ok(entry: Entry, token: TokenLike, has_pos: bool) -> bool:
+def _pos_ok(entry: Entry, token: TokenLike, has_pos: bool | None) -> bool:
     """A part-of-speech limit applies to the term's last word as written; untagged text
     never passes. A capitalised word tagged PROPN passes too: taggers call "Fair" in a
-    heading a proper noun, and a real name is caught by the name rule instead."""
+    heading a proper noun, and a real name is caught by the name rule instead.
+    ``has_pos=None`` ignores the limits: every match any tagging could give (what
+    :mod:`rhetor.nlp.selection` looks for)."""
     term = entry.term
-    if not term.pos or entry.derived:
+    if not term.pos or entry.derived or has_pos is None:
         return True
     if not has_pos:
         return False

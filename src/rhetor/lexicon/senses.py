@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 
 from rhetor.io.textnorm import normalise
 from rhetor.lexicon.forms import UPOS
+from rhetor.sentindex import sent_bounds, sent_span
 
 CONDITION_KEYS = ("before", "after", "near", "window", "head", "child", "dep", "entity")
 _SLOT = re.compile(r"^<([A-Za-z]+)>$")
@@ -166,7 +167,7 @@ def _words(doc, indices, limit: int) -> list[int]:
 
 def _ends_before(doc, start: int, lookup: Lookup) -> bool:
     """One of the phrases ends just before the match, in its sentence."""
-    sentence_start = doc[start].sent.start if doc.has_annotation("SENT_START") else 0
+    sentence_start = sent_bounds(doc[start])[0] if doc.has_annotation("SENT_START") else 0
     going_back = range(start - 1, sentence_start - 1, -1)
     if lookup.words:
         previous = _words(doc, going_back, 1)
@@ -183,7 +184,7 @@ def _ends_before(doc, start: int, lookup: Lookup) -> bool:
 
 def _starts_after(doc, end: int, lookup: Lookup) -> bool:
     """One of the phrases begins just after the match, in its sentence."""
-    sentence_end = doc[end - 1].sent.end if doc.has_annotation("SENT_START") else len(doc)
+    sentence_end = sent_bounds(doc[end - 1])[1] if doc.has_annotation("SENT_START") else len(doc)
     if lookup.words:
         following = _words(doc, range(end, sentence_end), 1)
         if following and lookup.has_word(doc[following[0]]):
@@ -201,7 +202,7 @@ def _phrase_at(doc, first: int, sentence_end: int, phrase: Phrase) -> bool:
 
 def _near(doc, start: int, end: int, lookup: Lookup, window: int) -> bool:
     """One of the phrases begins within ``window`` words of the match, on either side."""
-    sentence = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
+    sentence = sent_span(doc[start]) if doc.has_annotation("SENT_START") else doc[:]
     left = _words(doc, range(start - 1, sentence.start - 1, -1), window)
     right = _words(doc, range(end, sentence.end), window)
     for first in left + right:
@@ -280,7 +281,7 @@ def inside_name(doc, start: int, end: int) -> bool:
         return False
     if all(doc[i].text.isupper() for i in range(start, end) if doc[i].is_alpha):
         return False  # a word in capitals is a heading or emphasis ("MUTUAL AID"), not a name
-    sentence = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
+    sentence = sent_span(doc[start]) if doc.has_annotation("SENT_START") else doc[:]
     if not any(_lowercase_word(t) for t in sentence):
         return False
     left = start

@@ -2,7 +2,10 @@
 
 - :mod:`.pipeline`: resolving and loading the spaCy pipeline;
 - :mod:`.language`: which languages rhetor can read;
-- :mod:`.chunking`: splitting long texts for the parser;
+- :mod:`.chunking`: splitting long texts for the parser, and where an over-long
+  sentence is cut;
+- :mod:`.sentcap`: the component that cuts over-long sentences before the parser;
+- :mod:`.selection`: which sentences are parsed when sides are given;
 - :mod:`.component`: the registered spaCy components (matching, attribution);
 - :mod:`.extract`: turning an annotated ``Doc`` into a report.
 

@@ -65,3 +65,40 @@ def char_batches(
         used += cost
     if group:
         yield group
+
+
+# -- over-long sentences (see rhetor.nlp.sentcap, whose component uses these) --------
+
+MAX_SENTENCE_WORDS = 200
+SENTENCE_CAP = "rhetor_sentence_cap"  # the component (rhetor.nlp.sentcap)
+_STRETCH = re.compile(r"[^.!?\n]+")
+_WORD = re.compile(r"\S+")
+# Words a cut may go before: they open a clause in unpunctuated speech.
+_JOINERS = frozenset({"and", "but", "so", "because", "then", "or", "now", "well"})
+
+
+def sentence_cuts(text: str, limit: int = MAX_SENTENCE_WORDS) -> list[int]:
+    """Character offsets (word starts) at which a sentence is opened in ``text``."""
+    cuts: list[int] = []
+    for stretch in _STRETCH.finditer(text):
+        if stretch.end() - stretch.start() <= 2 * limit:
+            continue  # a word and a space take two characters at least: never too long
+        words = list(_WORD.finditer(text, stretch.start(), stretch.end()))
+        first = 0
+        while len(words) - first > limit:
+            cut = first + limit
+            for k in range(first + limit, first + limit // 2, -1):
+                if words[k].group().lower() in _JOINERS:
+                    cut = k
+                    break
+            cuts.append(words[cut].start())
+            first = cut
+    return cuts
+
+
+def cut_warning(cuts: int, limit: int = MAX_SENTENCE_WORDS) -> str:
+    return (
+        f"the text runs for more than {limit} words with no sentence end (. ! ? or a line "
+        f"break): {cuts} sentence{'s' if cuts != 1 else ''} opened for the parser, so that "
+        f"none is longer than {limit} words"
+    )

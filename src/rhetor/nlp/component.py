@@ -48,6 +48,7 @@ from rhetor.lexicon.loading import load_lexicons
 from rhetor.lexicon.matching import Candidate, CompiledLexicons
 from rhetor.lexicon.model import LexiconSet
 from rhetor.report.model import Claim, HolderRef
+from rhetor.sentindex import forget as forget_sentences
 
 SPANS_KEY = "rhetor_values"
 
@@ -262,6 +263,7 @@ class RhetorComponent(AttributionComponent):
 
 
 def annotate_values(doc: Doc, compiled: CompiledLexicons, cues: Cues, spans_key: str) -> None:
+    forget_sentences(doc)  # read the Doc's sentences afresh (rhetor.sentindex)
     has_pos = doc.has_annotation("POS")
     set_value_spans(doc, compiled.find(doc, has_pos=has_pos), cues, spans_key)
 

@@ -6,6 +6,7 @@ the Doc, and nothing after this step needs spaCy.
 
 from __future__ import annotations
 
+import numpy as np
 from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.tokens import Doc
 
@@ -20,14 +21,16 @@ from rhetor.report.model import (
     Stats,
     count_values,
 )
+from rhetor.sentindex import sentences as sentence_index
 
 
 def doc_stats(doc: Doc) -> Stats:
     # Column arithmetic rather than a Python loop over every token of a long speech.
     flags = doc.to_array([IS_PUNCT, IS_SPACE])
     words = int((flags.sum(axis=1) == 0).sum()) if len(doc) else 0
-    if has_sentences(doc):
-        sentences = sum(1 for s in doc.sents if s.text.strip())
+    if has_sentences(doc):  # those with a token that is not white space
+        starts = sentence_index(doc).starts if len(doc) else []
+        sentences = int((np.add.reduceat(flags[:, 1] == 0, starts) > 0).sum()) if starts else 0
     else:
         sentences = 1 if any(not t.is_space for t in doc) else 0
     return Stats(characters=len(doc.text), words=words, sentences=sentences)

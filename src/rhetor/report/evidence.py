@@ -8,6 +8,7 @@ used: no spaCy import.
 from __future__ import annotations
 
 from rhetor.report.model import Mention
+from rhetor.sentindex import sent_span
 
 
 def has_sentences(doc) -> bool:
@@ -24,7 +25,7 @@ def evidence(text: str, span, sentences: bool) -> tuple[str, int]:
     """(text, start offset) of the sentence holding ``span``, or a window of it.
     ``text`` is ``doc.text``, which spaCy rebuilds on every access: pass it in."""
     if sentences:
-        sent = span.sent
+        sent = sent_span(span.doc[span.start])
         start, end = sent.start_char, sent.end_char
     else:  # no sentence boundaries: the line is the best unit there is
         start = text.rfind("\n", 0, span.start_char) + 1
