@@ -213,7 +213,14 @@ def test_bad_inputs_table_is_large_enough():
     assert len(CASES) >= 25
 
 
-@pytest.mark.parametrize("name", list(CASES))
+# The one enormous line takes over ten seconds alone: with the tests that start processes.
+SLOW_CASES = {"one-enormous-line"}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [pytest.param(name, marks=[pytest.mark.slow] * (name in SLOW_CASES)) for name in CASES],
+)
 def test_bad_inputs_analyse(name, tmp_path, monkeypatch):
     case = CASES[name]
     make_files(tmp_path, case.files)
@@ -274,6 +281,7 @@ def rhetor(*args, **kwargs):
     )
 
 
+@pytest.mark.slow
 def test_bad_inputs_closed_pipe_exits_quietly(tmp_path):
     (tmp_path / "in.txt").write_text(GOOD * 2000)
     pipeline = rhetor_in_bash("analyse in.txt --json -m blank:en | head -c 10", tmp_path)
@@ -288,6 +296,7 @@ def limit_file_size(limit: int):
     return apply
 
 
+@pytest.mark.slow
 def test_bad_inputs_full_disk_leaves_no_partial_file(tmp_path):
     """A file-size limit stands in for a full disk: the write fails part way."""
     (tmp_path / "in.txt").write_text(GOOD * 200)
@@ -308,6 +317,7 @@ def test_bad_inputs_full_disk_leaves_no_partial_file(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.txt"]
 
 
+@pytest.mark.slow
 def test_bad_inputs_full_disk_in_batch_is_one_clear_error(tmp_path):
     (tmp_path / "docs").mkdir()
     for i in range(5):
@@ -363,6 +373,7 @@ def unreadable(tmp_path: Path) -> tuple[Path, dict]:
     return folder, how
 
 
+@pytest.mark.slow
 def test_bad_inputs_permission_denied(tmp_path):
     folder, how = unreadable(tmp_path)
     done = rhetor("analyse", str(folder / "secret.txt"), "-m", "blank:en", **how)
@@ -370,6 +381,7 @@ def test_bad_inputs_permission_denied(tmp_path):
     assert done.stderr == f"rhetor: error: {folder / 'secret.txt'}: permission denied\n"
 
 
+@pytest.mark.slow
 def test_bad_inputs_batch_folder_of_troubles(tmp_path):
     """The batch acceptance folder: binary, empty, Latin-1, unreadable and good files."""
     folder, how = unreadable(tmp_path)

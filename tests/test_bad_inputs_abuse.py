@@ -784,6 +784,7 @@ def records_of(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
+@pytest.mark.slow
 def test_bad_inputs_abuse_two_batches_on_one_output(tmp_path):
     """A second batch on an output another is writing stops at once; the first loses
     nothing. The first reads its paths from a pipe this test holds open, so it is
@@ -815,6 +816,7 @@ def test_bad_inputs_abuse_two_batches_on_one_output(tmp_path):
     assert len(records) == 24 and len({r["source"] for r in records}) == 24
 
 
+@pytest.mark.slow
 def test_bad_inputs_abuse_resume_after_sigkill_with_a_changed_lexicon(tmp_path):
     """SIGKILL mid-batch, then --resume with an edited lexicon is refused and changes
     nothing; --resume with the lexicon as it was completes: no record lost or twice."""
@@ -872,6 +874,7 @@ def stalled_batch(tmp: Path, *args: str):
     return rhetor("batch", *paths, "-q", "-j", "2", *BLANK, *args, cwd=tmp)
 
 
+@pytest.mark.slow
 def test_bad_inputs_abuse_sigterm_like_ctrl_c_and_json_stays_valid(tmp_path):
     out = tmp_path / "out.json"
     run = stalled_batch(tmp_path, "-f", "json", "-o", "out.json")
@@ -889,6 +892,7 @@ def test_bad_inputs_abuse_sigterm_like_ctrl_c_and_json_stays_valid(tmp_path):
     wait_for(lambda: not [p for p in workers if Path(f"/proc/{p}").exists()], 10)
 
 
+@pytest.mark.slow
 def test_bad_inputs_abuse_workers_die_with_their_parent(tmp_path):
     out = tmp_path / "out.jsonl"
     run = stalled_batch(tmp_path, "-o", "out.jsonl")
@@ -911,6 +915,7 @@ def limit_file_size(limit: int):
     return apply
 
 
+@pytest.mark.slow
 def test_bad_inputs_abuse_full_disk_csv_batch_keeps_whole_rows(tmp_path):
     corpus(tmp_path, count=12, size=2000)
     run = rhetor(
@@ -937,6 +942,7 @@ def test_bad_inputs_abuse_full_disk_csv_batch_keeps_whole_rows(tmp_path):
     assert {len(row) for row in rows} == {len(rows[0])}
 
 
+@pytest.mark.slow
 def test_bad_inputs_abuse_full_disk_import_writes_no_file(tmp_path):
     """One file too big for the disk: the ones that would fit are not left behind."""
     entries = "".join(f"  - word{i}\n" for i in range(300))
@@ -952,6 +958,7 @@ def test_bad_inputs_abuse_full_disk_import_writes_no_file(tmp_path):
     assert list((tmp_path / "out").iterdir()) == []
 
 
+@pytest.mark.slow
 def test_bad_inputs_abuse_stdout_that_cannot_encode(tmp_path):
     (tmp_path / "in.txt").write_text("Équité, fairness and “solidarity” for the café.\n")
     for args in (["--json"], [], ["-f", "markdown"]):
@@ -968,6 +975,7 @@ def test_bad_inputs_abuse_stdout_that_cannot_encode(tmp_path):
         assert err == "" and "fairness" in out
 
 
+@pytest.mark.slow
 def test_bad_inputs_abuse_stdin_closed(tmp_path):
     for args in (["analyse", "-"], ["batch", "-", "-q"]):
         run = rhetor_in_bash(f"{' '.join(args)} -m blank:en <&-", tmp_path)

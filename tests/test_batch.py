@@ -164,6 +164,7 @@ def test_batch_resume_skips_scored_documents(folder, tmp_path):
     assert [os.path.basename(s) for s in sources] == ["a.txt", "b.txt", "z.txt"]
 
 
+@pytest.mark.slow
 def test_batch_local_runner_two_workers_matches_one(folder):
     paths = list(discover([str(folder)], recursive=True))
     one = list(LocalRunner(BLANK, jobs=1).run(paths))

@@ -38,6 +38,7 @@ def test_cli_help_lists_analyse_and_documents_every_option():
         assert option in result.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("argv", [["--help"], ["--version"]])
 def test_cli_help_and_version_do_not_import_spacy_or_yaml(argv):
     code = (

@@ -98,6 +98,7 @@ print(json.dumps([*claims, "rhetor" in sys.modules]))
 """
 
 
+@pytest.mark.slow
 @needs_model
 def test_component_fresh_interpreter_add_pipe_and_reload(tmp_path):
     # The entry point registers the factory: the script never imports rhetor itself.

@@ -32,6 +32,7 @@ def records(path):
     return sorted(map(json.loads, path.read_text().splitlines()), key=lambda r: r["source"])
 
 
+@pytest.mark.slow
 @needs_model
 def test_dask_local_cluster_gives_the_local_records(folder, tmp_path):
     pytest.importorskip("distributed")
@@ -51,6 +52,7 @@ def test_dask_local_cluster_gives_the_local_records(folder, tmp_path):
     assert {m["value"] for m in kind["matches"]} == {"kindness"}
 
 
+@pytest.mark.slow
 @needs_model
 def test_dask_paths_on_workers_same_records(folder, tmp_path):
     pytest.importorskip("distributed")

@@ -324,6 +324,7 @@ def test_html_mention_across_a_paragraph_break_stays_inside_its_paragraph():
     assert ">collective<br><br>action</mark>." in page
 
 
+@pytest.mark.slow
 def test_html_formatter_does_not_import_spacy():
     code = (
         "import sys\n"
@@ -363,6 +364,7 @@ def chromium(tmp_path, page: str, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(command, capture_output=True, text=True, timeout=60, check=True)
 
 
+@pytest.mark.slow
 def test_html_chromium_renders_every_mark_and_the_tables(tmp_path):
     dom = chromium(tmp_path, render(build_report()), "--dump-dom").stdout
     assert len(re.findall(r"<mark\b", dom)) == len(MENTIONS)
@@ -370,6 +372,7 @@ def test_html_chromium_renders_every_mark_and_the_tables(tmp_path):
     assert "<script" not in dom
 
 
+@pytest.mark.slow
 def test_html_chromium_takes_a_screenshot(tmp_path):
     shot = tmp_path / "shot.png"
     chromium(tmp_path, render(build_report()), f"--screenshot={shot}", "--window-size=1200,1600")

@@ -77,6 +77,7 @@ def test_html_tint_is_the_colour_mixed_with_white(colour, expected):
     assert tint(colour) == expected
 
 
+@pytest.mark.slow
 def test_html_chromium_filters_and_links_work(tmp_path):
     page = render()
     page = page.replace("</body>", f"<script>{CHECK_SCRIPT.read_text()}</script></body>")

@@ -139,6 +139,7 @@ def test_markdown_ignores_the_text_and_is_deterministic():
     assert SENTENCES[1] not in render(report)
 
 
+@pytest.mark.slow
 def test_markdown_formatter_does_not_import_spacy():
     code = (
         "import sys\n"

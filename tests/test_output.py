@@ -66,6 +66,7 @@ def test_output_write_outputs_all_or_nothing(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_output_lock_refuses_a_second_writer(tmp_path):
     target = tmp_path / "out.jsonl"
     with LockedOutput(target, append=False) as first:
