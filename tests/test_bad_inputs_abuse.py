@@ -675,7 +675,13 @@ def test_bad_inputs_abuse_table_is_large_enough():
     assert all(case.exit_code != 70 for case in CASES.values())
 
 
-@pytest.mark.parametrize("name", list(CASES))
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(n, marks=pytest.mark.slow) if "--scheduler" in CASES[n].args else n
+        for n in CASES
+    ],
+)
 def test_bad_inputs_abuse(name, tmp_path, monkeypatch):
     case = CASES[name]
     if "--scheduler" in case.args and not HAS_DASK:

@@ -977,7 +977,14 @@ def test_cli_round2_table_is_large_enough():
     assert all(case.exit_code in (0, 1, 2) for case in CASES.values())
 
 
-@pytest.mark.parametrize("name", list(CASES))
+# cases that start a Dask scheduler or draw a thousand values: seconds each
+SLOW_CASES = {name for name in CASES if "scheduler" in name or "1000-values" in name}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [pytest.param(n, marks=pytest.mark.slow) if n in SLOW_CASES else n for n in CASES],
+)
 def test_cli_round2_bad_input(name, tmp_path, monkeypatch):
     case = CASES[name]
     for needed, present in (("dask", HAS_DASK), ("plot", HAS_PLOT), ("networkx", HAS_NETWORKX)):

@@ -20,6 +20,9 @@ pytest.importorskip("matplotlib")
 
 from rhetor.formats.charts import ChartSize, group_style, trends_figure
 
+# whole commands and batches run end to end: seconds each, left out by -m 'not slow'
+pytestmark = pytest.mark.slow
+
 
 def corpus(groups: int = 9):
     """Per group g and year y, g + 1 documents of 1,000 words; fairness rises with g,

@@ -113,6 +113,7 @@ def test_dask_failed_batch_is_split_then_given_up_per_document():
     assert retry == [Task((("a.txt", b"a"),), 2)]  # its neighbour still gets its second try
 
 
+@pytest.mark.slow
 @needs_model
 def test_dask_selective_parse_gives_the_local_records(folder, tmp_path):
     """With sides given only the sentences that can yield a claim are parsed, on the

@@ -10,6 +10,8 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from rhetor.formats import OutputFormat, RenderContext, get_formatter
 from rhetor.report.model import Claim
 from tests.test_formats_html import CLAIMS, MENTIONS, TEXT, build_report, chromium
@@ -109,6 +111,7 @@ def check(tmp_path, page: str, width: int) -> dict:
     return json.loads(html.unescape(found.group(1)))
 
 
+@pytest.mark.slow
 def test_html_chromium_evidence_beside_the_text_on_a_wide_screen(tmp_path):
     claims = (unsure(CLAIMS[0]), *CLAIMS[1:])
     found = check(tmp_path, render(build_report(claims=claims)), 1800)
@@ -120,6 +123,7 @@ def test_html_chromium_evidence_beside_the_text_on_a_wide_screen(tmp_path):
     assert found["target"] == "text"
 
 
+@pytest.mark.slow
 def test_html_chromium_evidence_above_the_text_on_a_narrow_screen(tmp_path):
     found = check(tmp_path, render(), 900)
     assert found["evidence"]["bottom"] <= found["text"]["top"]

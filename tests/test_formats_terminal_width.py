@@ -154,6 +154,7 @@ def test_formats_terminal_width_summary_fits_one_80_by_40_screen():
 REAL = ROOT.parent / "shared" / "corpora" / "uk-manifestos"
 
 
+@pytest.mark.slow
 @needs_model
 @pytest.mark.model
 @pytest.mark.skipif(not REAL.is_dir(), reason="the UK manifesto corpus is not here")

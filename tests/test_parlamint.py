@@ -15,6 +15,9 @@ from rhetor.batching.parlamint import sitting_of
 from rhetor.cli import app
 from tests.conftest import needs_model
 
+# whole commands and batches run end to end: seconds each, left out by -m 'not slow'
+pytestmark = pytest.mark.slow
+
 DATA = Path(__file__).resolve().parent / "data" / "parlamint-gb"
 SITTING = "ParlaMint-GB_2017-09-07-commons"
 SHARED = Path("/work/shared/corpora/parlamint-gb-sample")
@@ -109,6 +112,7 @@ def test_parlamint_government_is_the_coalition_parties(tmp_path):
     assert [r["government"] for r in csv.DictReader(io.StringIO(result.stdout))] == ["SDS;NSi"] * 4
 
 
+@pytest.mark.slow
 def test_parlamint_non_english_sitting_warns_once(tmp_path):
     french = "Nous défendons la solidarité et la justice sociale pour tous les citoyens de la"
     rows = [

@@ -20,6 +20,9 @@ from rhetor.cli import app
 from rhetor.errors import ConfigError, InputError
 from tests.conftest import needs_model
 
+# whole commands and batches run end to end: seconds each, left out by -m 'not slow'
+pytestmark = pytest.mark.slow
+
 SIDES = {"us": ["we", "our"], "tories": ["Tories", "they"]}
 SIDE_OPTIONS = ["--side", "us=we,our", "--side", "tories=Tories,they"]
 TEXTS = {
@@ -161,6 +164,7 @@ def test_api_batch_counts_mode_values_only():
     assert record["mode"] == "counts"
 
 
+@pytest.mark.slow
 def test_api_batch_texts_in_two_workers_match_one():
     texts = {f"t{i}": "Fairness and democracy. " * (i + 1) for i in range(9)}
     one = rhetor.batch(texts, model="blank:en")

@@ -15,6 +15,9 @@ from rhetor.cli import app
 from rhetor.errors import ConfigError, InputError
 from tests.conftest import needs_model
 
+# whole commands and batches run end to end: seconds each, left out by -m 'not slow'
+pytestmark = pytest.mark.slow
+
 SIDES_YAML = """\
 labour:
   aliases: [Labour]
@@ -248,6 +251,7 @@ def test_table_resume_by_row_id(write, tmp_path):
     assert rows[0].startswith("source,party,sha256,")
 
 
+@pytest.mark.slow
 def test_table_python_api_and_two_workers(write):
     import rhetor
 
@@ -270,6 +274,7 @@ def test_table_python_api_and_two_workers(write):
     ]
 
 
+@pytest.mark.slow
 def test_table_on_a_dask_cluster_gives_the_local_records(write, sides_file, tmp_path):
     pytest.importorskip("distributed")
     path = write(
