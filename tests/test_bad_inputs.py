@@ -214,7 +214,7 @@ def test_bad_inputs_table_is_large_enough():
 
 
 # The one enormous line takes over ten seconds alone: with the tests that start processes.
-SLOW_CASES = {"one-enormous-line"}
+SLOW_CASES = {"one-enormous-line", "non-english", "lexicon-10k-terms"}
 
 
 @pytest.mark.parametrize(

@@ -58,6 +58,7 @@ def test_component_bad_lexicon_path_fails_at_initialize():
         nlp.initialize()
 
 
+@pytest.mark.slow
 def test_component_to_disk_keeps_lexicon_content(tmp_path):
     nlp = spacy.blank("en")
     folder = kindness_lexicon(tmp_path)
@@ -139,6 +140,7 @@ def test_component_pickles_before_and_after_loading():
     assert [s.label_ for s in again(doc).spans["rhetor_values"]] == ["solidarity"]
 
 
+@pytest.mark.slow
 def test_component_saving_over_an_earlier_save_drops_old_values(tmp_path):
     first = spacy.blank("en")
     first.add_pipe("rhetor", config={"lexicons": [str(kindness_lexicon(tmp_path))]})

@@ -203,6 +203,7 @@ def test_interop_round_trip_keeps_every_term(export, parse):
 
 
 @needs_model
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "export,parse", [(export_dic, parse_dic), (export_quanteda, parse_quanteda)]
 )

@@ -6,6 +6,8 @@ import importlib.util
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -21,6 +23,7 @@ def layout_check():
     return sys.modules["layout_check"]
 
 
+@pytest.mark.slow  # reads every source file: seconds
 def test_layout_of_the_sources_keeps_the_rules():
     layout = layout_check().check(ROOT)
     assert not layout.broken, "\n".join(layout.lines())

@@ -82,6 +82,7 @@ def test_punctuated_text_is_never_cut():
     assert sentence_cuts(text) == []
 
 
+@pytest.mark.slow
 @needs_model
 def test_the_parser_never_sees_a_sentence_over_the_limit(en_nlp):
     text = " ".join(["the people want fairness and the government talks"] * 120)
