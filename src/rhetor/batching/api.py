@@ -33,10 +33,15 @@ def analyse_options(
     cache: PathLike | None = None,
     counts: bool = False,
     government: Sequence[str] | str | None = None,
+    min_confidence: float | None = None,
+    author: str | None = None,
+    parse_all: bool = False,
 ):
     """The :class:`~rhetor.options.AnalyseOptions` for the options the commands share
     (``--side``, ``--sides``, ``--lexicon``, ``--no-default-lexicons``, ``--model``,
-    ``--cache``, ``--counts``, ``--government``), checked as the command line checks them.
+    ``--cache``, ``--counts``, ``--government``, ``--min-confidence``, ``--author``,
+    ``--parse-all``), checked as the command line checks them: the command line builds
+    its options here too.
 
     ``sides``: a mapping of side name to aliases (``{"labour": ["we", "Labour"]}``), or
     ``--side`` strings (``["labour=we,Labour"]``); merged with ``sides_file``.
@@ -53,6 +58,14 @@ def analyse_options(
         raise ConfigError("--counts reports no sides: leave out --side and --sides")
     if counts and cache:
         raise ConfigError("--counts parses nothing, so there is nothing to --cache")
+    if author is not None:  # --author SIDE: a side's id, label or code
+        from rhetor.api import author_side
+        from rhetor.attribution.sides import side_names
+
+        if counts:
+            raise ConfigError("--counts reports no sides, so no --author")
+        names = side_names(given, sides_file) if given else None
+        author = author_side(given, author, "--author", names)
     return AnalyseOptions(
         model=model,
         lexicons=tuple(str(p) for p in _paths(lexicons)),
@@ -60,7 +73,10 @@ def analyse_options(
         sides=AnalyseOptions.freeze_sides(given),
         cache=os.fspath(cache) if cache else None,
         counts=counts,
+        min_confidence=min_confidence,
         government=_government(government),
+        author=author,
+        parse_all=parse_all,
     )
 
 

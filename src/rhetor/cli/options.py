@@ -121,32 +121,20 @@ def build_options(
     parse_all=False,
 ):
     """The frozen options object the library takes, from the CLI's option values
-    (``author``: ``--author SIDE``, a side's id, label or code)."""
-    from rhetor.errors import ConfigError
-    from rhetor.options import AnalyseOptions
+    (``author``: ``--author SIDE``, a side's id, label or code); built and checked by
+    :func:`rhetor.batching.api.analyse_options`, as the Python API builds them."""
+    from rhetor.batching.api import analyse_options
 
-    given = given_sides(side, sides_file)
-    if counts and given:
-        raise ConfigError("--counts reports no sides: leave out --side and --sides")
-    if counts and cache:
-        raise ConfigError("--counts parses nothing, so there is nothing to --cache")
-    if author is not None:
-        from rhetor.api import author_side
-        from rhetor.attribution.sides import side_names
-
-        if counts:
-            raise ConfigError("--counts reports no sides, so no --author")
-        names = side_names(given, sides_file) if given else None
-        author = author_side(given, author, "--author", names)
-    return AnalyseOptions(
+    return analyse_options(
+        sides=list(side or ()),
+        sides_file=sides_file,
+        lexicons=list(lexicon or ()),
+        no_default_lexicons=no_default_lexicons,
         model=model,
-        lexicons=tuple(str(p) for p in lexicon or ()),
-        builtin_lexicons=not no_default_lexicons,
-        sides=AnalyseOptions.freeze_sides(given),
-        cache=str(cache) if cache else None,
+        cache=cache,
         counts=counts,
+        government=government,
         min_confidence=min_confidence,
-        government=tuple(g.strip() for g in (government or "").split(",") if g.strip()),
         author=author,
         parse_all=parse_all,
     )
@@ -154,16 +142,9 @@ def build_options(
 
 def given_sides(side, sides_file) -> dict[str, list[str]]:
     """The sides of --sides FILE and --side options, merged and checked (empty: none)."""
-    from rhetor.attribution.sides import build_sides, load_sides_file, merge_side_options
+    from rhetor.batching import api
 
-    given: dict[str, list[str]] = {}
-    if sides_file:
-        given.update(load_sides_file(sides_file))
-    for name, aliases in merge_side_options(side or ()).items():
-        given.setdefault(name, []).extend(aliases)
-    if given:
-        build_sides(given)  # validate now, so errors name the options, not a later stage
-    return given
+    return api.given_sides(list(side or ()), sides_file)
 
 
 # -- corpus views (compare, trends, network): records read back from rhetor batch -------------
