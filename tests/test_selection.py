@@ -82,6 +82,19 @@ def test_punctuated_text_is_never_cut():
     assert sentence_cuts(text) == []
 
 
+@pytest.mark.parametrize(("count", "cut"), [(8, False), (9, True)])
+def test_sentence_cap_opens_a_sentence_only_past_the_limit(blank_nlp, count, cut):
+    from spacy.tokens import Doc
+
+    from rhetor.nlp.sentcap import SentenceCap
+
+    doc = Doc(blank_nlp.vocab, words=[f"w{i}" for i in range(count)])
+    for token in doc:
+        token.is_sent_start = token.i == 0
+    SentenceCap(max_words=8)(doc)
+    assert [t.i for t in doc if t.is_sent_start] == ([0, 8] if cut else [0])
+
+
 @pytest.mark.slow
 @needs_model
 def test_the_parser_never_sees_a_sentence_over_the_limit(en_nlp):

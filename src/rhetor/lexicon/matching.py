@@ -91,6 +91,7 @@ class CompiledLexicons:
         self.written: set[tuple[str, str]] = set()
         self._glob_lengths: tuple[int, ...] = ()
         self._keys: dict[str, str] = {}  # a token's text or lemma -> its matching key
+        self._id_keys: dict[int, str] = {}  # a string id -> its matching key
         self._entries: dict[tuple[str, int], list[Entry]] = {}
         for lexicon in lexicons.lexicons:
             self._add_lexicon(lexicon)
@@ -135,10 +136,29 @@ class CompiledLexicons:
         """Every term and exclude phrase found, before sense conditions, excludes and
         overlaps: what the words alone give (counts mode remembers it per run of words)."""
         # NFD accents and invisible characters inside a word do not hide it (textnorm).
+        surface, lemma = self._token_keys(tokens)
+        found: list[Candidate] = []
+        for start in range(len(tokens)):
+            # Most tokens cannot begin any term: one cached lookup rules them out.
+            # (A match never starts on a joiner, whose key is empty.)
+            if surface[start] and (
+                self._can_start(surface[start]) or self._can_start(lemma[start])
+            ):
+                found.extend(self._match_from(start, tokens, surface, lemma, has_pos))
+        return found
+
+    def _token_keys(self, tokens: Sequence[TokenLike]) -> tuple[list[str], list[str]]:
+        """Each token's matching key from its words and from its lemma (its words' key
+        when it has no lemma). A spaCy Doc or Span is read as arrays of string ids, so
+        no Token object is made for the many tokens that cannot begin a term."""
+        if hasattr(tokens, "to_array") and len(tokens):
+            from spacy.attrs import LEMMA, ORTH  # a Doc or Span: spaCy is loaded already
+
+            return self._keys_from_ids(tokens.to_array([ORTH, LEMMA]).tolist(), tokens.vocab)
         surface: list[str] = []
         lemma: list[str] = []
         keys = self._keys
-        for token in tokens:  # one pass: making spaCy's Token objects is the costly part
+        for token in tokens:
             text, base = token.text, token.lemma_
             word = keys.get(text)
             if word is None:
@@ -150,15 +170,26 @@ class CompiledLexicons:
             lemma.append(root or word)
         if len(keys) > _KEY_CACHE:
             keys.clear()
-        found: list[Candidate] = []
-        for start in range(len(tokens)):
-            # Most tokens cannot begin any term: one cached lookup rules them out.
-            # (A match never starts on a joiner, whose key is empty.)
-            if surface[start] and (
-                self._can_start(surface[start]) or self._can_start(lemma[start])
-            ):
-                found.extend(self._match_from(start, tokens, surface, lemma, has_pos))
-        return found
+        return surface, lemma
+
+    def _keys_from_ids(self, rows: list[list[int]], vocab) -> tuple[list[str], list[str]]:
+        """The keys of tokens given as (ORTH, LEMMA) string ids of ``vocab``."""
+        ids = self._id_keys  # spaCy's string ids are hashes of the strings: one table serves all
+        strings = vocab.strings
+        surface: list[str] = []
+        lemma: list[str] = []
+        for orth, base in rows:
+            word = ids.get(orth)
+            if word is None:
+                word = ids[orth] = normalise(fold_for_matching(strings[orth]))
+            surface.append(word)
+            root = ids.get(base)
+            if root is None:
+                root = ids[base] = normalise(fold_for_matching(strings[base])) if base else ""
+            lemma.append(root or word)
+        if len(ids) > _KEY_CACHE:
+            ids.clear()
+        return surface, lemma
 
     def _can_start(self, key: str) -> bool:
         known = self._starts.get(key)

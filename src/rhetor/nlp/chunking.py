@@ -11,11 +11,15 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
 DEFAULT_CHUNK_CHARS = 200_000
-# spaCy's batch_size counts documents, but memory grows with the characters in a
-# batch: four 200k-character speeches at once peaked at 1.6 GiB, one at a time at
-# 0.7 GiB, and no slower. So batches are cut by characters, with a cap on count.
-BATCH_CHARS = 200_000
-BATCH_DOCS = 16
+# spaCy's batch_size counts documents, but memory and speed go with the characters in
+# a batch: four 200k-character speeches at once peaked at 1.6 GiB, one at a time at
+# 0.7 GiB, and no slower. The parser works on a batch's sentences together, so long
+# texts are fastest one at a time and short pieces (the sentences selected for parsing)
+# in groups: 24 addresses parsed 20% faster one at a time than five at a time, and their
+# 719 selected pieces 25% faster in batches of about 20,000 characters than all at once
+# (benchmarks/selective_parse.py). So batches are cut by characters, with a cap on count.
+BATCH_CHARS = 20_000
+BATCH_DOCS = 256
 
 T = TypeVar("T")
 # Preferred cut points, best first: a blank line, a line end, a sentence end, a space.

@@ -33,6 +33,8 @@ class SentenceCap:
         self.max_words = max_words
 
     def __call__(self, doc):
+        if len(doc) <= self.max_words:
+            return doc  # a stretch is cut past max_words words, each at least one token
         cuts = sentence_cuts(doc.text, self.max_words)
         if not cuts:
             return doc

@@ -51,6 +51,8 @@ def _window(text: str, first: int, last: int, start: int, end: int) -> tuple[int
 
 def report_mentions(doc, spans) -> tuple[Mention, ...]:
     """The report's mention for each value span, with its evidence."""
+    if not spans:
+        return ()
     sentences = has_sentences(doc)
     text = doc.text
     mentions = []
