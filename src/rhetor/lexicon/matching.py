@@ -136,25 +136,22 @@ class CompiledLexicons:
         """Every term and exclude phrase found, before sense conditions, excludes and
         overlaps: what the words alone give (counts mode remembers it per run of words)."""
         # NFD accents and invisible characters inside a word do not hide it (textnorm).
-        surface, lemma = self._token_keys(tokens)
-        found: list[Candidate] = []
-        for start in range(len(tokens)):
+        if hasattr(tokens, "to_array"):
+            surface, lemma, starts = self._doc_keys(tokens)
+        else:
+            surface, lemma = self._token_keys(tokens)
             # Most tokens cannot begin any term: one cached lookup rules them out.
             # (A match never starts on a joiner, whose key is empty.)
-            if surface[start] and (
-                self._can_start(surface[start]) or self._can_start(lemma[start])
-            ):
-                found.extend(self._match_from(start, tokens, surface, lemma, has_pos))
+            can = self._can_start
+            starts = [i for i, w in enumerate(surface) if w and (can(w) or can(lemma[i]))]
+        found: list[Candidate] = []
+        for start in starts:
+            found.extend(self._match_from(start, tokens, surface, lemma, has_pos))
         return found
 
     def _token_keys(self, tokens: Sequence[TokenLike]) -> tuple[list[str], list[str]]:
         """Each token's matching key from its words and from its lemma (its words' key
-        when it has no lemma). A spaCy Doc or Span is read as arrays of string ids, so
-        no Token object is made for the many tokens that cannot begin a term."""
-        if hasattr(tokens, "to_array") and len(tokens):
-            from spacy.attrs import LEMMA, ORTH  # a Doc or Span: spaCy is loaded already
-
-            return self._keys_from_ids(tokens.to_array([ORTH, LEMMA]).tolist(), tokens.vocab)
+        when it has no lemma)."""
         surface: list[str] = []
         lemma: list[str] = []
         keys = self._keys
@@ -172,24 +169,38 @@ class CompiledLexicons:
             keys.clear()
         return surface, lemma
 
-    def _keys_from_ids(self, rows: list[list[int]], vocab) -> tuple[list[str], list[str]]:
-        """The keys of tokens given as (ORTH, LEMMA) string ids of ``vocab``."""
+    def _doc_keys(self, tokens) -> tuple[list[str], list[str], list[int]]:
+        """The keys of a spaCy Doc or Span's tokens, as :meth:`_token_keys` gives them, and
+        the positions where a term may begin. Read as arrays of string ids, each distinct
+        id worked out once: no Token object is made for the many tokens that cannot
+        begin a term."""
+        if not len(tokens):
+            return [], [], []
+        import numpy as np  # with spaCy, which is loaded already
+        from spacy.attrs import LEMMA, ORTH
+
+        distinct, where = np.unique(tokens.to_array([ORTH, LEMMA]), return_inverse=True)
+        where = where.reshape(len(tokens), 2)
+        strings = tokens.vocab.strings
         ids = self._id_keys  # spaCy's string ids are hashes of the strings: one table serves all
-        strings = vocab.strings
-        surface: list[str] = []
-        lemma: list[str] = []
-        for orth, base in rows:
-            word = ids.get(orth)
-            if word is None:
-                word = ids[orth] = normalise(fold_for_matching(strings[orth]))
-            surface.append(word)
-            root = ids.get(base)
-            if root is None:
-                root = ids[base] = normalise(fold_for_matching(strings[base])) if base else ""
-            lemma.append(root or word)
+        keys = []
+        for string_id in distinct.tolist():
+            key = ids.get(string_id)
+            if key is None:
+                text = strings[string_id] if string_id else ""
+                key = ids[string_id] = normalise(fold_for_matching(text))
+            keys.append(key)
         if len(ids) > _KEY_CACHE:
             ids.clear()
-        return surface, lemma
+        table = np.empty(len(keys), dtype=object)
+        table[:] = keys
+        can = np.array([bool(k) and self._can_start(k) for k in keys], dtype=bool)
+        surface = table[where[:, 0]]
+        lemma = table[where[:, 1]]
+        no_lemma = lemma == ""
+        lemma[no_lemma] = surface[no_lemma]
+        starts = (surface != "") & (can[where[:, 0]] | can[where[:, 1]])
+        return surface.tolist(), lemma.tolist(), np.flatnonzero(starts).tolist()
 
     def _can_start(self, key: str) -> bool:
         known = self._starts.get(key)

@@ -36,7 +36,7 @@ from itertools import accumulate, pairwise
 
 from rhetor.attribution.cues import cue_key
 from rhetor.nlp.chunking import sentence_cuts
-from rhetor.nlp.pipeline import TITLE_ABBREVIATIONS
+from rhetor.nlp.pipeline import TITLE_ABBREVIATIONS, split_after_marks_for
 
 # A sentence ends after . ! ? (and closing quotes or brackets) and white space before a
 # capital or a digit, or at a blank line; white space after the end belongs to the
@@ -182,6 +182,7 @@ class Selector:
             return bisect_right(starts, offset) - 1
 
         candidates = {sentence_of(offset) for offset in candidate_starts(self.counts, text)}
+        split_after_marks_for(self.nlp, (text,))  # as the parse will tokenise it
         doc = self.nlp.make_doc(text)
         for found in _LET_US.finditer(text):  # the parse's lemma, which an alias "us" matches
             span = doc.char_span(found.start(1), found.end(1))
