@@ -68,7 +68,7 @@ def timed(command: list[str]) -> tuple[float, str]:
 
 
 def batch(folder: Path, out: Path, sides: list[str], *extra: str) -> float:
-    command = [sys.executable, "-m", "rhetor.cli", "batch", str(folder), "-q", "-j", "1"]
+    command = [sys.executable, "-m", "rhetor.cli", "batch", str(folder), "-q", "-j", "1", "--force"]
     seconds, _ = timed([*command, "-f", "jsonl", "-o", str(out), *sides, *extra])
     return seconds
 

@@ -44,8 +44,9 @@ def load_pipeline(name: str, *, ner: bool = False, marks: bool = True):
     (:func:`split_after_marks_for`): setting it makes spaCy reload every special case
     of its tokenizer, a tenth of a second-long start-up, and it changes nothing for
     text without such characters. A parser is preceded by the cap on sentence length
-    (:mod:`rhetor.nlp.sentcap`), and spaCy's attribute ruler is replaced by one that
-    gives the same annotations faster (:mod:`rhetor.nlp.attrindex`)."""
+    (:mod:`rhetor.nlp.sentcap`). spaCy's attribute ruler is replaced by one that gives
+    the same annotations faster (:mod:`rhetor.nlp.attrindex`), and the lemmatizer's
+    word lists answer ``in`` from a set (:mod:`rhetor.nlp.lemmaindex`)."""
     import spacy
 
     adjust = adjust_tokenizer if marks else _adjust_without_marks
@@ -55,11 +56,13 @@ def load_pipeline(name: str, *, ner: bool = False, marks: bool = True):
         except Exception as exc:  # spaCy raises ImportError or KeyError for unknown languages
             raise ModelError(f"cannot make a blank pipeline {name!r}: {exc}") from None
     from rhetor.nlp.attrindex import index_attribute_ruler
+    from rhetor.nlp.lemmaindex import index_lemma_tables
     from rhetor.nlp.sentcap import add_sentence_cap
 
     exclude = [] if ner else list(_UNUSED)
     try:
-        return adjust(add_sentence_cap(index_attribute_ruler(spacy.load(name, exclude=exclude))))
+        nlp = spacy.load(name, exclude=exclude)
+        return adjust(add_sentence_cap(index_attribute_ruler(index_lemma_tables(nlp))))
     except OSError:
         raise ModelError(
             f"spaCy pipeline {name!r} is not installed or is not a pipeline folder"
