@@ -119,6 +119,12 @@ TINY = [
     "No values here at all. Only weather and dinner.",
     "Mr. Smith praised the Conservatives. Their responsibility is a sham. "
     "Labour, however, defends equality. It is fair.",
+    # a term whose first word counts mode reads as an adjective here ("divided our")
+    "The Conservatives would turn the clock back to policies that impoverished and divided "
+    "our country. The weather was grey and cold for a week in the north.",
+    # spaCy lemmatises the noun "uses" as "us": no mention of the author, parsed or not
+    "Labour stands for fairness. The weather was grey and cold for a week in the north. "
+    "Second, we encourage alternative uses of land and more diverse farming.",
 ]
 
 
@@ -135,6 +141,30 @@ def test_selective_parsing_agrees_with_parse_all(text):
     assert selective.claims == full.claims
     assert [(s.id, s.mentions) for s in selective.sides] == [(s.id, s.mentions) for s in full.sides]
     assert selective.stats.words == full.stats.words
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government stands for fairness. The weather was grey and cold for a week. "
+        "The county government met on Tuesday in the town hall of the old market town.",
+        "Our government will deliver fairness. The weather was grey and cold for a week. "
+        "The local government of the town met on Tuesday in the old hall.",
+        # the tagger makes one "Labour" an adjective (a mention) and the other a name
+        "The government stands for fairness. The weather was grey and cold for a week. "
+        "Contact your local Labour campaign team or the local Labour councillors in town.",
+    ],
+)
+def test_selective_parsing_counts_another_body_as_the_parse_does(text):
+    from rhetor.api import Analyser
+    from rhetor.options import AnalyseOptions
+
+    sides = AnalyseOptions.freeze_sides({"gov": ["government"], "lab": ["Labour"]})
+    selective = Analyser(AnalyseOptions(sides=sides)).analyse(text)
+    full = Analyser(AnalyseOptions(sides=sides, parse_all=True)).analyse(text)
+    assert [(s.id, s.mentions) for s in selective.sides] == [(s.id, s.mentions) for s in full.sides]
+    assert dict((s.id, s.mentions) for s in full.sides)["gov"] == 1
 
 
 @needs_model

@@ -53,6 +53,8 @@ def actor_test(cues: Cues, doc):
 
 
 def given_index(doc, sides: Sides, aliases: CompiledLexicons, cues: Cues) -> SideIndex:
+    english = cues.english
+    pronouns = {*english.first_person_plural, *english.second_person, *english.third_person}
     mentions = [
         SideMention(
             c.entry.value,
@@ -62,7 +64,8 @@ def given_index(doc, sides: Sides, aliases: CompiledLexicons, cues: Cues) -> Sid
             pronoun=doc[c.start].pos_ == "PRON" or doc[c.start].lower_ in cues.english.third_person,
         )
         for c in aliases.find(doc, has_pos=doc.has_annotation("POS"))
-        if not _other_body(doc, c.start, c.end, cues.actors.other_body_modifiers)
+        if not names_other_body(doc, c.start, cues.actors.other_body_modifiers)
+        and not _pronoun_by_lemma(doc[c.start], c.end - c.start, pronouns)
     ]
     return SideIndex(
         doc,
@@ -76,12 +79,27 @@ def given_index(doc, sides: Sides, aliases: CompiledLexicons, cues: Cues) -> Sid
     )
 
 
-def _other_body(doc, start: int, end: int, modifiers) -> bool:
+def _pronoun_by_lemma(token, length: int, pronouns) -> bool:
+    """Is a one-word mention a pronoun only by its lemma, on a word that is no pronoun?
+    spaCy's lemmatizer gives the plural noun "uses" the lemma "us"; the "'s" of "let's",
+    lemmatised "us" and tagged a pronoun, stays a mention."""
+    return (
+        length == 1
+        and token.pos_ != "PRON"
+        and token.lemma_.lower() in pronouns
+        and token.lower_ not in pronouns
+    )
+
+
+def names_other_body(doc, start: int, modifiers, has_pos: bool = True) -> bool:
     """Does a modifier just before a common-noun alias make it name another body
     ("county government" for the alias "government")? A modifier that is itself part
-    of the alias match ("the government") does not."""
+    of the alias match ("the government") does not. Untagged (``has_pos=False``), it
+    answers whether the alias *may* name another body: whether it follows such a
+    modifier, whatever the tagger would make of it ("local Labour campaign": an
+    adjective; "local Labour councillors": a proper noun)."""
     first = doc[start]
-    if first.pos_ not in {"NOUN", "PROPN"} or start == 0:
+    if start == 0 or (has_pos and first.pos_ not in {"NOUN", "PROPN"}):
         return False
     return cue_key(doc[start - 1].text) in modifiers
 

@@ -15,6 +15,8 @@ whole text):
   agreement, a rebuttal phrase, a pronoun object, or a clause of six words or fewer);
 - the sentence before, when the value's sentence opens with a pronoun that may stand
   for a thing ("It will bring fairness": whether "it" has a noun to stand for);
+- a sentence where a side's alias follows a word that can make it another body ("county
+  government", "local Labour"): whether it does depends on the tagger;
 - when those sentences hold a pronoun that may stand for a side ("they", "its", "you"),
   the sentences back to the earliest one in the pronoun's reach
   (:data:`rhetor.attribution.holders.FOCUS_SENTENCES`, within its paragraph) that names
@@ -34,6 +36,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import accumulate, pairwise
 
+from rhetor.attribution.autosides import names_other_body
 from rhetor.attribution.cues import cue_key
 from rhetor.nlp.chunking import sentence_cuts
 from rhetor.nlp.pipeline import TITLE_ABBREVIATIONS, split_after_marks_for
@@ -156,6 +159,7 @@ class Selector:
             | {*english.singular_object_pronouns, *english.later_plural_pronouns}
         )
         self.rebuttals = st.rebuttals
+        self.other_bodies = cues.actors.other_body_modifiers
         things = "|".join(map(re.escape, sorted(english.thing_pronouns)))
         self.things = re.compile(rf"[\"'“‘(\s]*(?:{things})\b", re.IGNORECASE)
 
@@ -195,9 +199,11 @@ class Selector:
         # in a sentence has the nouns before it in the sentence)
         things = {k for k, (s, e) in enumerate(spans) if self.things.match(text, s, e)}
         paragraphs = {k for k, (s, _) in enumerate(spans) if text.count("\n", s - 8, s) >= 2}
-        naming, sides = set(), []
+        naming, sides, unsure = set(), [], set()
         for match in self.aliases.find(doc, has_pos=False):
             k = sentence_of(doc[match.start].idx)
+            if names_other_body(doc, match.start, self.other_bodies, has_pos=False):
+                unsure.add(k)  # "county government" or "local Labour": the tagger decides
             sides.append((k, match.entry.value))
             if match.entry.value != self.author and doc[match.start].lower_ not in self.persons:
                 naming.add(k)
@@ -209,6 +215,8 @@ class Selector:
         chosen = select_sentences(
             len(spans), candidates, naming, pronouns, paragraphs, things, followers=followers
         )
+        for k in unsure:
+            chosen[k] = True
         unparsed = Counter(side for k, side in sides if not chosen[k])
         estimate = sum(1 for k, (s, e) in enumerate(spans) if not chosen[k] and text[s:e].strip())
         return Plan(regions(spans, chosen), words, estimate, unparsed)
@@ -217,7 +225,9 @@ class Selector:
 def candidate_starts(counter, text: str) -> list[int]:
     """Character offsets where counts mode's matcher finds a term that may count, before
     sense conditions, excludes and limits on the part of speech: every place the full
-    matcher could find a mention, and few others."""
+    matcher could find a mention, and few others. A word whose lemma counts mode reads
+    from its context ("divided" before "our": an adjective) is tried with the lemma it
+    has out of context too (the verb "divide"), as a parse may give either."""
     from rhetor.counts.analyser import InContext, merged_ranges, that_may_count
     from rhetor.counts.tokens import pieces
 
@@ -232,12 +242,22 @@ def candidate_starts(counter, text: str) -> list[int]:
     ranges = [vocabulary.range_around(cut, i, counter.window) for i in found]
     ranges += [(i - 1, i + counter.window) for i in split]
     words = InContext(vocabulary, counter.context.decide, cut)
+    out_of_context = InContext(vocabulary, _out_of_context, cut)
     offsets = []
     for first, last in merged_ranges(ranges, len(cut)):
         positions = [j for j in range(first, last) if cut[j].strip()]
-        candidates = counter.compiled.candidates([words[j] for j in positions], has_pos=None)
+        tokens = [words[j] for j in positions]
+        candidates = counter.compiled.candidates(tokens, has_pos=None)
+        others = [out_of_context[j] for j in positions]
+        if others != tokens:
+            candidates += counter.compiled.candidates(others, has_pos=None)
         for start, _, entry in that_may_count(candidates):
             if not entry.is_exclude:
                 j = positions[start]
                 offsets.append(ends[j] - len(cut[j].lstrip()))
-    return offsets
+    return sorted(set(offsets))
+
+
+def _out_of_context(rule, text, lemma, tag, cut, j, tag_at) -> tuple[str, str]:
+    """A word's lemma and tag as counts mode gives them before reading its context."""
+    return lemma, tag
