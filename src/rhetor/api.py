@@ -19,9 +19,11 @@ from rhetor.lexicon.model import LexiconSet
 from rhetor.nlp.chunking import (
     DEFAULT_CHUNK_CHARS,
     SENTENCE_CAP,
+    TRIM_AFTER_CHARS,
     char_batches,
     chunk_spans,
     cut_warning,
+    release_freed_memory,
     sentence_cuts,
 )
 from rhetor.nlp.pipeline import split_after_marks_for
@@ -204,6 +206,8 @@ class Analyser:
                     yield doc, context, ()
             else:
                 yield from self._parse_cached(group)
+            if sum(len(text) for text, _ in group) >= TRIM_AFTER_CHARS:
+                release_freed_memory()
 
     def _parse_cached(self, group):
         notes: list[list[str]] = [[] for _ in group]
