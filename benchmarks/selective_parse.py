@@ -15,7 +15,8 @@ given (which parses only the sentences that can yield a claim) and the same with
 fastest kept, as ``timeit`` does: on a shared machine other work only ever slows a run.
 Words per second are the raw run's word count over each run's wall time. Then the two
 rhetor runs' records are compared: claims (value, side, stance, offsets, sentence,
-rule) found and extra, matches, sides' mentions and words.
+rule) found and extra, and the documents whose value counts, matches, matches' evidence
+sentences, sides' mentions or words differ.
 
 ``--manifestos`` (the UK manifestos' TSV files, sentences grouped into one document
 per ``manifesto_id``) and ``--commons`` (the Commons sentences' JSONL, one document per
@@ -86,30 +87,35 @@ def claim_keys(record: dict) -> Counter:
     return Counter(tuple(c.get(k) for k in keys) for c in record.get("claims", []))
 
 
-def match_keys(record: dict) -> list:
-    keys = ("value", "polarity", "negated", "start", "end", "sentence")
+def match_keys(record: dict, keys=("value", "polarity", "negated", "start", "end")) -> list:
     return [tuple(m.get(k) for k in keys) for m in record.get("matches", [])]
 
 
 def agreement(selective: Path, full: Path) -> str:
-    """Claims found and extra, and documents whose matches, sides or words differ."""
+    """Claims found and extra, and documents whose value counts, matches (value, polarity,
+    negation, offsets), matches' evidence sentences, side mentions or words differ."""
     sel, ref = records(selective), records(full)
     total = found = extra = 0
-    matches = sides = words = 0
+    values = matches = evidence = sides = words = 0
     for name, record in ref.items():
         other = sel[name]
         mine, theirs = claim_keys(other), claim_keys(record)
         total += sum(theirs.values())
         found += sum((mine & theirs).values())
         extra += sum((mine - theirs).values())
+        values += json.dumps(other["values"], sort_keys=True) != json.dumps(
+            record["values"], sort_keys=True
+        )
         matches += match_keys(other) != match_keys(record)
+        evidence += match_keys(other, ("sentence",)) != match_keys(record, ("sentence",))
         side = [(s["id"], s["mentions"]) for s in record.get("sides", [])]
         sides += side != [(s["id"], s["mentions"]) for s in other.get("sides", [])]
         words += other["stats"]["words"] != record["stats"]["words"]
     return (
         f"{len(ref)} documents; --parse-all's claims: {total:,}; found {found:,} "
         f"({found / max(total, 1):.2%}); extra {extra:,} ({extra / max(total, 1):.2%}); "
-        f"documents whose matches differ: {matches}, side mentions: {sides}, words: {words}"
+        f"documents whose value counts differ: {values}, matches: {matches}, matches' "
+        f"evidence sentences: {evidence}, side mentions: {sides}, words: {words}"
     )
 
 
