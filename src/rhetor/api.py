@@ -364,28 +364,17 @@ def analyse(
     frozen_sides = AnalyseOptions.freeze_sides(sides)
     if author is not None:
         author = author_side(sides, author, "author")
-    if isinstance(lexicons, LexiconSet):
-        options = AnalyseOptions(
-            model=model,
-            sides=frozen_sides,
-            cache=cache_dir,
-            min_confidence=min_confidence,
-            government=tuple(government),
-            author=author,
-        )
-        return Analyser(options, lexicons).analyse(text, source=source)
-    paths = tuple(str(p) for p in (lexicons or ()))
-    analyser = get_analyser(
-        AnalyseOptions(
-            model=model,
-            lexicons=paths,
-            sides=frozen_sides,
-            cache=cache_dir,
-            min_confidence=min_confidence,
-            government=tuple(government),
-            author=author,
-        )
+    given = isinstance(lexicons, LexiconSet)
+    options = AnalyseOptions(
+        model=model,
+        lexicons=() if given else tuple(str(p) for p in (lexicons or ())),
+        sides=frozen_sides,
+        cache=cache_dir,
+        min_confidence=min_confidence,
+        government=tuple(government),
+        author=author,
     )
+    analyser = Analyser(options, lexicons) if given else get_analyser(options)
     return analyser.analyse(text, source=source)
 
 

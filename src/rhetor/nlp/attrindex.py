@@ -114,8 +114,7 @@ class IndexedAttributeRuler(AttributeRuler):
                 found.clear()
         if len(self._whole):
             for m_id, start, end in self._whole(doc, allow_missing=True):
-                append_id = int(self.vocab.strings[m_id])
-                matches.append((append_id, self._match_ids[append_id], start, end))
+                matches.append((int(self.vocab.strings[m_id]), m_id, start, end))
         matches.sort()
         return matches
 

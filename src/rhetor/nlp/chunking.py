@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from typing import TypeVar
 
 DEFAULT_CHUNK_CHARS = 200_000
@@ -15,9 +16,11 @@ DEFAULT_CHUNK_CHARS = 200_000
 # a batch: four 200k-character speeches at once peaked at 1.6 GiB, one at a time at
 # 0.7 GiB, and no slower. The parser works on a batch's sentences together, so long
 # texts are fastest one at a time and short pieces (the sentences selected for parsing)
-# in groups: 24 addresses parsed 20% faster one at a time than five at a time, and their
-# 719 selected pieces 25% faster in batches of about 20,000 characters than all at once
-# (benchmarks/selective_parse.py). So batches are cut by characters, with a cap on count.
+# in groups: 8 addresses parsed about 17% faster one at a time than five at a time, and
+# the 719 pieces selected from 24 addresses about 28% faster in batches of 10,000 to
+# 20,000 characters than all at once (one process, timed by hand at 8178054; the
+# benchmark is benchmarks/selective_parse.py). So batches are cut by characters, with a
+# cap on count.
 BATCH_CHARS = 20_000
 BATCH_DOCS = 256
 
@@ -81,16 +84,11 @@ TRIM_AFTER_CHARS = 50_000
 def release_freed_memory() -> None:
     """Give freed heap memory back to the system (glibc's ``malloc_trim``; elsewhere
     nothing)."""
-    global _TRIM
-    if _TRIM is None:
-        _TRIM = _find_trim()
-    _TRIM()
+    _malloc_trim()()
 
 
-_TRIM = None
-
-
-def _find_trim():
+@lru_cache(maxsize=1)
+def _malloc_trim() -> Callable[[], object]:
     import ctypes
     import ctypes.util
 
